@@ -1,0 +1,82 @@
+// swift-tools-version: 6.1
+// yujing (预警): the economic-operation early-warning daemon of a prefecture-level city.
+import PackageDescription
+
+let package = Package(
+  name: "yujing",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "yujing", targets: ["yujing"]),
+    .library(name: "YujingCore", targets: ["YujingCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // The data path: model, configuration, feeds, store, rules, escalation, notices, dispatch.
+    .target(
+      name: "YujingCore",
+      dependencies: [
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        "YujingResources",
+      ]
+    ),
+    // The files shipped beside the binary: thresholds/ (top level) and the default configuration,
+    // templates and sample. Rooted at the package so that thresholds/ stays where operators look.
+    .target(
+      name: "YujingResources",
+      path: ".",
+      exclude: [
+        "Sources/YujingCore", "Sources/YujingServer", "Sources/yujing", "Tests", "Benchmarks", "Scripts", "systemd",
+        "docs",
+      ],
+      sources: ["Sources/YujingResources/ResourceBundle.swift"],
+      resources: [
+        .copy("thresholds"),
+        .copy("Sources/YujingResources/default"),
+        .copy("Sources/YujingResources/sample"),
+      ]
+    ),
+    // The web UI and JSON API: the only code that imports the HTTP server.
+    .target(
+      name: "YujingServer",
+      dependencies: [
+        "YujingCore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+      ]
+    ),
+    // The command line and the daemon's composition.
+    .executableTarget(
+      name: "yujing",
+      dependencies: [
+        "YujingCore",
+        "YujingServer",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .testTarget(
+      name: "YujingCoreTests",
+      dependencies: [
+        "YujingCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      resources: [.copy("Fixtures")]
+    ),
+  ]
+)

@@ -1,0 +1,120 @@
+import Foundation
+
+/// The structure of the city (DESIGN §4.3): one YAML file, or the embedded 宜春 default.
+///
+/// Operational data (targets, users, webhooks, exemptions) lives in the database instead.
+public struct Configuration: Sendable {
+  /// Where it came from: a file path, or `Configuration.embeddedSource`.
+  public var source: String
+  public var city: City
+  /// The database path, if the configuration names one (`--db` and systemd override it).
+  public var database: String?
+  /// The directory of rule files; relative paths are relative to the configuration file.
+  public var thresholds: String?
+  public var server: ServerSettings
+  public var regions: [Region]
+  public var departments: [Department]
+  public var indicators: [Indicator]
+  public var numbering: [NoticeKind: String]
+  public var feeds: [FeedConfiguration]
+  public var leaders: Leaders
+
+  public static let embeddedSource = "<embedded default: 宜春>"
+
+  public var isEmbeddedDefault: Bool { source == Configuration.embeddedSource }
+
+  public struct City: Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var timeZone: TimeZone
+  }
+
+  public struct ServerSettings: Sendable, Hashable {
+    public var listen: String
+    public var publicURL: String?
+  }
+
+  public struct Leaders: Sendable, Hashable {
+    public var mayor: String
+    public var deputies: [Deputy]
+  }
+
+  public struct Deputy: Sendable, Hashable {
+    public var title: String
+    public var indicators: [String]
+    public var departments: [String]
+  }
+
+  public func region(_ code: String) -> Region? { regionsByCode[code] }
+  public func indicator(_ code: String) -> Indicator? { indicatorsByCode[code] }
+  public func department(_ code: String) -> Department? { departments.first { $0.code == code } }
+  public func feed(_ name: String) -> FeedConfiguration? { feeds.first { $0.name == name } }
+
+  private var regionsByCode: [String: Region] {
+    Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  private var indicatorsByCode: [String: Indicator] {
+    Dictionary(indicators.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+}
+
+public enum FeedKind: String, Sendable, Hashable, CaseIterable {
+  case indicators
+  case projects
+}
+
+public enum FeedFormat: String, Sendable, Hashable, CaseIterable {
+  case csv
+  case json
+  case xlsx
+
+  /// The format a file's name implies (`.csv`, `.json`, `.xlsx`), if any.
+  public init?(pathExtension: String) {
+    self.init(rawValue: pathExtension.lowercased())
+  }
+}
+
+public struct FeedConfiguration: Sendable, Hashable {
+  public var name: String
+  public var kind: FeedKind
+  public var url: String?
+  /// The format when the feed names one; otherwise the file's extension decides.
+  public var format: FeedFormat?
+  public var schedule: CronSchedule?
+  /// The day of month M+1 by which period M must be in (DESIGN §5.6).
+  public var dueDay: Int?
+  /// The providing department (the addressee of a data_overdue notice).
+  public var provider: String?
+  public var xlsx: XLSXMapping?
+}
+
+/// How a statistics bureau's wide table maps onto indicators and regions (DESIGN §4.1).
+public struct XLSXMapping: Sendable, Hashable {
+  /// The sheet to read; the first one when nil.
+  public var sheet: String?
+  /// The header text of the column holding region names.
+  public var regionHeader: String
+  /// Header text over an indicator's columns → indicator code.
+  public var indicators: [String: String]
+  /// Sub-column header → what it holds.
+  public var columns: [String: XLSXColumnRole]
+  /// Names in the table → region codes, besides each region's own name and aliases.
+  public var regions: [String: String]
+  /// Cell texts that mean "no figure" (— no such figure, / not compiled).
+  public var missing: [String]
+
+  public static let defaultColumns: [String: XLSXColumnRole] = [
+    "总量": .value, "绝对值": .value, "累计": .value, "增速": .growth, "增长": .growth, "同比增长": .growth,
+    "位次": .rank, "排位": .rank, "排名": .rank,
+  ]
+  public static let defaultMissing = ["—", "–", "-", "/", "／", "——", "…"]
+}
+
+public enum XLSXColumnRole: String, Sendable, Hashable, CaseIterable {
+  case value
+  case growth
+  case rank
+  /// A column that is read past on purpose (a 目标 or 占比 column the bureau adds).
+  case ignore
+}

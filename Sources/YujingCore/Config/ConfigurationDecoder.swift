@@ -1,0 +1,235 @@
+import Foundation
+import Yams
+
+/// Decodes `yujing.yaml` strictly (DESIGN §4.3): defaults first, unknown keys are errors, then the
+/// cross-field checks of `ConfigurationValidator`. Every diagnostic names file, line and column.
+public enum ConfigurationDecoder {
+  static let topLevelKeys = [
+    "city", "database", "thresholds", "server", "regions", "departments", "indicators", "numbering", "feeds",
+    "leaders",
+  ]
+
+  /// Reads a configuration file; throws every error found in it at once.
+  public static func load(path: String) throws(DiagnosticsError) -> Configuration {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw DiagnosticsError([
+        Diagnostic(file: path, position: nil, message: "cannot read the configuration file (does it exist?)")
+      ])
+    }
+    return try decode(data, file: path)
+  }
+
+  public static func decode(_ data: Data, file: String) throws(DiagnosticsError) -> Configuration {
+    let sink = DiagnosticSink(file: file)
+    let configuration = decode(data, sink: sink)
+    guard let configuration, !sink.hasErrors else { throw DiagnosticsError(sink.diagnostics) }
+    return configuration
+  }
+
+  static func decode(_ data: Data, sink: DiagnosticSink) -> Configuration? {
+    guard let root = YAMLDocument.compose(data, sink: sink) else {
+      if !sink.hasErrors { sink.error("the configuration file is empty", at: nil) }
+      return nil
+    }
+    guard let top = YAMLMap(root, context: "", allowed: topLevelKeys, sink: sink) else {
+      return nil
+    }
+    let city = decodeCity(top)
+    let regions = decodeList(top, "regions", required: true, decodeRegion)
+    let departments = decodeList(top, "departments", required: true, decodeDepartment)
+    let indicators = decodeList(top, "indicators", required: true, decodeIndicator)
+    let feeds = decodeList(top, "feeds", required: false, decodeFeed)
+    let server = decodeServer(top)
+    let numbering = decodeNumbering(top, cityName: city?.name)
+    let leaders = decodeLeaders(top)
+    guard let city else { return nil }
+    let configuration = Configuration(
+      source: sink.file, city: city, database: top.string("database"), thresholds: top.string("thresholds"),
+      server: server, regions: regions, departments: departments, indicators: indicators, numbering: numbering,
+      feeds: feeds, leaders: leaders)
+    ConfigurationValidator.validate(configuration, sink: sink)
+    return configuration
+  }
+
+  private static func decodeList<T>(
+    _ top: YAMLMap, _ key: String, required: Bool, _ decode: (Node, String, DiagnosticSink) -> T?
+  ) -> [T] {
+    guard let nodes = top.sequence(key, required: required) else { return [] }
+    return nodes.enumerated().compactMap { index, node in decode(node, "\(key)[\(index)]", top.sink) }
+  }
+
+  private static func decodeCity(_ top: YAMLMap) -> Configuration.City? {
+    guard let map = top.map("city", allowed: ["code", "name", "timezone"], required: true) else { return nil }
+    let code = map.string("code", required: true)
+    let name = map.string("name", required: true)
+    let zoneName = map.string("timezone") ?? "Asia/Shanghai"
+    let zone = TimeZone(identifier: zoneName)
+    if zone == nil {
+      map.sink.error(
+        "city.timezone: '\(zoneName)' is not a time zone of the tz database (for example Asia/Shanghai)",
+        at: map.position(of: "timezone"))
+    }
+    guard let code, let name, let zone else { return nil }
+    return Configuration.City(code: code, name: name, timeZone: zone)
+  }
+
+  private static func decodeServer(_ top: YAMLMap) -> Configuration.ServerSettings {
+    let defaults = Configuration.ServerSettings(listen: "127.0.0.1:8080", publicURL: nil)
+    guard let map = top.map("server", allowed: ["listen", "public_url"]) else { return defaults }
+    let listen = map.string("listen") ?? defaults.listen
+    if ListenAddress(listen) == nil {
+      map.sink.error(
+        "server.listen: '\(listen)' is not HOST:PORT (for example 127.0.0.1:8080)", at: map.position(of: "listen"))
+    }
+    let publicURL = map.string("public_url")
+    if let publicURL, URL(string: publicURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+      map.sink.error(
+        "server.public_url: '\(publicURL)' must be an http(s) address", at: map.position(of: "public_url"))
+    }
+    return Configuration.ServerSettings(listen: listen, publicURL: publicURL)
+  }
+
+  static let regionKeys = ["code", "name", "kind", "group", "addressee", "aliases"]
+
+  private static func decodeRegion(_ node: Node, _ context: String, _ sink: DiagnosticSink) -> Region? {
+    guard let map = YAMLMap(node, context: context, allowed: regionKeys, sink: sink) else { return nil }
+    let code = map.string("code", required: true)
+    let name = map.string("name", required: true)
+    let kind = map.enumeration("kind", RegionKind.self, required: true)
+    let group = map.string("group")
+    let addressee = map.string("addressee")
+    let aliases = map.strings("aliases") ?? []
+    guard let code, let name, let kind else { return nil }
+    return Region(code: code, name: name, kind: kind, group: group, addressee: addressee, aliases: aliases)
+  }
+
+  private static func decodeDepartment(_ node: Node, _ context: String, _ sink: DiagnosticSink) -> Department? {
+    guard let map = YAMLMap(node, context: context, allowed: ["code", "name"], sink: sink) else { return nil }
+    guard let code = map.string("code", required: true), let name = map.string("name", required: true) else {
+      return nil
+    }
+    return Department(code: code, name: name)
+  }
+
+  static let indicatorKeys = [
+    "code", "name", "unit", "frequency", "form", "polarity", "lead_department", "january",
+  ]
+
+  private static func decodeIndicator(_ node: Node, _ context: String, _ sink: DiagnosticSink) -> Indicator? {
+    guard let map = YAMLMap(node, context: context, allowed: indicatorKeys, sink: sink) else { return nil }
+    let code = map.string("code", required: true)
+    let name = map.string("name", required: true)
+    let unit = map.string("unit", required: true)
+    let frequency = map.enumeration("frequency", Frequency.self, required: true)
+    let form = map.enumeration("form", IndicatorForm.self, required: true)
+    let polarity = map.enumeration("polarity", Polarity.self) ?? .higherIsBetter
+    let lead = map.string("lead_department", required: true)
+    let january = map.enumeration("january", JanuaryPublication.self) ?? .alone
+    if frequency == .quarterly && map.has("january") {
+      sink.warning("\(context).january has no effect on a quarterly indicator", at: map.position(of: "january"))
+    }
+    guard let code, let name, let unit, let frequency, let form, let lead else { return nil }
+    return Indicator(
+      code: code, name: name, unit: unit, frequency: frequency, form: form, polarity: polarity,
+      leadDepartment: lead, january: january)
+  }
+
+  static let feedKeys = ["name", "kind", "url", "format", "schedule", "due_day", "provider", "xlsx"]
+
+  private static func decodeFeed(_ node: Node, _ context: String, _ sink: DiagnosticSink) -> FeedConfiguration? {
+    guard let map = YAMLMap(node, context: context, allowed: feedKeys, sink: sink) else { return nil }
+    let name = map.string("name", required: true)
+    let kind = map.enumeration("kind", FeedKind.self, required: true)
+    let url = map.string("url")
+    let format = map.enumeration("format", FeedFormat.self)
+    var schedule: CronSchedule?
+    if let expression = map.string("schedule") {
+      do {
+        schedule = try CronSchedule(parsing: expression)
+      } catch {
+        // The cron column is within the expression; point at the value and quote the reason.
+        sink.error(
+          "\(context).schedule: '\(expression)': \(error.message) (at character \(error.column))",
+          at: map.position(of: "schedule"))
+      }
+    }
+    let dueDay = map.integer("due_day", in: 1...28)
+    let provider = map.string("provider")
+    let xlsx = map.map("xlsx", allowed: xlsxKeys).map(decodeXLSXMapping)
+    guard let name, let kind else { return nil }
+    return FeedConfiguration(
+      name: name, kind: kind, url: url, format: format, schedule: schedule, dueDay: dueDay, provider: provider,
+      xlsx: xlsx)
+  }
+
+  static let xlsxKeys = ["sheet", "region_header", "indicators", "columns", "regions", "missing"]
+
+  private static func decodeXLSXMapping(_ map: YAMLMap) -> XLSXMapping {
+    var columns = XLSXMapping.defaultColumns
+    for entry in map.dictionary("columns") ?? [] {
+      guard let role = XLSXColumnRole(rawValue: entry.value) else {
+        let allowed = XLSXColumnRole.allCases.map(\.rawValue).joined(separator: ", ")
+        map.sink.error(
+          "\(map.context).columns: '\(entry.value)' is not one of \(allowed)", at: entry.position)
+        continue
+      }
+      columns[entry.key] = role
+    }
+    return XLSXMapping(
+      sheet: map.string("sheet"),
+      regionHeader: map.string("region_header") ?? "地区",
+      indicators: Dictionary((map.dictionary("indicators") ?? []).map { ($0.key, $0.value) }) { first, _ in first },
+      columns: columns,
+      regions: Dictionary((map.dictionary("regions") ?? []).map { ($0.key, $0.value) }) { first, _ in first },
+      missing: map.strings("missing") ?? XLSXMapping.defaultMissing)
+  }
+
+  private static func decodeNumbering(_ top: YAMLMap, cityName: String?) -> [NoticeKind: String] {
+    // Without a numbering section, prefixes follow the usual pattern: the city's first character
+    // and the kind (宜经调提醒).
+    let short = cityName?.first.map(String.init) ?? ""
+    var numbering: [NoticeKind: String] = [
+      .reminder: "\(short)经调提醒", .talk: "\(short)府办约谈", .lift: "\(short)经调解除",
+      .precoordination: "\(short)经调预协调", .dataOverdue: "\(short)经调催报", .summary: "\(short)经调通报",
+    ]
+    guard let map = top.map("numbering", allowed: NoticeKind.allCases.map(\.rawValue)) else { return numbering }
+    for kind in NoticeKind.allCases {
+      if let prefix = map.string(kind.rawValue) { numbering[kind] = prefix }
+    }
+    return numbering
+  }
+
+  private static func decodeLeaders(_ top: YAMLMap) -> Configuration.Leaders {
+    guard let map = top.map("leaders", allowed: ["mayor", "deputies"]) else {
+      return Configuration.Leaders(mayor: "市长", deputies: [])
+    }
+    let deputies = (map.sequence("deputies") ?? []).enumerated().compactMap { index, node -> Configuration.Deputy? in
+      guard
+        let deputy = YAMLMap(
+          node, context: "leaders.deputies[\(index)]", allowed: ["title", "indicators", "departments"],
+          sink: map.sink),
+        let title = deputy.string("title", required: true)
+      else { return nil }
+      return Configuration.Deputy(
+        title: title, indicators: deputy.strings("indicators") ?? [], departments: deputy.strings("departments") ?? [])
+    }
+    return Configuration.Leaders(mayor: map.string("mayor") ?? "市长", deputies: deputies)
+  }
+}
+
+/// `HOST:PORT`, as `server.listen` and `--listen` take it.
+public struct ListenAddress: Sendable, Hashable {
+  public var host: String
+  public var port: Int
+
+  public init?(_ text: String) {
+    guard let colon = text.lastIndex(of: ":") else { return nil }
+    var host = String(text[..<colon])
+    if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+    guard !host.isEmpty, let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
+      return nil
+    }
+    self.host = host
+    self.port = port
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// `yujing init --dir DIR`: an editable copy of the embedded default to start from (DESIGN §4.3).
+public enum ConfigurationTemplate {
+  public struct AlreadyExists: Error, CustomStringConvertible {
+    public var paths: [String]
+    public var description: String {
+      "\(paths.joined(separator: ", ")) already exist(s); choose another --dir, or pass --force to overwrite"
+    }
+  }
+
+  /// Writes `yujing.yaml` and `thresholds/` into `directory`; returns the paths written.
+  public static func write(into directory: String, overwrite: Bool) throws -> [String] {
+    let fileManager = FileManager.default
+    let root = URL(fileURLWithPath: directory)
+    var files: [(source: URL, destination: URL)] = [
+      (EmbeddedFiles.url("default/yujing.yaml"), root.appendingPathComponent("yujing.yaml"))
+    ]
+    let thresholds = EmbeddedFiles.url("thresholds")
+    if let walker = fileManager.enumerator(at: thresholds, includingPropertiesForKeys: [.isRegularFileKey]) {
+      for case let url as URL in walker
+      where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+        let relative = url.path.dropFirst(thresholds.path.count).drop { $0 == "/" }
+        files.append((url, root.appendingPathComponent("thresholds").appendingPathComponent(String(relative))))
+      }
+    }
+    files.sort { $0.destination.path < $1.destination.path }
+    let existing = files.map(\.destination.path).filter { fileManager.fileExists(atPath: $0) }
+    if !existing.isEmpty && !overwrite { throw AlreadyExists(paths: existing) }
+    for file in files {
+      try fileManager.createDirectory(
+        at: file.destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+      if fileManager.fileExists(atPath: file.destination.path) { try fileManager.removeItem(at: file.destination) }
+      try fileManager.copyItem(at: file.source, to: file.destination)
+    }
+    return files.map { String($0.destination.path.dropFirst(root.path.count).drop { $0 == "/" }) }
+  }
+}
+
+/// `yujing check`: every diagnostic of the configuration (and, as they arrive, the thresholds).
+public struct ConfigurationCheck: Sendable {
+  public var diagnostics: [Diagnostic]
+  public var summary: [String]
+
+  public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+  public var isValid: Bool { errorCount == 0 }
+
+  public static func run(configurationPath: String?) -> ConfigurationCheck {
+    let loaded: Configuration
+    var diagnostics: [Diagnostic] = []
+    do {
+      if let configurationPath {
+        guard let data = FileManager.default.contents(atPath: configurationPath) else {
+          return ConfigurationCheck(
+            diagnostics: [
+              Diagnostic(file: configurationPath, position: nil, message: "cannot read the file (does it exist?)")
+            ],
+            summary: [])
+        }
+        let sink = DiagnosticSink(file: configurationPath)
+        let decoded = ConfigurationDecoder.decode(data, sink: sink)
+        diagnostics += sink.diagnostics
+        guard let decoded, !sink.hasErrors else { return ConfigurationCheck(diagnostics: diagnostics, summary: []) }
+        loaded = decoded
+      } else {
+        loaded = try Configuration.embeddedDefault()
+      }
+    } catch let error as DiagnosticsError {
+      return ConfigurationCheck(diagnostics: error.diagnostics, summary: [])
+    } catch {
+      return ConfigurationCheck(
+        diagnostics: [
+          Diagnostic(file: configurationPath ?? Configuration.embeddedSource, position: nil, message: "\(error)")
+        ],
+        summary: [])
+    }
+    let counts =
+      "\(loaded.regions.count) regions, \(loaded.departments.count) departments, "
+      + "\(loaded.indicators.count) indicators, \(loaded.feeds.count) feeds"
+    return ConfigurationCheck(diagnostics: diagnostics, summary: ["ok: \(loaded.source): \(counts)"])
+  }
+}

@@ -1,0 +1,293 @@
+import Foundation
+import Yams
+
+/// Reads a YAML document strictly, keeping positions for messages: an unknown key is an error
+/// (with a suggestion when it looks like a known one), a missing required key is an error at its
+/// mapping, a value of the wrong type is an error at the value. Nothing stops at the first
+/// problem: every diagnostic is collected in `sink`.
+final class DiagnosticSink {
+  let file: String
+  private(set) var diagnostics: [Diagnostic] = []
+  /// Where each value was read, by path (`indicators[3].lead_department`), so that checks made
+  /// after decoding can still point at the line.
+  private(set) var positions: [String: SourcePosition] = [:]
+
+  func record(_ path: String, _ position: SourcePosition?) {
+    if let position { positions[path] = position }
+  }
+
+  func position(_ path: String) -> SourcePosition? { positions[path] }
+
+  init(file: String) { self.file = file }
+
+  func error(_ message: String, at position: SourcePosition?) {
+    diagnostics.append(Diagnostic(file: file, position: position, message: message))
+  }
+
+  func warning(_ message: String, at position: SourcePosition?) {
+    diagnostics.append(Diagnostic(file: file, position: position, message: message, severity: .warning))
+  }
+
+  var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+enum YAMLDocument {
+  /// Parses the text into a node tree, or records why it cannot be parsed.
+  static func compose(_ data: Data, sink: DiagnosticSink) -> Node? {
+    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+      sink.error("the file is UTF-16; save it as UTF-8", at: SourcePosition(line: 1, column: 1))
+      return nil
+    }
+    guard var text = String(validating: data, as: UTF8.self) else {
+      let position = TextDecoding.firstInvalidUTF8Position(in: data)
+      sink.error(TextDecoding.notUTF8Advice, at: position)
+      return nil
+    }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    do {
+      return try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      switch error {
+      case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+        .composer(_, let problem, let mark, _):
+        sink.error("not valid YAML: \(problem)", at: SourcePosition(mark))
+      case .duplicatedKeysInMapping(let duplicates, let context):
+        sink.error(
+          "duplicate key \(duplicates.joined(separator: ", ")) in one mapping",
+          at: SourcePosition(context.mark))
+      default:
+        sink.error("not valid YAML: \(error)", at: nil)
+      }
+      return nil
+    } catch {
+      sink.error("not valid YAML: \(error)", at: nil)
+      return nil
+    }
+  }
+}
+
+extension SourcePosition {
+  init(_ mark: Mark) { self.init(line: mark.line, column: mark.column) }
+
+  init?(_ node: Node) {
+    guard let mark = node.mark else { return nil }
+    self.init(mark)
+  }
+}
+
+/// A YAML mapping read against a list of allowed keys.
+struct YAMLMap {
+  let node: Node
+  /// Where this mapping is in the document, for messages: `regions[3]`, `feeds[0].xlsx`.
+  let context: String
+  let sink: DiagnosticSink
+  private let values: [String: Node]
+  private let keyNodes: [String: Node]
+
+  /// Reads `node` as a mapping; reports a wrong type, unknown keys and duplicate keys.
+  init?(_ node: Node, context: String, allowed: [String], sink: DiagnosticSink) {
+    guard case .mapping(let mapping) = node else {
+      sink.error(
+        "\(context.isEmpty ? "the configuration" : context) must be a mapping (key: value), found \(node.kindName)",
+        at: SourcePosition(node))
+      return nil
+    }
+    sink.record(context, SourcePosition(node))
+    self.node = node
+    self.context = context
+    self.sink = sink
+    var values: [String: Node] = [:]
+    var keyNodes: [String: Node] = [:]
+    let label = context.isEmpty ? "the configuration" : context
+    let path = { (key: String) in context.isEmpty ? key : "\(context).\(key)" }
+    for (key, value) in mapping {
+      guard let name = key.scalar?.string else {
+        sink.error("keys in \(label) must be plain words", at: SourcePosition(key))
+        continue
+      }
+      if keyNodes[name] != nil {
+        sink.error("key '\(name)' appears twice in \(label)", at: SourcePosition(key))
+        continue
+      }
+      if !allowed.contains(name) {
+        let hint = Suggestion.closest(to: name, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
+        sink.error(
+          "unknown key '\(name)' in \(label)\(hint) (allowed: \(allowed.joined(separator: ", ")))",
+          at: SourcePosition(key))
+        continue
+      }
+      values[name] = value
+      keyNodes[name] = key
+      sink.record(path(name), SourcePosition(value) ?? SourcePosition(key))
+    }
+    self.values = values
+    self.keyNodes = keyNodes
+  }
+
+  var position: SourcePosition? { SourcePosition(node) }
+
+  /// The mapping's name in messages.
+  var label: String { context.isEmpty ? "the configuration" : context }
+
+  /// The path of one of its keys: `city.code`, `regions[3].kind`.
+  func path(_ key: String) -> String { context.isEmpty ? key : "\(context).\(key)" }
+
+  func has(_ key: String) -> Bool { values[key].map { !$0.isNull } ?? false }
+
+  func node(_ key: String) -> Node? {
+    guard let value = values[key], !value.isNull else { return nil }
+    return value
+  }
+
+  func position(of key: String) -> SourcePosition? {
+    values[key].flatMap { SourcePosition($0) } ?? keyNodes[key].flatMap { SourcePosition($0) } ?? position
+  }
+
+  private func missing(_ key: String) {
+    sink.error("\(label) needs '\(key)'", at: position)
+  }
+
+  /// A scalar as text; numbers and booleans are taken as written (`code: 360900` is "360900").
+  func string(_ key: String, required: Bool = false) -> String? {
+    guard let value = node(key) else {
+      if required { missing(key) }
+      return nil
+    }
+    guard let scalar = value.scalar else {
+      sink.error("\(path(key)) must be a single value, found \(value.kindName)", at: SourcePosition(value))
+      return nil
+    }
+    let text = scalar.string.trimmingCharacters(in: .whitespaces)
+    if text.isEmpty && required {
+      sink.error("\(path(key)) must not be empty", at: SourcePosition(value))
+      return nil
+    }
+    return text
+  }
+
+  func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required: Bool = false)
+    -> E? where E.RawValue == String
+  {
+    guard let text = string(key, required: required) else { return nil }
+    if let value = E(rawValue: text) { return value }
+    let allowed = E.allCases.map(\.rawValue)
+    let hint = Suggestion.closest(to: text, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
+    sink.error(
+      "\(path(key)): '\(text)' is not one of \(allowed.joined(separator: ", "))\(hint)",
+      at: position(of: key))
+    return nil
+  }
+
+  func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+    guard let text = string(key, required: required) else { return nil }
+    guard let value = Int(text), range.contains(value) else {
+      sink.error(
+        "\(path(key)): '\(text)' must be a whole number from \(range.lowerBound) to \(range.upperBound)",
+        at: position(of: key))
+      return nil
+    }
+    return value
+  }
+
+  func figure(_ key: String, required: Bool = false) -> Fixed? {
+    guard let text = string(key, required: required) else { return nil }
+    do {
+      return try Fixed(parsing: text)
+    } catch {
+      sink.error("\(path(key)): \(error)", at: position(of: key))
+      return nil
+    }
+  }
+
+  /// A sequence's elements; a single scalar is not promoted to a list.
+  func sequence(_ key: String, required: Bool = false) -> [Node]? {
+    guard let value = node(key) else {
+      if required { missing(key) }
+      return nil
+    }
+    guard case .sequence(let sequence) = value else {
+      sink.error("\(path(key)) must be a list, found \(value.kindName)", at: SourcePosition(value))
+      return nil
+    }
+    return Array(sequence)
+  }
+
+  func strings(_ key: String) -> [String]? {
+    guard let nodes = sequence(key) else { return nil }
+    return nodes.enumerated().compactMap { index, node in
+      guard let scalar = node.scalar else {
+        sink.error("\(path(key))[\(index)] must be a single value", at: SourcePosition(node))
+        return nil
+      }
+      return scalar.string
+    }
+  }
+
+  func map(_ key: String, allowed: [String], required: Bool = false) -> YAMLMap? {
+    guard let value = node(key) else {
+      if required { missing(key) }
+      return nil
+    }
+    return YAMLMap(value, context: "\(path(key))", allowed: allowed, sink: sink)
+  }
+
+  /// A mapping from free-form names to values (`indicators: {规模以上工业增加值: industry_va}`).
+  func dictionary(_ key: String) -> [(key: String, value: String, position: SourcePosition?)]? {
+    guard let value = node(key) else { return nil }
+    guard case .mapping(let mapping) = value else {
+      sink.error("\(path(key)) must be a mapping, found \(value.kindName)", at: SourcePosition(value))
+      return nil
+    }
+    return mapping.compactMap { entry in
+      guard let name = entry.key.scalar?.string, let target = entry.value.scalar?.string else {
+        sink.error("\(path(key)): each entry must be 'name: value'", at: SourcePosition(entry.key))
+        return nil
+      }
+      return (name, target, SourcePosition(entry.key))
+    }
+  }
+}
+
+extension Node {
+  var isNull: Bool {
+    guard case .scalar(let scalar) = self else { return false }
+    return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+
+  var kindName: String {
+    switch self {
+    case .scalar: isNull ? "nothing" : "a single value"
+    case .mapping: "a mapping"
+    case .sequence: "a list"
+    case .alias: "an alias"
+    }
+  }
+}
+
+/// "Did you mean …": the allowed word closest to a misspelt one, if it is close enough.
+enum Suggestion {
+  static func closest(to word: String, among candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, distance(Array(word.lowercased()), Array($0.lowercased()))) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    return best.1 <= max(1, word.count / 3) ? best.0 : nil
+  }
+
+  /// Edits between two words, a swap of neighbours counting as one (`nmae` is one from `name`).
+  static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { table[i][0] = i }
+    for j in 0...b.count { table[0][j] = j }
+    for i in 1...a.count {
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        table[i][j] = Swift.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+          table[i][j] = Swift.min(table[i][j], table[i - 2][j - 2] + 1)
+        }
+      }
+    }
+    return table[a.count][b.count]
+  }
+}

@@ -1,0 +1,37 @@
+/// What a feed's rows are checked against: the configured regions, indicators and departments,
+/// and the names a table may use for a region.
+public struct FeedCatalogue: Sendable {
+  public var regions: [String: Region]
+  public var indicators: [String: Indicator]
+  public var departments: Set<String>
+  /// Normalized region name or alias → code.
+  public var regionNames: [String: String]
+
+  public init(configuration: Configuration) {
+    regions = Dictionary(configuration.regions.map { ($0.code, $0) }) { first, _ in first }
+    indicators = Dictionary(configuration.indicators.map { ($0.code, $0) }) { first, _ in first }
+    departments = Set(configuration.departments.map(\.code))
+    var names: [String: String] = [:]
+    for region in configuration.regions {
+      for name in [region.name] + region.aliases {
+        names[RegionNames.normalize(name)] = region.code
+      }
+    }
+    regionNames = names
+  }
+
+  func unknownRegion(_ code: String) -> String {
+    let hint = Suggestion.closest(to: code, among: regions.keys.sorted()).map { "; did you mean \($0)?" } ?? ""
+    return "region '\(code)' is not a region of this configuration\(hint)"
+  }
+
+  func unknownIndicator(_ code: String) -> String {
+    let hint = Suggestion.closest(to: code, among: indicators.keys.sorted()).map { "; did you mean \($0)?" } ?? ""
+    return "indicator '\(code)' is not an indicator of this configuration\(hint)"
+  }
+
+  func unknownDepartment(_ code: String) -> String {
+    let hint = Suggestion.closest(to: code, among: departments.sorted()).map { "; did you mean \($0)?" } ?? ""
+    return "department '\(code)' is not a department of this configuration\(hint)"
+  }
+}

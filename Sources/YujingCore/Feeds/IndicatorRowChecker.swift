@@ -1,0 +1,101 @@
+/// Checks one indicator row, whatever file format it came from (DESIGN §4.1), and either returns
+/// the observation or records why the row is rejected. Rows are independent: a bad row never
+/// stops the good ones.
+struct IndicatorRowChecker {
+  let catalogue: FeedCatalogue
+  private var seen: [Observation.Key: RowLocation] = [:]
+
+  init(catalogue: FeedCatalogue) {
+    self.catalogue = catalogue
+  }
+
+  /// The fields of a row as text; nil or empty means the field is empty.
+  struct Fields {
+    var period: String?
+    var region: String?
+    var indicator: String?
+    var value: String?
+    var growth: String?
+    var rank: String?
+  }
+
+  mutating func check(_ fields: Fields, at location: RowLocation, raw: @autoclosure () -> String?) -> Result<
+    Observation, Rejection
+  > {
+    func reject(_ field: String?, _ reason: String) -> Result<Observation, Rejection> {
+      .failure(Rejection(location: location, field: field, reason: reason, raw: raw()))
+    }
+    guard let periodText = fields.period.nonEmpty else { return reject("period", "period is empty") }
+    guard let period = Period(periodText) else {
+      return reject("period", "period '\(periodText)' is not YYYY-MM (for example 2020-05)")
+    }
+    guard let regionCode = fields.region.nonEmpty else { return reject("region", "region is empty") }
+    guard catalogue.regions[regionCode] != nil else { return reject("region", catalogue.unknownRegion(regionCode)) }
+    guard let indicatorCode = fields.indicator.nonEmpty else { return reject("indicator", "indicator is empty") }
+    guard let indicator = catalogue.indicators[indicatorCode] else {
+      return reject("indicator", catalogue.unknownIndicator(indicatorCode))
+    }
+    if !indicator.periods.publishes(period) {
+      if indicator.frequency == .quarterly {
+        return reject(
+          "period", "\(indicator.code) is quarterly: its periods are months 03, 06, 09 and 12, not \(period)")
+      }
+      return reject(
+        "period",
+        "\(indicator.code) is published as 1-2月 combined: there is no period \(period); put January and February under \(period.year)-02"
+      )
+    }
+    let valueText = fields.value.nonEmpty
+    let growthText = fields.growth.nonEmpty
+    guard valueText != nil || growthText != nil else {
+      return reject("value", "value and growth are both empty; a row needs at least one of them")
+    }
+    var value: Fixed?
+    if let valueText {
+      switch IndicatorRowChecker.figure(valueText) {
+      case .success(let figure): value = figure
+      case .failure(let error): return reject("value", "value: \(error)")
+      }
+      if let value, value.isNegative {
+        return reject("value", "value \(value) is negative; a cumulative level in \(indicator.unit) cannot be")
+      }
+    }
+    var growth: Fixed?
+    if let growthText {
+      switch IndicatorRowChecker.figure(growthText) {
+      case .success(let figure): growth = figure
+      case .failure(let error): return reject("growth", "growth: \(error)")
+      }
+      if let growth, growth < Fixed(-100) {
+        return reject("growth", "growth \(growth) % is below −100 %, which no figure can fall to")
+      }
+    }
+    var rank: Int?
+    if let rankText = fields.rank.nonEmpty {
+      guard let number = Int(rankText), number > 0 else {
+        return reject("rank", "rank '\(rankText)' is not a whole number of 1 or more")
+      }
+      rank = number
+    }
+    let observation = Observation(
+      period: period, region: regionCode, indicator: indicatorCode, value: value, growth: growth,
+      publishedRank: rank)
+    if let first = seen[observation.key] {
+      return reject(nil, "duplicate of \(first): the same period, region and indicator appear twice in this file")
+    }
+    seen[observation.key] = location
+    return .success(observation)
+  }
+
+  static func figure(_ text: String) -> Result<Fixed, FigureSyntaxError> {
+    Result { () throws(FigureSyntaxError) in try Fixed(parsing: text) }
+  }
+}
+
+extension Optional where Wrapped == String {
+  /// The text, or nil when it is absent or blank.
+  var nonEmpty: String? {
+    guard let self, !self.isEmpty else { return nil }
+    return self
+  }
+}

@@ -1,0 +1,15 @@
+/// The kinds of notice yujing writes (DESIGN §3).
+public enum NoticeKind: String, Sendable, Hashable, CaseIterable, Codable {
+  /// 提醒函
+  case reminder
+  /// 约谈通知书
+  case talk
+  /// 解除预警通知
+  case lift
+  /// 预协调函, forecast-based (§5.5)
+  case precoordination
+  /// 数据报送提醒, a feed is late (§5.6)
+  case dataOverdue = "data_overdue"
+  /// 经济运行调度通报 (§6.3)
+  case summary
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// One feed run from bytes already in hand (DESIGN §2, §9.1 `ingest`): choose the parser, parse,
+/// check every row, and write the run in one transaction. Stores only; evaluates nothing.
+public struct Ingestion: Sendable {
+  public let workspace: Workspace
+  public let clock: @Sendable () -> Date
+
+  public init(workspace: Workspace, clock: @escaping @Sendable () -> Date) {
+    self.workspace = workspace
+    self.clock = clock
+  }
+
+  public struct Input: Sendable {
+    /// How the source is named in the run record: a path, a URL, or `-`.
+    public var source: String
+    public var data: Data
+
+    public init(source: String, data: Data) {
+      self.source = source
+      self.data = data
+    }
+  }
+
+  public enum Failure: Error, CustomStringConvertible {
+    case unknownFeed(String, known: [String])
+    case unknownFormat(source: String)
+    case unsupported(String)
+
+    public var description: String {
+      switch self {
+      case .unknownFeed(let name, let known):
+        "there is no feed '\(name)' in the configuration (feeds: \(known.joined(separator: ", ")))"
+      case .unknownFormat(let source):
+        "cannot tell the format of \(source): name the file .csv, .json or .xlsx, or set the feed's format"
+      case .unsupported(let message): message
+      }
+    }
+  }
+
+  /// Runs one feed; an unreadable file is recorded as a failed run and changes nothing else.
+  public func run(feed name: String, input: Input, milestones: Input? = nil) throws -> FeedRunSummary {
+    let configuration = workspace.configuration
+    guard let feed = configuration.feed(name) else {
+      throw Failure.unknownFeed(name, known: configuration.feeds.map(\.name))
+    }
+    let startedAt = clock()
+    let format = try Ingestion.format(of: input.source, feed: feed)
+    let catalogue = FeedCatalogue(configuration: configuration)
+    func info() -> FeedRunInfo {
+      FeedRunInfo(
+        feed: feed.name, kind: feed.kind.rawValue, source: input.source, format: format.rawValue,
+        startedAt: startedAt, finishedAt: clock())
+    }
+    do {
+      switch feed.kind {
+      case .indicators:
+        if milestones != nil {
+          throw Failure.unsupported("--milestones belongs to a project feed; \(feed.name) is an indicator feed")
+        }
+        let batch = try IndicatorParsing.parse(input.data, format: format, mapping: feed.xlsx, catalogue: catalogue)
+        return try workspace.store.recordIndicatorRun(info(), batch: batch)
+      case .projects:
+        let known = try workspace.store.projectCodes()
+        let batch = try ProjectParsing.parse(
+          input.data, format: format, milestones: milestones?.data, catalogue: catalogue, knownProjects: known)
+        return try workspace.store.recordProjectRun(info(), batch: batch)
+      }
+    } catch let error as FeedReadError {
+      return try workspace.store.recordFailedRun(info(), error: error)
+    }
+  }
+
+  /// A file's format: the feed's own, else the file's extension (DESIGN §4.3); standard input
+  /// without a configured format is taken as CSV, the canonical form.
+  static func format(of source: String, feed: FeedConfiguration) throws -> FeedFormat {
+    if let format = feed.format { return format }
+    if source == "-" { return .csv }
+    let name = source.split(separator: "?").first.map(String.init) ?? source
+    guard let format = FeedFormat(pathExtension: URL(fileURLWithPath: name).pathExtension) else {
+      throw Failure.unknownFormat(source: source)
+    }
+    return format
+  }
+
+  /// Imports an annual targets file (DESIGN §4.3) in one transaction.
+  public func importTargets(_ input: Input) throws -> TargetImportSummary {
+    let catalogue = FeedCatalogue(configuration: workspace.configuration)
+    let batch = try input.data.withFeedBytes { bytes throws(FeedReadError) in
+      try TargetCSV.parse(bytes, catalogue: catalogue)
+    }
+    return try workspace.store.importTargets(batch, source: input.source, at: clock())
+  }
+}
+
+/// Chooses the indicator parser for a format.
+enum IndicatorParsing {
+  static func parse(_ data: Data, format: FeedFormat, mapping: XLSXMapping?, catalogue: FeedCatalogue)
+    throws(FeedReadError) -> IndicatorBatch
+  {
+    switch format {
+    case .csv:
+      return try data.withFeedBytes { bytes throws(FeedReadError) in
+        try IndicatorCSV.parse(bytes, catalogue: catalogue)
+      }
+    case .json:
+      return try IndicatorJSON.parse(data, catalogue: catalogue)
+    case .xlsx:
+      return try BureauTable.parse(data, mapping: mapping, catalogue: catalogue)
+    }
+  }
+}
+
+/// Chooses the project parser for a format.
+enum ProjectParsing {
+  static func parse(
+    _ data: Data, format: FeedFormat, milestones: Data?, catalogue: FeedCatalogue, knownProjects: Set<String>
+  ) throws(FeedReadError) -> ProjectBatch {
+    switch format {
+    case .csv:
+      return try data.withFeedBytes { projects throws(FeedReadError) in
+        guard let milestones else {
+          return try ProjectCSV.parse(projects, milestones: nil, catalogue: catalogue, knownProjects: knownProjects)
+        }
+        return try milestones.withFeedBytes { milestoneBytes throws(FeedReadError) in
+          try ProjectCSV.parse(
+            projects, milestones: milestoneBytes, catalogue: catalogue,
+            knownProjects: knownProjects)
+        }
+      }
+    case .json:
+      if milestones != nil {
+        throw FeedReadError("a JSON project file carries its milestones inside each project; drop --milestones")
+      }
+      return try ProjectJSON.parse(data, catalogue: catalogue, knownProjects: knownProjects)
+    case .xlsx:
+      throw FeedReadError("project feeds are read as CSV or JSON; export the project table as CSV (UTF-8)")
+    }
+  }
+}

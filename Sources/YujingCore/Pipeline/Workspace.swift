@@ -1,0 +1,57 @@
+import Foundation
+
+/// A configuration and its database, opened together: what every command and the daemon work on.
+public struct Workspace: Sendable {
+  public let configuration: Configuration
+  public let store: Store
+
+  /// Opens the database (creating it if needed), brings its catalogue in step with the
+  /// configuration, and seeds the published 2020 targets into a database that the embedded
+  /// default creates (DESIGN §4.3).
+  public static func open(configuration: Configuration, databasePath: String, now: Date) throws -> Workspace {
+    let existed = FileManager.default.fileExists(atPath: databasePath)
+    let store = try Store(path: databasePath)
+    try store.syncCatalogue(configuration)
+    if !existed && configuration.isEmbeddedDefault {
+      try seedDefaultTargets(store, configuration: configuration, now: now)
+    }
+    return Workspace(configuration: configuration, store: store)
+  }
+
+  public init(configuration: Configuration, store: Store) {
+    self.configuration = configuration
+    self.store = store
+  }
+
+  static let defaultTargetsFile = "default/targets-2020.csv"
+
+  static func seedDefaultTargets(_ store: Store, configuration: Configuration, now: Date) throws {
+    let data = try EmbeddedFiles.data(defaultTargetsFile)
+    let batch = try data.withFeedBytes { bytes throws(FeedReadError) in
+      try TargetCSV.parse(bytes, catalogue: FeedCatalogue(configuration: configuration))
+    }
+    precondition(batch.rejections.isEmpty, "the embedded targets must match the embedded configuration")
+    _ = try store.importTargets(batch, source: "published 2020 targets of 宜春 (embedded default)", at: now)
+  }
+}
+
+/// Where the database is (DESIGN §4.3): `--db`, else the configuration's `database`, else
+/// `$STATE_DIRECTORY/yujing.sqlite` under systemd, else `./yujing.sqlite`.
+public enum DatabaseLocation {
+  public static func resolve(
+    flag: String?, configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
+    if let flag { return flag }
+    if let configured = configuration.database {
+      guard !configured.hasPrefix("/"), !configuration.isEmbeddedDefault else { return configured }
+      // A relative path in a configuration file is relative to that file, not to wherever the
+      // command happens to run.
+      return URL(fileURLWithPath: configuration.source).deletingLastPathComponent()
+        .appendingPathComponent(configured).path
+    }
+    if let state = environment["STATE_DIRECTORY"]?.split(separator: ":").first {
+      return "\(state)/yujing.sqlite"
+    }
+    return "yujing.sqlite"
+  }
+}

@@ -1,0 +1,212 @@
+import GRDB
+
+/// The schema, as named migrations. Append only: a migration that has landed is never edited,
+/// because databases in the field have already run it; change the schema with a new one.
+///
+/// Migrations use SQL and table names, never the application's types, so that renaming a Swift
+/// type can never change what an old migration does.
+enum Migrations {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("2026-11-26 catalogue", migrate: catalogue)
+    migrator.registerMigration("2026-11-26 feed runs", migrate: feedRuns)
+    migrator.registerMigration("2026-11-26 observations and targets", migrate: observations)
+    migrator.registerMigration("2026-11-26 projects", migrate: projects)
+    return migrator
+  }
+
+  /// Regions, departments and indicators, mirrored from the configuration so that foreign keys
+  /// can check every code that is written.
+  static func catalogue(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE region (
+          code TEXT PRIMARY KEY NOT NULL CHECK (length(code) > 0),
+          name TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('province', 'city', 'county', 'district', 'zone')),
+          "group" TEXT,
+          addressee TEXT
+        );
+        CREATE TABLE department (
+          code TEXT PRIMARY KEY NOT NULL CHECK (length(code) > 0),
+          name TEXT NOT NULL
+        );
+        CREATE TABLE indicator (
+          code TEXT PRIMARY KEY NOT NULL CHECK (length(code) > 0),
+          name TEXT NOT NULL,
+          unit TEXT NOT NULL,
+          frequency TEXT NOT NULL CHECK (frequency IN ('monthly', 'quarterly')),
+          form TEXT NOT NULL CHECK (form IN ('growth', 'amount')),
+          polarity TEXT NOT NULL CHECK (polarity IN ('higher_is_better', 'lower_is_better')),
+          lead_department TEXT NOT NULL REFERENCES department(code),
+          january TEXT NOT NULL CHECK (january IN ('alone', 'combined'))
+        );
+        """)
+  }
+
+  /// One row per feed run (DESIGN §2): what came in, from where, and what became of every row.
+  static func feedRuns(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE feed_run (
+          id INTEGER PRIMARY KEY,
+          feed TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('indicators', 'projects', 'targets')),
+          source TEXT NOT NULL,
+          format TEXT,
+          started_at TEXT NOT NULL,
+          finished_at TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('ok', 'partial', 'failed')),
+          inserted INTEGER NOT NULL DEFAULT 0 CHECK (inserted >= 0),
+          revised INTEGER NOT NULL DEFAULT 0 CHECK (revised >= 0),
+          unchanged INTEGER NOT NULL DEFAULT 0 CHECK (unchanged >= 0),
+          rejected INTEGER NOT NULL DEFAULT 0 CHECK (rejected >= 0),
+          periods TEXT NOT NULL DEFAULT '',
+          message TEXT
+        );
+        CREATE INDEX feed_run_by_feed ON feed_run(feed, id);
+        CREATE TABLE feed_run_rejection (
+          id INTEGER PRIMARY KEY,
+          feed_run_id INTEGER NOT NULL REFERENCES feed_run(id) ON DELETE CASCADE,
+          location TEXT NOT NULL,
+          field TEXT,
+          reason TEXT NOT NULL,
+          raw TEXT
+        );
+        CREATE INDEX feed_run_rejection_by_run ON feed_run_rejection(feed_run_id);
+        """)
+  }
+
+  /// Published figures and annual targets. `observation` holds the current revision of each
+  /// key; a changed figure moves the old one to `observation_revision`, so nothing is lost.
+  static func observations(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE observation (
+          period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+          region TEXT NOT NULL REFERENCES region(code),
+          indicator TEXT NOT NULL REFERENCES indicator(code),
+          value REAL,
+          growth REAL,
+          published_rank INTEGER CHECK (published_rank > 0),
+          revision INTEGER NOT NULL DEFAULT 1 CHECK (revision > 0),
+          feed_run_id INTEGER NOT NULL REFERENCES feed_run(id),
+          CHECK (value IS NOT NULL OR growth IS NOT NULL),
+          PRIMARY KEY (period, region, indicator)
+        ) WITHOUT ROWID;
+        CREATE TABLE observation_revision (
+          period TEXT NOT NULL,
+          region TEXT NOT NULL,
+          indicator TEXT NOT NULL,
+          revision INTEGER NOT NULL,
+          value REAL,
+          growth REAL,
+          published_rank INTEGER,
+          feed_run_id INTEGER NOT NULL REFERENCES feed_run(id),
+          PRIMARY KEY (period, region, indicator, revision)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER observation_keeps_revisions BEFORE UPDATE ON observation
+        BEGIN
+          INSERT INTO observation_revision
+            (period, region, indicator, revision, value, growth, published_rank, feed_run_id)
+          VALUES
+            (OLD.period, OLD.region, OLD.indicator, OLD.revision, OLD.value, OLD.growth, OLD.published_rank,
+             OLD.feed_run_id);
+        END;
+        CREATE TABLE target (
+          year INTEGER NOT NULL CHECK (year BETWEEN 1000 AND 9999),
+          region TEXT NOT NULL REFERENCES region(code),
+          indicator TEXT NOT NULL REFERENCES indicator(code),
+          target_growth REAL,
+          target_value REAL CHECK (target_value >= 0),
+          source TEXT NOT NULL,
+          imported_at TEXT NOT NULL,
+          CHECK (target_growth IS NOT NULL OR target_value IS NOT NULL),
+          PRIMARY KEY (year, region, indicator)
+        );
+        """)
+  }
+
+  /// Major projects: `project` holds each project's latest attributes; `project_progress` the
+  /// state reported for each period (with the attributes of that period, since an annual plan can
+  /// be adjusted in the year); `milestone` the approval milestones. Revisions are kept as for
+  /// observations.
+  static func projects(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE project (
+          code TEXT PRIMARY KEY NOT NULL CHECK (length(code) > 0),
+          name TEXT NOT NULL,
+          region TEXT NOT NULL REFERENCES region(code),
+          department TEXT NOT NULL REFERENCES department(code),
+          leader TEXT NOT NULL,
+          total_investment REAL NOT NULL CHECK (total_investment >= 0),
+          annual_plan REAL NOT NULL CHECK (annual_plan >= 0),
+          planned_start TEXT,
+          planned_completion TEXT,
+          last_period TEXT NOT NULL
+        );
+        CREATE TABLE project_progress (
+          period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+          project TEXT NOT NULL REFERENCES project(code),
+          name TEXT NOT NULL,
+          region TEXT NOT NULL REFERENCES region(code),
+          department TEXT NOT NULL REFERENCES department(code),
+          leader TEXT NOT NULL,
+          total_investment REAL NOT NULL CHECK (total_investment >= 0),
+          annual_plan REAL NOT NULL CHECK (annual_plan >= 0),
+          completed_ytd REAL NOT NULL CHECK (completed_ytd >= 0),
+          status TEXT NOT NULL CHECK (status IN ('前期', '在建', '停工', '竣工')),
+          planned_start TEXT,
+          actual_start TEXT,
+          planned_completion TEXT,
+          registered TEXT,
+          revision INTEGER NOT NULL DEFAULT 1 CHECK (revision > 0),
+          feed_run_id INTEGER NOT NULL REFERENCES feed_run(id),
+          PRIMARY KEY (period, project)
+        ) WITHOUT ROWID;
+        CREATE TABLE project_progress_revision (
+          period TEXT NOT NULL,
+          project TEXT NOT NULL,
+          revision INTEGER NOT NULL,
+          row TEXT NOT NULL,
+          feed_run_id INTEGER NOT NULL REFERENCES feed_run(id),
+          PRIMARY KEY (period, project, revision)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER project_progress_keeps_revisions BEFORE UPDATE ON project_progress
+        BEGIN
+          INSERT INTO project_progress_revision (period, project, revision, row, feed_run_id)
+          VALUES (OLD.period, OLD.project, OLD.revision,
+            json_object('name', OLD.name, 'region', OLD.region, 'department', OLD.department,
+              'leader', OLD.leader, 'total_investment', OLD.total_investment, 'annual_plan', OLD.annual_plan,
+              'completed_ytd', OLD.completed_ytd, 'status', OLD.status, 'planned_start', OLD.planned_start,
+              'actual_start', OLD.actual_start, 'planned_completion', OLD.planned_completion,
+              'registered', OLD.registered),
+            OLD.feed_run_id);
+        END;
+        CREATE TABLE milestone (
+          project TEXT NOT NULL REFERENCES project(code),
+          stage TEXT NOT NULL CHECK (length(stage) > 0),
+          due TEXT NOT NULL,
+          done TEXT,
+          revision INTEGER NOT NULL DEFAULT 1 CHECK (revision > 0),
+          feed_run_id INTEGER NOT NULL REFERENCES feed_run(id),
+          PRIMARY KEY (project, stage)
+        ) WITHOUT ROWID;
+        CREATE TABLE milestone_revision (
+          project TEXT NOT NULL,
+          stage TEXT NOT NULL,
+          revision INTEGER NOT NULL,
+          due TEXT NOT NULL,
+          done TEXT,
+          feed_run_id INTEGER NOT NULL REFERENCES feed_run(id),
+          PRIMARY KEY (project, stage, revision)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER milestone_keeps_revisions BEFORE UPDATE ON milestone
+        BEGIN
+          INSERT INTO milestone_revision (project, stage, revision, due, done, feed_run_id)
+          VALUES (OLD.project, OLD.stage, OLD.revision, OLD.due, OLD.done, OLD.feed_run_id);
+        END;
+        """)
+  }
+}

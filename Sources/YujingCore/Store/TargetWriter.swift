@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+
+/// What a targets import did.
+public struct TargetImportSummary: Sendable, Hashable {
+  public var imported: Int
+  public var replaced: Int
+  public var rejections: [Rejection]
+  public var notes: [String]
+}
+
+extension Store {
+  /// Replaces the whole target of every (year, region, indicator) in the batch (DESIGN §4.3), in
+  /// one transaction: a target given only as growth loses a stored amount target, as the file
+  /// says the target is now.
+  public func importTargets(_ batch: TargetBatch, source: String, at date: Date) throws -> TargetImportSummary {
+    try writer.write { db in
+      var imported = 0
+      var replaced = 0
+      for target in batch.targets {
+        let existed =
+          try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM target WHERE year = ? AND region = ? AND indicator = ?",
+            arguments: [target.year, target.region, target.indicator]) ?? false
+        try db.execute(
+          sql: """
+            INSERT INTO target (year, region, indicator, target_growth, target_value, source, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (year, region, indicator) DO UPDATE SET target_growth = excluded.target_growth,
+              target_value = excluded.target_value, source = excluded.source, imported_at = excluded.imported_at
+            """,
+          arguments: [
+            target.year, target.region, target.indicator, target.growth?.doubleValue, target.value?.doubleValue,
+            source, Timestamp.string(date),
+          ])
+        if existed { replaced += 1 } else { imported += 1 }
+      }
+      return TargetImportSummary(
+        imported: imported, replaced: replaced, rejections: batch.rejections, notes: batch.notes)
+    }
+  }
+}

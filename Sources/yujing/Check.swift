@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import YujingCore
+
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Validate the configuration and thresholds; exit 1 with file:line:col errors.")
+
+  @OptionGroup var global: GlobalOptions
+
+  func run() throws {
+    let report = ConfigurationCheck.run(configurationPath: global.config)
+    for diagnostic in report.diagnostics { print(diagnostic) }
+    guard report.isValid else {
+      Console.error("\(report.errorCount) error(s): fix them and run `yujing check` again")
+      throw ExitCode.failure
+    }
+    for line in report.summary { print(line) }
+  }
+}

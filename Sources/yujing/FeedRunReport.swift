@@ -1,0 +1,59 @@
+import Foundation
+import YujingCore
+
+/// How `ingest` and `demo` print a feed run.
+enum FeedRunReport {
+  static func text(_ summary: FeedRunSummary, rejectionLimit: Int = 50) -> String {
+    var out = "feed run \(summary.id) (\(summary.feed)) from \(summary.source): \(summary.status.rawValue)\n"
+    if summary.status == .failed && summary.accepted == 0 && summary.rejected == 0 {
+      out += "  nothing was applied: \(summary.message ?? "the file could not be read")\n"
+      return out
+    }
+    out += "  accepted \(summary.accepted) (new \(summary.inserted), revised \(summary.revised), "
+    out += "unchanged \(summary.unchanged)), rejected \(summary.rejected)\n"
+    if !summary.periods.isEmpty {
+      out += "  periods added or changed: \(summary.periods.map(\.description).joined(separator: ", "))\n"
+    }
+    for note in summary.notes { out += "  note: \(note)\n" }
+    if !summary.rejections.isEmpty {
+      out += "  rejected rows:\n"
+      for rejection in summary.rejections.prefix(rejectionLimit) { out += "    \(rejection)\n" }
+      if summary.rejections.count > rejectionLimit {
+        out += "    … and \(summary.rejections.count - rejectionLimit) more (all of them are stored with the run)\n"
+      }
+    }
+    return out
+  }
+
+  struct JSONRun: Encodable {
+    var id: Int64
+    var feed: String
+    var source: String
+    var status: String
+    var accepted, inserted, revised, unchanged, rejected: Int
+    var periods: [String]
+    var notes: [String]
+    var message: String?
+    var rejections: [JSONRejection]
+  }
+
+  struct JSONRejection: Encodable {
+    var location: String
+    var field: String?
+    var reason: String
+  }
+
+  static func json(_ summary: FeedRunSummary) throws -> String {
+    let run = JSONRun(
+      id: summary.id, feed: summary.feed, source: summary.source, status: summary.status.rawValue,
+      accepted: summary.accepted, inserted: summary.inserted, revised: summary.revised,
+      unchanged: summary.unchanged, rejected: summary.rejected, periods: summary.periods.map(\.description),
+      notes: summary.notes, message: summary.message,
+      rejections: summary.rejections.map {
+        JSONRejection(location: $0.location.description, field: $0.field, reason: $0.reason)
+      })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(run), as: UTF8.self)
+  }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import YujingCore
+
+/// A fresh database file in a temporary directory, removed when the test ends.
+final class TemporaryDirectory {
+  let url: URL
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent("yujing-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+/// A fixed clock for tests: 2020-06-12 09:00 in Shanghai.
+let fixedNow = Date(timeIntervalSince1970: 1_591_923_600)
+
+func openDefaultWorkspace(_ directory: TemporaryDirectory) throws -> Workspace {
+  try Workspace.open(
+    configuration: try Configuration.embeddedDefault(), databasePath: directory.path("yujing.sqlite"), now: fixedNow)
+}
+
+@Suite struct StoreTests {
+  @Test func migratesAnEmptyDatabaseInWALModeWithForeignKeys() throws {
+    let directory = try TemporaryDirectory()
+    let store = try Store(path: directory.path("new.sqlite"))
+    #expect(try store.appliedMigrations() == Migrations.migrator.migrations)
+    let (journal, foreignKeys) = try store.writer.read { db in
+      (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+    }
+    #expect(journal == "wal")
+    #expect(foreignKeys == 1)
+  }
+
+  @Test func reopeningAnExistingDatabaseKeepsItsDataAndAppliesNothingTwice() throws {
+    let directory = try TemporaryDirectory()
+    let workspace = try openDefaultWorkspace(directory)
+    let ingestion = Ingestion(workspace: workspace, clock: { fixedNow })
+    _ = try ingestion.run(feed: "stats", input: .init(source: "a.csv", data: Data(sampleRows.utf8)))
+    let reopened = try Store(path: directory.path("yujing.sqlite"))
+    #expect(try reopened.appliedMigrations() == Migrations.migrator.migrations)
+    #expect(try reopened.observationCount() == 3)
+  }
+
+  @Test func migrationOfADatabaseAtAnEarlierVersionAppliesOnlyTheRest() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path("old.sqlite")
+    let pool = try DatabasePool(path: path)
+    try Migrations.migrator.migrate(pool, upTo: "2026-11-26 feed runs")
+    try pool.write { db in
+      try db.execute(sql: "INSERT INTO department (code, name) VALUES ('gxj', '市工信局')")
+    }
+    try pool.close()
+    let store = try Store(path: path)
+    #expect(try store.appliedMigrations() == Migrations.migrator.migrations)
+    #expect(try store.writer.read { db in try String.fetchOne(db, sql: "SELECT name FROM department") } == "市工信局")
+  }
+
+  @Test func constraintsRefuseWhatTheCodeShouldNeverWrite() throws {
+    let store = try Store()
+    try store.syncCatalogue(try Configuration.embeddedDefault())
+    // An observation naming an unknown region, or with neither figure, never reaches the table.
+    #expect(throws: DatabaseError.self) {
+      try store.writer.write { db in
+        try db.execute(
+          sql:
+            "INSERT INTO feed_run (feed, kind, source, started_at, finished_at, status) VALUES ('s','indicators','x','t','t','ok')"
+        )
+        try db.execute(
+          sql:
+            "INSERT INTO observation (period, region, indicator, growth, feed_run_id) VALUES ('2020-05', '999999', 'fai', 1, 1)"
+        )
+      }
+    }
+    #expect(throws: DatabaseError.self) {
+      try store.writer.write { db in
+        try db.execute(
+          sql:
+            "INSERT INTO feed_run (feed, kind, source, started_at, finished_at, status) VALUES ('s','indicators','x','t','t','ok')"
+        )
+        try db.execute(
+          sql: "INSERT INTO observation (period, region, indicator, feed_run_id) VALUES ('2020-05', '360981', 'fai', 1)"
+        )
+      }
+    }
+  }
+
+  @Test func embeddedDefaultSeedsThePublishedTargetsIntoADatabaseItCreates() throws {
+    let directory = try TemporaryDirectory()
+    let workspace = try openDefaultWorkspace(directory)
+    let targets = try workspace.store.targets(year: 2020)
+    #expect(targets.count == 99)  // 9 targeted indicators × (the city + 10 counties)
+    let fengcheng = targets.first { $0.region == "360981" && $0.indicator == "industry_va" }
+    #expect(fengcheng?.growth == (try Fixed(parsing: "8.2")))
+    #expect(!targets.contains { $0.region == "360000" || $0.region.hasPrefix("3609A") })
+  }
+
+  @Test func databaseCreatedWithAnotherConfigurationGetsOnlyWhatIsImported() throws {
+    let directory = try TemporaryDirectory()
+    var configuration = try Configuration.embeddedDefault()
+    configuration.source = "/etc/yujing/yujing.yaml"
+    let workspace = try Workspace.open(
+      configuration: configuration, databasePath: directory.path("c.sqlite"), now: fixedNow)
+    #expect(try workspace.store.targets(year: 2020).isEmpty)
+  }
+}
+
+let sampleRows = """
+  period,region,indicator,value,growth
+  2020-05,360981,industry_va,,5.2
+  2020-05,360981,fiscal_general,23.51,3.1
+  2020-05,360000,industry_va,,1.8
+
+  """
