@@ -69,6 +69,12 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // The benchmarks of DESIGN §11, each against a baseline in the same run.
+    .executableTarget(
+      name: "yujing-benchmarks",
+      dependencies: ["YujingCore"],
+      path: "Benchmarks/yujing-benchmarks"
+    ),
     .testTarget(
       name: "YujingCoreTests",
       dependencies: [

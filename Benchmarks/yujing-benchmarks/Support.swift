@@ -1,0 +1,129 @@
+import Foundation
+
+struct BenchmarkFailure: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// `--name value` options and positional words.
+struct Arguments {
+  var positional: [String] = []
+  var options: [String: String] = [:]
+
+  init(_ words: ArraySlice<String>) {
+    var iterator = words.makeIterator()
+    while let word = iterator.next() {
+      if word.hasPrefix("--") {
+        options[String(word.dropFirst(2))] = iterator.next() ?? ""
+      } else {
+        positional.append(word)
+      }
+    }
+  }
+
+  func integer(_ name: String, default value: Int) -> Int { options[name].flatMap(Int.init) ?? value }
+}
+
+/// One measured line: yujing against its baseline, and whether the target is met.
+struct BenchmarkResult {
+  var name: String
+  var measured: String
+  var baseline: String
+  var ratio: Double?
+  var target: String
+  var met: Bool
+
+  static func table(_ results: [BenchmarkResult]) -> String {
+    let header = ["benchmark", "yujing", "baseline", "ratio", "target", "met"]
+    let rows = results.map { result in
+      [
+        result.name, result.measured, result.baseline, result.ratio.map { String(format: "%.2f×", $0) } ?? "—",
+        result.target, result.met ? "yes" : "NO",
+      ]
+    }
+    let widths = header.indices.map { column in
+      ([header] + rows).map { $0[column].count }.max() ?? 0
+    }
+    func line(_ cells: [String]) -> String {
+      "| "
+        + cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+        .joined(separator: " | ") + " |"
+    }
+    return
+      ([line(header), "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"]
+      + rows.map(line)).joined(separator: "\n")
+  }
+}
+
+/// Wall-clock seconds of a block: the median of `repeat` runs, after `prepare` before each.
+func measure(repeat count: Int, prepare: () throws -> Void = {}, _ body: () throws -> Void) rethrows -> Double {
+  var times: [Double] = []
+  for _ in 0..<count {
+    try prepare()
+    let start = DispatchTime.now()
+    try body()
+    times.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+  }
+  return times.sorted()[times.count / 2]
+}
+
+/// A small deterministic generator, so that every run measures the same data.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+enum Machine {
+  static var description: String {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let memory = ProcessInfo.processInfo.physicalMemory / 1_073_741_824
+    let model =
+      (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+      .first { $0.hasPrefix("model name") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "?"
+    return "\(model), \(cores) cores, \(memory) GiB"
+  }
+}
+
+/// Runs a command and returns its standard output; throws with its standard error on failure.
+@discardableResult
+func shell(_ executable: String, _ arguments: [String], input: String? = nil) throws -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: executable)
+  process.arguments = arguments
+  let output = Pipe()
+  let errors = Pipe()
+  process.standardOutput = output
+  process.standardError = errors
+  let inputPipe = Pipe()
+  if input != nil { process.standardInput = inputPipe }
+  try process.run()
+  if let input {
+    inputPipe.fileHandleForWriting.write(Data(input.utf8))
+    try inputPipe.fileHandleForWriting.close()
+  }
+  let data = output.fileHandleForReading.readDataToEndOfFile()
+  let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  guard process.terminationStatus == 0 else {
+    throw BenchmarkFailure(
+      "\(executable) \(arguments.joined(separator: " ")) failed: \(String(decoding: errorData, as: UTF8.self))")
+  }
+  return String(decoding: data, as: UTF8.self)
+}
+
+func which(_ name: String) -> String? {
+  for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+    let path = "\(directory)/\(name)"
+    if FileManager.default.isExecutableFile(atPath: path) { return path }
+  }
+  return nil
+}

@@ -1,0 +1,25 @@
+import Foundation
+import YujingCore
+
+// yujing's benchmarks (DESIGN §11): each measures yujing side by side with a baseline in the same
+// run and prints the ratio against the target.
+//
+//   swift run -c release yujing-benchmarks [ingest] [--rows N] [--repeat K] [--keep DIR]
+
+let arguments = Arguments(CommandLine.arguments.dropFirst())
+do {
+  let suites = arguments.positional.isEmpty ? ["ingest"] : arguments.positional
+  var results: [BenchmarkResult] = []
+  for suite in suites {
+    switch suite {
+    case "ingest": results += try IngestBenchmark(arguments: arguments).run()
+    default: throw BenchmarkFailure("unknown benchmark '\(suite)' (known: ingest)")
+    }
+  }
+  print("")
+  print(BenchmarkResult.table(results))
+  print("machine: \(Machine.description)")
+} catch {
+  FileHandle.standardError.write(Data("yujing-benchmarks: \(error)\n".utf8))
+  exit(1)
+}
