@@ -7,10 +7,12 @@ struct IngestBenchmark {
   let rows: Int
   let repetitions: Int
   let directory: URL
+  let phases: Bool
 
   init(arguments: Arguments) throws {
     rows = arguments.integer("rows", default: 1_000_000)
     repetitions = arguments.integer("repeat", default: 3)
+    phases = arguments.options["phases"] != nil
     directory = URL(fileURLWithPath: arguments.options["keep"] ?? NSTemporaryDirectory())
       .appendingPathComponent("yujing-bench-ingest")
     try? FileManager.default.removeItem(at: directory)
@@ -30,6 +32,9 @@ struct IngestBenchmark {
     let size = (try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int ?? 0) / 1_048_576
     print("ingest: \(size) MB; timing yujing and sqlite3 .import, median of \(repetitions) …")
 
+    if phases {
+      try IngestPhases.run(directory: directory, configuration: configuration)
+    }
     let database = directory.appendingPathComponent("yujing.sqlite").path
     var summary: FeedRunSummary?
     let yujing = try measure(repeat: repetitions, prepare: { try removeDatabase(database) }) {

@@ -6,6 +6,9 @@ public struct FeedCatalogue: Sendable {
   public var departments: Set<String>
   /// Normalized region name or alias → code.
   public var regionNames: [String: String]
+  /// Small numbers for codes, so that a row's key packs into one integer.
+  var regionNumbers: [String: Int]
+  var indicatorNumbers: [String: Int]
 
   public init(configuration: Configuration) {
     regions = Dictionary(configuration.regions.map { ($0.code, $0) }) { first, _ in first }
@@ -18,6 +21,8 @@ public struct FeedCatalogue: Sendable {
       }
     }
     regionNames = names
+    regionNumbers = Dictionary(configuration.regions.enumerated().map { ($1.code, $0) }) { first, _ in first }
+    indicatorNumbers = Dictionary(configuration.indicators.enumerated().map { ($1.code, $0) }) { first, _ in first }
   }
 
   func unknownRegion(_ code: String) -> String {

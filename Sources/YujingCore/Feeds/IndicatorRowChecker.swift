@@ -3,10 +3,12 @@
 /// stops the good ones.
 struct IndicatorRowChecker {
   let catalogue: FeedCatalogue
-  private var seen: [Observation.Key: RowLocation] = [:]
+  /// Keys seen so far, packed as period · region · indicator numbers, with where they were.
+  private var seen: [Int64: RowLocation] = [:]
 
-  init(catalogue: FeedCatalogue) {
+  init(catalogue: FeedCatalogue, expectedRows: Int = 0) {
     self.catalogue = catalogue
+    seen.reserveCapacity(expectedRows)
   }
 
   /// The fields of a row as text; nil or empty means the field is empty.
@@ -30,9 +32,13 @@ struct IndicatorRowChecker {
       return reject("period", "period '\(periodText)' is not YYYY-MM (for example 2020-05)")
     }
     guard let regionCode = fields.region.nonEmpty else { return reject("region", "region is empty") }
-    guard catalogue.regions[regionCode] != nil else { return reject("region", catalogue.unknownRegion(regionCode)) }
+    guard let regionNumber = catalogue.regionNumbers[regionCode] else {
+      return reject("region", catalogue.unknownRegion(regionCode))
+    }
     guard let indicatorCode = fields.indicator.nonEmpty else { return reject("indicator", "indicator is empty") }
-    guard let indicator = catalogue.indicators[indicatorCode] else {
+    guard let indicatorNumber = catalogue.indicatorNumbers[indicatorCode],
+      let indicator = catalogue.indicators[indicatorCode]
+    else {
       return reject("indicator", catalogue.unknownIndicator(indicatorCode))
     }
     if !indicator.periods.publishes(period) {
@@ -80,10 +86,11 @@ struct IndicatorRowChecker {
     let observation = Observation(
       period: period, region: regionCode, indicator: indicatorCode, value: value, growth: growth,
       publishedRank: rank)
-    if let first = seen[observation.key] {
+    let key = Int64(period.ordinal) << 40 | Int64(regionNumber) << 20 | Int64(indicatorNumber)
+    if let first = seen[key] {
       return reject(nil, "duplicate of \(first): the same period, region and indicator appear twice in this file")
     }
-    seen[observation.key] = location
+    seen[key] = location
     return .success(observation)
   }
 

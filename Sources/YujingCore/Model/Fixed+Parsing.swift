@@ -20,10 +20,15 @@ extension Fixed {
   /// Parses a published figure exactly: `-1.25`, `+7`, `0.5`, `1e3`. Digits beyond the fourth
   /// decimal are rounded half away from zero. Surrounding spaces are ignored.
   public init(parsing text: some StringProtocol) throws(FigureSyntaxError) {
-    var bytes = Array(text.utf8)
-    while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
-    while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
-    let result = bytes.withUnsafeBufferPointer { Fixed.parse($0) }
+    let parse = { (bytes: UnsafeBufferPointer<UInt8>) -> Result<Fixed, ParseFailure> in
+      var start = 0
+      var end = bytes.count
+      while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+      while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+      return Fixed.parse(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+    let result =
+      text.utf8.withContiguousStorageIfAvailable(parse) ?? Array(text.utf8).withUnsafeBufferPointer(parse)
     switch result {
     case .success(let value): self = value
     case .failure(let failure): throw failure.error(for: String(text))

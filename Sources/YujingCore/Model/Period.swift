@@ -14,8 +14,8 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
 
   /// Parses exactly `YYYY-MM`.
   public init?(_ text: some StringProtocol) {
-    let bytes = Array(text.utf8)
-    guard let period = bytes.withUnsafeBufferPointer({ Period.parse($0) }) else { return nil }
+    let parsed = text.utf8.withContiguousStorageIfAvailable { Period.parse($0) }
+    guard let period = parsed ?? Array(text.utf8).withUnsafeBufferPointer({ Period.parse($0) }) else { return nil }
     self = period
   }
 

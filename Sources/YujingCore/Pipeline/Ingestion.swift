@@ -58,6 +58,9 @@ public struct Ingestion: Sendable {
         if milestones != nil {
           throw Failure.unsupported("--milestones belongs to a project feed; \(feed.name) is an indicator feed")
         }
+        if format == .csv {
+          return try PipelinedIngest.run(input.data, catalogue: catalogue, store: workspace.store, info: info)
+        }
         let batch = try IndicatorParsing.parse(input.data, format: format, mapping: feed.xlsx, catalogue: catalogue)
         return try workspace.store.recordIndicatorRun(info(), batch: batch)
       case .projects:
@@ -93,8 +96,56 @@ public struct Ingestion: Sendable {
   }
 }
 
+/// A canonical CSV read on one thread while the rows already read are written on another, in one
+/// transaction: on two cores a million-row file takes about as long as the writing alone.
+enum PipelinedIngest {
+  static let chunkRows = 50_000
+
+  static func run(
+    _ data: Data, catalogue: FeedCatalogue, store: Store, info: () -> FeedRunInfo
+  ) throws -> FeedRunSummary {
+    try data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      // Everything that makes the file unreadable is found here, before the transaction begins.
+      let reader = try IndicatorCSV.Reader(bytes, catalogue: catalogue)
+      let channel = ChunkChannel<IndicatorBatch>()
+      let done = DispatchSemaphore(value: 0)
+      let work = ReaderWork(reader: reader, channel: channel)
+      Thread {
+        work.run()
+        done.signal()
+      }.start()
+      // The reader must stop before the bytes go out of scope, whatever the writer does.
+      defer {
+        channel.cancel()
+        done.wait()
+      }
+      return try store.recordIndicatorRun(info(), chunks: channel.receive)
+    }
+  }
+
+  /// The reading side, handed to its thread. The reader points into bytes that the calling
+  /// function keeps alive until the thread has signalled.
+  final class ReaderWork: @unchecked Sendable {
+    var reader: IndicatorCSV.Reader
+    let channel: ChunkChannel<IndicatorBatch>
+
+    init(reader: IndicatorCSV.Reader, channel: ChunkChannel<IndicatorBatch>) {
+      self.reader = reader
+      self.channel = channel
+    }
+
+    func run() {
+      while let chunk = reader.next(rows: PipelinedIngest.chunkRows) {
+        guard channel.send(chunk) else { return }
+      }
+      channel.finish()
+    }
+  }
+}
+
 /// Chooses the indicator parser for a format.
-enum IndicatorParsing {
+public enum IndicatorParsing {
   static func parse(_ data: Data, format: FeedFormat, mapping: XLSXMapping?, catalogue: FeedCatalogue)
     throws(FeedReadError) -> IndicatorBatch
   {
@@ -136,5 +187,12 @@ enum ProjectParsing {
     case .xlsx:
       throw FeedReadError("project feeds are read as CSV or JSON; export the project table as CSV (UTF-8)")
     }
+  }
+}
+
+extension IndicatorParsing {
+  /// For the benchmarks: the CSV parse and row checks alone.
+  public static func parseForBenchmark(_ data: Data, catalogue: FeedCatalogue) throws -> IndicatorBatch {
+    try parse(data, format: .csv, mapping: nil, catalogue: catalogue)
   }
 }

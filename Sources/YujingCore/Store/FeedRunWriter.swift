@@ -55,11 +55,35 @@ extension Store {
   /// A figure the file leaves empty never erases a stored one: a correction replaces a figure,
   /// an omission does not delete it.
   public func recordIndicatorRun(_ info: FeedRunInfo, batch: IndicatorBatch) throws -> FeedRunSummary {
+    var pending: IndicatorBatch? = batch
+    return try recordIndicatorRun(info) {
+      defer { pending = nil }
+      return pending
+    }
+  }
+
+  /// The same, with the rows arriving in chunks while the transaction is open: `nextChunk` is
+  /// called until it returns nil (a reader on another thread fills it as it parses).
+  public func recordIndicatorRun(_ info: FeedRunInfo, chunks nextChunk: () -> IndicatorBatch?) throws
+    -> FeedRunSummary
+  {
     try writer.write { db in
       let runID = try insertRun(db, info)
       var counts = (inserted: 0, revised: 0, unchanged: 0)
       var periods = Set<Period>()
-      let statement = try db.cachedStatement(
+      var rejections: [Rejection] = []
+      var notes: [String] = []
+      // A period never stored before cannot conflict: its rows go in by plain INSERT. Rows of
+      // a period already stored are upserted, and RETURNING tells a new row from a revision.
+      var known: [Period: Bool] = [:]
+      let insert = try RawStatement(
+        db,
+        sql: """
+          INSERT INTO observation (period, region, indicator, value, growth, published_rank, revision, feed_run_id)
+          VALUES (?, ?, ?, ?, ?, ?, 1, ?)
+          """)
+      let upsert = try RawStatement(
+        db,
         sql: """
           INSERT INTO observation (period, region, indicator, value, growth, published_rank, revision, feed_run_id)
           VALUES (?, ?, ?, ?, ?, ?, 1, ?)
@@ -74,24 +98,37 @@ extension Store {
              OR (excluded.published_rank IS NOT NULL AND excluded.published_rank IS NOT observation.published_rank)
           RETURNING revision
           """)
-      for observation in batch.observations {
-        statement.setUncheckedArguments([
-          observation.period.description, observation.region, observation.indicator,
-          observation.value?.doubleValue, observation.growth?.doubleValue, observation.publishedRank, runID,
-        ])
-        switch try Int.fetchOne(statement) {
-        case nil: counts.unchanged += 1
-        case 1:
-          counts.inserted += 1
-          periods.insert(observation.period)
-        default:
-          counts.revised += 1
-          periods.insert(observation.period)
+      var periodText: [Period: String] = [:]
+      while let batch = nextChunk() {
+        rejections += batch.rejections
+        notes += batch.notes
+        for observation in batch.observations {
+          let isStored = try known[observation.period] ?? isStored(db, observation.period)
+          known[observation.period] = isStored
+          let statement = isStored ? upsert : insert
+          let period = periodText[observation.period] ?? observation.period.description
+          periodText[observation.period] = period
+          statement.bind(1, period)
+          statement.bind(2, observation.region)
+          statement.bind(3, observation.indicator)
+          statement.bind(4, observation.value)
+          statement.bind(5, observation.growth)
+          statement.bind(6, observation.publishedRank.map(Int64.init))
+          statement.bind(7, runID)
+          let revision = try statement.step()
+          switch (isStored, revision) {
+          case (true, nil): counts.unchanged += 1
+          case (true, let revision?) where revision > 1:
+            counts.revised += 1
+            periods.insert(observation.period)
+          default:
+            counts.inserted += 1
+            periods.insert(observation.period)
+          }
         }
       }
       return try finishRun(
-        db, runID: runID, info: info, counts: counts, periods: periods, rejections: batch.rejections,
-        notes: batch.notes)
+        db, runID: runID, info: info, counts: counts, periods: periods, rejections: rejections, notes: notes)
     }
   }
 
@@ -199,6 +236,12 @@ extension Store {
         id: runID, feed: info.feed, source: info.source, status: .failed, inserted: 0, revised: 0, unchanged: 0,
         rejected: 0, periods: [], rejections: [], notes: [], message: error.description)
     }
+  }
+
+  /// Whether the period has figures stored already (before this run).
+  private func isStored(_ db: Database, _ period: Period) throws -> Bool {
+    try Bool.fetchOne(db, sql: "SELECT 1 FROM observation WHERE period = ? LIMIT 1", arguments: [period.description])
+      ?? false
   }
 
   private func insertRun(_ db: Database, _ info: FeedRunInfo) throws -> Int64 {

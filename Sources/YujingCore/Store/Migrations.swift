@@ -12,6 +12,7 @@ enum Migrations {
     migrator.registerMigration("2026-11-26 feed runs", migrate: feedRuns)
     migrator.registerMigration("2026-11-26 observations and targets", migrate: observations)
     migrator.registerMigration("2026-11-26 projects", migrate: projects)
+    migrator.registerMigration("2026-11-27 observation codes checked by the feed", migrate: observationWithoutCodeKeys)
     return migrator
   }
 
@@ -206,6 +207,41 @@ enum Migrations {
         BEGIN
           INSERT INTO milestone_revision (project, stage, revision, due, done, feed_run_id)
           VALUES (OLD.project, OLD.stage, OLD.revision, OLD.due, OLD.done, OLD.feed_run_id);
+        END;
+        """)
+  }
+
+  /// The observation table without per-row foreign keys on region and indicator. A feed checks
+  /// every code against the configuration before writing (it must, to reject the row with a
+  /// reason instead of failing the run), and the two parent lookups cost a third of a
+  /// million-row ingest. The feed run keeps its key: every figure names the run that brought it.
+  static func observationWithoutCodeKeys(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE observation_rebuilt (
+          period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+          region TEXT NOT NULL CHECK (length(region) > 0),
+          indicator TEXT NOT NULL CHECK (length(indicator) > 0),
+          value REAL,
+          growth REAL,
+          published_rank INTEGER CHECK (published_rank > 0),
+          revision INTEGER NOT NULL DEFAULT 1 CHECK (revision > 0),
+          feed_run_id INTEGER NOT NULL REFERENCES feed_run(id),
+          CHECK (value IS NOT NULL OR growth IS NOT NULL),
+          PRIMARY KEY (period, region, indicator)
+        ) WITHOUT ROWID;
+        INSERT INTO observation_rebuilt SELECT period, region, indicator, value, growth, published_rank, revision,
+          feed_run_id FROM observation;
+        DROP TRIGGER observation_keeps_revisions;
+        DROP TABLE observation;
+        ALTER TABLE observation_rebuilt RENAME TO observation;
+        CREATE TRIGGER observation_keeps_revisions BEFORE UPDATE ON observation
+        BEGIN
+          INSERT INTO observation_revision
+            (period, region, indicator, revision, value, growth, published_rank, feed_run_id)
+          VALUES
+            (OLD.period, OLD.region, OLD.indicator, OLD.revision, OLD.value, OLD.growth, OLD.published_rank,
+             OLD.feed_run_id);
         END;
         """)
   }

@@ -48,6 +48,39 @@ func openDefaultWorkspace(_ directory: TemporaryDirectory) throws -> Workspace {
     #expect(try reopened.observationCount() == 3)
   }
 
+  @Test func rebuildingTheObservationTableKeepsItsFiguresAndRevisions() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path("before.sqlite")
+    let pool = try DatabasePool(path: path)
+    try Migrations.migrator.migrate(pool, upTo: "2026-11-26 projects")
+    try pool.write { db in
+      try db.execute(sql: "INSERT INTO department (code, name) VALUES ('gxj', '市工信局')")
+      try db.execute(sql: "INSERT INTO region (code, name, kind) VALUES ('360981', '丰城市', 'county')")
+      try db.execute(
+        sql: """
+          INSERT INTO indicator (code, name, unit, frequency, form, polarity, lead_department, january)
+          VALUES ('industry_va', '规上工业', '%', 'monthly', 'growth', 'higher_is_better', 'gxj', 'combined')
+          """)
+      try db.execute(
+        sql:
+          "INSERT INTO feed_run (feed, kind, source, started_at, finished_at, status) VALUES ('s','indicators','x','t','t','ok')"
+      )
+      try db.execute(
+        sql:
+          "INSERT INTO observation (period, region, indicator, growth, feed_run_id) VALUES ('2020-05', '360981', 'industry_va', 5.2, 1)"
+      )
+    }
+    try pool.close()
+    let store = try Store(path: path)
+    try store.writer.write { db in
+      try db.execute(sql: "UPDATE observation SET growth = 5.4, revision = 2")
+    }
+    let key = Observation.Key(period: Period("2020-05")!, region: "360981", indicator: "industry_va")
+    #expect(try store.observation(key)?.observation.growth == (try Fixed(parsing: "5.4")))
+    // The trigger that keeps revisions survived the rebuild.
+    #expect(try store.observationRevisions(key).map(\.observation.growth) == [try Fixed(parsing: "5.2")])
+  }
+
   @Test func migrationOfADatabaseAtAnEarlierVersionAppliesOnlyTheRest() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path("old.sqlite")
@@ -65,27 +98,28 @@ func openDefaultWorkspace(_ directory: TemporaryDirectory) throws -> Workspace {
   @Test func constraintsRefuseWhatTheCodeShouldNeverWrite() throws {
     let store = try Store()
     try store.syncCatalogue(try Configuration.embeddedDefault())
-    // An observation naming an unknown region, or with neither figure, never reaches the table.
-    #expect(throws: DatabaseError.self) {
-      try store.writer.write { db in
-        try db.execute(
-          sql:
-            "INSERT INTO feed_run (feed, kind, source, started_at, finished_at, status) VALUES ('s','indicators','x','t','t','ok')"
-        )
-        try db.execute(
-          sql:
-            "INSERT INTO observation (period, region, indicator, growth, feed_run_id) VALUES ('2020-05', '999999', 'fai', 1, 1)"
-        )
+    let run =
+      "INSERT INTO feed_run (feed, kind, source, started_at, finished_at, status) VALUES ('s','indicators','x','t','t','ok')"
+    // A figure of no feed run, with neither figure, or with a malformed period never reaches the
+    // table; its codes are checked by the feed against the configuration.
+    for values in [
+      "('2020-05', '360981', 'fai', 1, 99)", "('2020-5', '360981', 'fai', 1, 1)",
+      "('2020-05', '360981', 'fai', NULL, 1)",
+    ] {
+      #expect(throws: DatabaseError.self, "\(values)") {
+        try store.writer.write { db in
+          try db.execute(sql: run)
+          try db.execute(
+            sql: "INSERT INTO observation (period, region, indicator, growth, feed_run_id) VALUES \(values)")
+        }
       }
     }
+    // A target of an unknown region is refused by its foreign key.
     #expect(throws: DatabaseError.self) {
       try store.writer.write { db in
         try db.execute(
           sql:
-            "INSERT INTO feed_run (feed, kind, source, started_at, finished_at, status) VALUES ('s','indicators','x','t','t','ok')"
-        )
-        try db.execute(
-          sql: "INSERT INTO observation (period, region, indicator, feed_run_id) VALUES ('2020-05', '360981', 'fai', 1)"
+            "INSERT INTO target (year, region, indicator, target_growth, source, imported_at) VALUES (2020, '999999', 'fai', 1, 'x', 't')"
         )
       }
     }

@@ -1,0 +1,109 @@
+/// Derives the measures of DESIGN §5 for every indicator × region of one period: gap, progress,
+/// lag, the province's and the city's growth, and the rank within the region's group.
+///
+/// Figures are exact; derived percentages (progress, time progress) are rounded half-up to one
+/// decimal before anything compares them (61.7 against 66.7 is a lag of exactly −5.0).
+enum IndicatorFrameBuilder {
+  static func build(
+    period: Period, observations: ObservationTable, targets: TargetTable?, index: SubjectIndex
+  ) -> Frame {
+    let layout = MeasureLayout.indicators
+    let frame = Frame(kind: .indicators, period: period, slotCount: index.slotCount)
+    func column(_ name: String) -> Int { layout.numberIndex[name]! }
+    let growthColumn = column("growth")
+    let valueColumn = column("value")
+    let rankColumn = column("rank")
+    let targetGrowthColumn = column("target_growth")
+    let targetValueColumn = column("target_value")
+    let gapColumn = column("gap")
+    let progressColumn = column("progress")
+    let lagColumn = column("lag")
+    let timeProgressColumn = column("time_progress")
+    let provinceColumn = column("province_growth")
+    let cityColumn = column("city_growth")
+    let sizeColumn = column("group_size")
+    let belowColumn = column("regions_below")
+    let publishedColumn = column("published_rank")
+    let timeProgress = period.timeProgress.units
+    let regionCount = index.regions.count
+    let hundred = Fixed(100)
+
+    frame.numbers[growthColumn] = observations.growth
+    frame.numbers[valueColumn] = observations.value
+    frame.numbers[publishedColumn] = observations.publishedRank
+    if let targets {
+      frame.numbers[targetGrowthColumn] = targets.growth
+      frame.numbers[targetValueColumn] = targets.value
+    }
+    for indicator in index.indicators.indices {
+      let published = index.indicators[indicator].periods.publishes(period)
+      let provinceGrowth =
+        index.province.map { observations.growth[index.slot(indicator: indicator, region: $0)] } ?? absent
+      let cityGrowth = index.city.map { observations.growth[index.slot(indicator: indicator, region: $0)] } ?? absent
+      for region in 0..<regionCount {
+        let slot = indicator * regionCount + region
+        guard published, observations.hasData(slot) else { continue }
+        frame.hasData[slot] = true
+        frame.numbers[timeProgressColumn][slot] = timeProgress
+        frame.numbers[provinceColumn][slot] = provinceGrowth
+        frame.numbers[cityColumn][slot] = cityGrowth
+        let growth = observations.growth[slot]
+        let targetGrowth = frame.numbers[targetGrowthColumn][slot]
+        if growth != absent && targetGrowth != absent { frame.numbers[gapColumn][slot] = growth - targetGrowth }
+        let value = observations.value[slot]
+        let targetValue = frame.numbers[targetValueColumn][slot]
+        if value != absent && targetValue != absent && targetValue != 0,
+          let share = Fixed(units: value).divided(by: Fixed(units: targetValue)),
+          let percent = share.multiplied(by: hundred)
+        {
+          let progress = percent.rounded(toDecimals: 1).units
+          frame.numbers[progressColumn][slot] = progress
+          frame.numbers[lagColumn][slot] = progress - timeProgress
+        }
+      }
+      rank(
+        indicator: indicator, frame: frame, index: index,
+        columns: (growthColumn, progressColumn, rankColumn, sizeColumn, belowColumn))
+    }
+    return frame
+  }
+
+  /// Ranks every group by growth among the regions that have one; a group where nobody has a
+  /// growth (an amount-only indicator) is ranked by progress instead (DESIGN §5.3).
+  private static func rank(
+    indicator: Int, frame: Frame, index: SubjectIndex,
+    columns: (growth: Int, progress: Int, rank: Int, size: Int, below: Int)
+  ) {
+    let polarity = index.indicators[indicator].polarity
+    for members in index.groups.values {
+      var figures: [(slot: Int, figure: Int64)] = []
+      figures.reserveCapacity(members.count)
+      for region in members {
+        let slot = index.slot(indicator: indicator, region: region)
+        let growth = frame.numbers[columns.growth][slot]
+        if frame.hasData[slot] && growth != absent { figures.append((slot, growth)) }
+      }
+      if figures.isEmpty {
+        for region in members {
+          let slot = index.slot(indicator: indicator, region: region)
+          let progress = frame.numbers[columns.progress][slot]
+          if frame.hasData[slot] && progress != absent { figures.append((slot, progress)) }
+        }
+      }
+      guard !figures.isEmpty else { continue }
+      figures.sort { polarity == .higherIsBetter ? $0.figure > $1.figure : $0.figure < $1.figure }
+      var start = 0
+      while start < figures.count {
+        var end = start
+        while end + 1 < figures.count && figures[end + 1].figure == figures[start].figure { end += 1 }
+        for position in start...end {
+          let slot = figures[position].slot
+          frame.numbers[columns.rank][slot] = Int64(start + 1) * Fixed.scale
+          frame.numbers[columns.size][slot] = Int64(figures.count) * Fixed.scale
+          frame.numbers[columns.below][slot] = Int64(figures.count - end - 1) * Fixed.scale
+        }
+        start = end + 1
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/// A project as the project feed reported it for one period: its attributes then and its progress.
+public struct ProjectRecord: Sendable, Hashable {
+  public var project: Project
+  public var progress: ProjectProgress
+
+  public init(project: Project, progress: ProjectProgress) {
+    self.project = project
+    self.progress = progress
+  }
+}
+
+/// Derives the measures of DESIGN §5.4 for every project reported in a period, at the as-of date:
+/// started, registered (入统), whole months since the planned and the actual start, how far
+/// investment is behind 序时进度, the most overdue approval milestone.
+enum ProjectFrameBuilder {
+  static func build(
+    period: Period, records: [ProjectRecord], milestones: [String: [Milestone]], asOf: Day, slots: [String: Int]
+  ) -> Frame {
+    let layout = MeasureLayout.projects
+    let frame = Frame(kind: .projects, period: period, slotCount: slots.count)
+    func number(_ name: String) -> Int { layout.numberIndex[name]! }
+    func boolean(_ name: String) -> Int { layout.booleanIndex[name]! }
+    func text(_ name: String) -> Int { layout.textIndex[name]! }
+    let timeProgress = period.timeProgress
+    for record in records {
+      guard let slot = slots[record.project.code] else { continue }
+      let project = record.project
+      let progress = record.progress
+      frame.hasData[slot] = true
+      frame.numbers[number("annual_plan")][slot] = project.annualPlan.units
+      frame.numbers[number("completed_ytd")][slot] = progress.completedYearToDate.units
+      frame.numbers[number("total_investment")][slot] = project.totalInvestment.units
+      frame.numbers[number("time_progress")][slot] = timeProgress.units
+      if project.annualPlan.units > 0, let share = progress.completedYearToDate.divided(by: project.annualPlan),
+        let percent = share.multiplied(by: Fixed(100))
+      {
+        let completion = percent.rounded(toDecimals: 1)
+        frame.numbers[number("completion")][slot] = completion.units
+        frame.numbers[number("behind")][slot] = (timeProgress - completion).units
+      }
+      frame.texts[text("status")][slot] = progress.status.rawValue
+      let started = progress.actualStart.map { $0 <= asOf } ?? false
+      frame.booleans[boolean("started")][slot] = Tri(started)
+      frame.booleans[boolean("registered")][slot] = Tri(progress.registered.map { $0 <= asOf } ?? false)
+      if let plannedStart = project.plannedStart {
+        frame.numbers[number("months_since_planned_start")][slot] =
+          Int64(plannedStart.wholeMonths(until: asOf)) * Fixed.scale
+      }
+      if started, let actualStart = progress.actualStart {
+        frame.numbers[number("months_since_start")][slot] = Int64(actualStart.wholeMonths(until: asOf)) * Fixed.scale
+      }
+      if let stages = milestones[project.code], !stages.isEmpty {
+        // A milestone done after the as-of date was still open on it: replaying history sees
+        // the state of that day.
+        let open = stages.filter { ($0.done.map { $0 > asOf } ?? true) && $0.due < asOf }
+        let worst = open.min { ($0.due, $0.stage) < ($1.due, $1.stage) }
+        frame.numbers[number("overdue_days")][slot] =
+          Int64(worst.map { asOf.ordinal - $0.due.ordinal } ?? 0) * Fixed.scale
+        frame.texts[text("overdue_milestone")][slot] = worst?.stage
+      }
+    }
+    return frame
+  }
+}
+
+/// The facts of data timeliness (DESIGN §5.6), per feed with a due day.
+enum FeedFrameBuilder {
+  /// When the first accepted rows of a period arrived, as a day in the city's time zone.
+  typealias Arrivals = [String: [Period: Day]]
+
+  static func build(
+    period: Period, feeds: [FeedConfiguration], arrivals: Arrivals, asOf: Day, calendar: WorkingCalendar
+  ) -> Frame {
+    let layout = MeasureLayout.feeds
+    let frame = Frame(kind: .feeds, period: period, slotCount: feeds.count)
+    let late = layout.booleanIndex["late"]!
+    let daysLate = layout.numberIndex["days_late"]!
+    for (slot, feed) in feeds.enumerated() {
+      guard let dueDay = feed.dueDay else { continue }
+      frame.hasData[slot] = true
+      let deadline = Timeliness.deadline(of: period, dueDay: dueDay, calendar: calendar)
+      guard asOf > deadline else {
+        frame.booleans[late][slot] = .no
+        continue
+      }
+      let arrival = arrivals[feed.name]?[period]
+      if let arrival, arrival <= deadline {
+        frame.booleans[late][slot] = .no
+        continue
+      }
+      frame.booleans[late][slot] = .yes
+      let until = arrival.map { min($0, asOf) } ?? asOf
+      frame.numbers[daysLate][slot] = Int64(calendar.workingDays(after: deadline, through: until)) * Fixed.scale
+    }
+    return frame
+  }
+}
+
+/// 文不过夜: a period's figures are due by the end of day `due_day` of the next month, moved to the
+/// next working day when that day is not one.
+public enum Timeliness {
+  public static func deadline(of period: Period, dueDay: Int, calendar: WorkingCalendar) -> Day {
+    let next = period.adding(months: 1)
+    let day = Day(year: next.year, month: next.month, day: min(dueDay, Day.daysIn(year: next.year, month: next.month)))!
+    return calendar.workingDay(onOrAfter: day)
+  }
+}

@@ -1,0 +1,108 @@
+/// The types of the rule language. Levels compare with levels only, text with text only, so
+/// that `level >= 2` or `status == 3` is caught by `yujing check`, not at three in the morning.
+public enum ValueType: String, Sendable, Hashable {
+  case number
+  case boolean
+  case level
+  case text
+
+  var article: String {
+    switch self {
+    case .number: "a number"
+    case .boolean: "true or false"
+    case .level: "a level"
+    case .text: "text"
+    }
+  }
+}
+
+/// What a rule looks at: indicator × region figures, a major project, or a feed.
+public enum SubjectKind: String, Sendable, Hashable, CaseIterable {
+  case indicators
+  case projects
+  case feeds
+}
+
+/// A measure a rule can name: its type, which subjects have it, and what it means (shown by
+/// `yujing check` and in thresholds/README.md).
+public struct MeasureDefinition: Sendable, Hashable {
+  public var name: String
+  public var type: ValueType
+  public var subjects: SubjectKind
+  public var meaning: String
+}
+
+/// Every measure of DESIGN §5 and §5.4, and the facts that rules about projects and feeds need.
+public enum Measures {
+  public static let all: [MeasureDefinition] = [
+    // §5: indicator × region × period.
+    .init(name: "growth", type: .number, subjects: .indicators, meaning: "cumulative 同比 growth, %"),
+    .init(name: "value", type: .number, subjects: .indicators, meaning: "cumulative level, in the indicator's unit"),
+    .init(name: "target_growth", type: .number, subjects: .indicators, meaning: "the year's growth target, %"),
+    .init(name: "target_value", type: .number, subjects: .indicators, meaning: "the year's amount target"),
+    .init(name: "gap", type: .number, subjects: .indicators, meaning: "growth − target_growth, percentage points"),
+    .init(
+      name: "progress", type: .number, subjects: .indicators,
+      meaning: "value ÷ target_value × 100, %, one decimal"),
+    .init(
+      name: "time_progress", type: .number, subjects: .indicators,
+      meaning: "序时进度: months elapsed ÷ 12 × 100, %, one decimal"),
+    .init(name: "lag", type: .number, subjects: .indicators, meaning: "progress − time_progress, percentage points"),
+    .init(name: "province_growth", type: .number, subjects: .indicators, meaning: "the province's growth (全省)"),
+    .init(name: "city_growth", type: .number, subjects: .indicators, meaning: "the city's growth (全市)"),
+    .init(
+      name: "rank", type: .number, subjects: .indicators,
+      meaning: "位次 in the region's group (1 = best; ties share the better rank)"),
+    .init(
+      name: "group_size", type: .number, subjects: .indicators,
+      meaning: "how many regions of the group have a figure to rank by"),
+    .init(
+      name: "regions_below", type: .number, subjects: .indicators,
+      meaning: "how many regions of the group rank strictly lower (0 = last)"),
+    .init(
+      name: "published_rank", type: .number, subjects: .indicators, meaning: "the 位次 the publisher printed"),
+    // §5.4: a project in a period, at the as-of date.
+    .init(name: "annual_plan", type: .number, subjects: .projects, meaning: "年度计划投资, 亿元"),
+    .init(name: "completed_ytd", type: .number, subjects: .projects, meaning: "1–N月累计完成投资, 亿元"),
+    .init(name: "total_investment", type: .number, subjects: .projects, meaning: "总投资, 亿元"),
+    .init(
+      name: "completion", type: .number, subjects: .projects,
+      meaning: "completed_ytd ÷ annual_plan × 100, %, one decimal"),
+    .init(
+      name: "time_progress", type: .number, subjects: .projects,
+      meaning: "序时进度 of the period, %, one decimal"),
+    .init(name: "behind", type: .number, subjects: .projects, meaning: "time_progress − completion, points"),
+    .init(name: "status", type: .text, subjects: .projects, meaning: "前期, 在建, 停工 or 竣工"),
+    .init(
+      name: "started", type: .boolean, subjects: .projects,
+      meaning: "the actual start is on or before the as-of date"),
+    .init(
+      name: "registered", type: .boolean, subjects: .projects,
+      meaning: "registered in the statistics (入统) on or before the as-of date"),
+    .init(
+      name: "months_since_planned_start", type: .number, subjects: .projects,
+      meaning: "whole months from the planned start to the as-of date"),
+    .init(
+      name: "months_since_start", type: .number, subjects: .projects,
+      meaning: "whole months from the actual start to the as-of date"),
+    .init(
+      name: "overdue_days", type: .number, subjects: .projects,
+      meaning: "days past due of the most overdue approval milestone not done at the as-of date (0 if none)"),
+    .init(
+      name: "overdue_milestone", type: .text, subjects: .projects,
+      meaning: "the stage of that milestone (环评, 施工许可 …)"),
+    // §5.6: a feed and a period.
+    .init(
+      name: "late", type: .boolean, subjects: .feeds,
+      meaning: "no accepted row of the period by the end of its due day (moved to a working day)"),
+    .init(name: "days_late", type: .number, subjects: .feeds, meaning: "working days past the due day"),
+  ]
+
+  static func find(_ name: String, for subjects: SubjectKind) -> MeasureDefinition? {
+    all.first { $0.name == name && $0.subjects == subjects }
+  }
+
+  static func names(for subjects: SubjectKind) -> [String] {
+    all.filter { $0.subjects == subjects }.map(\.name)
+  }
+}

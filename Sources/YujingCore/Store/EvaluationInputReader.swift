@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+extension Store {
+  /// One period's figures as flat arrays. This is the hot path of a national-scale evaluation
+  /// (120,000 rows a period), so it steps the statement itself instead of building GRDB rows.
+  public func observationTable(period: Period, index: SubjectIndex) throws -> ObservationTable? {
+    try writer.read { db in
+      let statement = try db.makeStatement(
+        sql: "SELECT region, indicator, value, growth, published_rank FROM observation WHERE period = ?")
+      try statement.setArguments([period.description])
+      let handle = statement.sqliteStatement
+      var table = ObservationTable(slotCount: index.slotCount)
+      var any = false
+      while true {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { break }
+        guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+        let region = Store.text(handle, 0)
+        let indicator = Store.text(handle, 1)
+        guard let r = index.regionSlot[region], let i = index.indicatorSlot[indicator] else { continue }
+        let slot = index.slot(indicator: i, region: r)
+        table.value[slot] = Store.figure(handle, 2)
+        table.growth[slot] = Store.figure(handle, 3)
+        table.publishedRank[slot] =
+          sqlite3_column_type(handle, 4) == SQLITE_NULL ? absent : sqlite3_column_int64(handle, 4) * Fixed.scale
+        any = true
+      }
+      sqlite3_reset(handle)
+      return any ? table : nil
+    }
+  }
+
+  /// One year's targets as flat arrays.
+  public func targetTable(year: Int, index: SubjectIndex) throws -> TargetTable {
+    try writer.read { db in
+      var table = TargetTable(slotCount: index.slotCount)
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT region, indicator, target_growth, target_value FROM target WHERE year = ?", arguments: [year])
+      while let row = try rows.next() {
+        guard let region = index.regionSlot[row[0]], let indicator = index.indicatorSlot[row[1]] else { continue }
+        let slot = index.slot(indicator: indicator, region: region)
+        table.growth[slot] = (row[2] as Double?).flatMap(Fixed.init)?.units ?? absent
+        table.value[slot] = (row[3] as Double?).flatMap(Fixed.init)?.units ?? absent
+      }
+      return table
+    }
+  }
+
+  /// The projects as the feed reported them for a period.
+  public func projectRecords(period: Period) throws -> [ProjectRecord] {
+    try writer.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM project_progress WHERE period = ? ORDER BY project", arguments: [period.description]
+      )
+      .map { row in
+        let code: String = row["project"]
+        let project = Project(
+          code: code, name: row["name"], region: row["region"], department: row["department"], leader: row["leader"],
+          totalInvestment: Fixed(row["total_investment"] as Double) ?? .zero,
+          annualPlan: Fixed(row["annual_plan"] as Double) ?? .zero,
+          plannedStart: (row["planned_start"] as String?).flatMap { Day($0) },
+          plannedCompletion: (row["planned_completion"] as String?).flatMap { Day($0) })
+        let progress = ProjectProgress(
+          period: period, project: code, completedYearToDate: Fixed(row["completed_ytd"] as Double) ?? .zero,
+          status: ProjectStatus(rawValue: row["status"]) ?? .underConstruction,
+          actualStart: (row["actual_start"] as String?).flatMap { Day($0) },
+          registered: (row["registered"] as String?).flatMap { Day($0) })
+        return ProjectRecord(project: project, progress: progress)
+      }
+    }
+  }
+
+  /// Every project's approval milestones, as now known.
+  public func milestones() throws -> [String: [Milestone]] {
+    try writer.read { db in
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT project, stage, due, done FROM milestone ORDER BY project, due, stage")
+      var result: [String: [Milestone]] = [:]
+      for row in rows {
+        guard let due = Day(row["due"] as String) else { continue }
+        let milestone = Milestone(
+          project: row["project"], stage: row["stage"], due: due, done: (row["done"] as String?).flatMap { Day($0) })
+        result[milestone.project, default: []].append(milestone)
+      }
+      return result
+    }
+  }
+
+  /// The day (in the city's time zone) each feed's period first got accepted rows.
+  public func arrivals(timeZone: TimeZone) throws -> [String: [Period: Day]] {
+    try writer.read { db in
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = timeZone
+      var result: [String: [Period: Day]] = [:]
+      let rows = try Row.fetchAll(
+        db,
+        sql: "SELECT feed, periods, finished_at FROM feed_run WHERE status != 'failed' AND periods != '' ORDER BY id")
+      for row in rows {
+        guard let finished = Timestamp.date(row["finished_at"]) else { continue }
+        let parts = calendar.dateComponents([.year, .month, .day], from: finished)
+        guard let day = Day(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) else { continue }
+        let feed: String = row["feed"]
+        for period in (row["periods"] as String).split(separator: ",").compactMap({ Period($0) })
+        where result[feed]?[period] == nil {
+          result[feed, default: [:]][period] = day
+        }
+      }
+      return result
+    }
+  }
+
+  static func text(_ handle: OpaquePointer, _ column: Int32) -> String {
+    guard let pointer = sqlite3_column_text(handle, column) else { return "" }
+    return String(cString: pointer)
+  }
+
+  static func figure(_ handle: OpaquePointer, _ column: Int32) -> Int64 {
+    guard sqlite3_column_type(handle, column) != SQLITE_NULL else { return absent }
+    return Fixed(sqlite3_column_double(handle, column))?.units ?? absent
+  }
+}
