@@ -37,12 +37,14 @@ struct IngestBenchmark {
     }
     let database = directory.appendingPathComponent("yujing.sqlite").path
     var summary: FeedRunSummary?
-    let yujing = try measure(repeat: repetitions, prepare: { try removeDatabase(database) }) {
-      let workspace = try Workspace.open(configuration: configuration, databasePath: database, now: Date())
-      let data = try FeedSource.readLocal(csv.path)
-      summary = try Ingestion(workspace: workspace, clock: { Date() }).run(
-        feed: "stats", input: .init(source: csv.path, data: data))
-    }
+    let yujing = try measure(
+      repeat: repetitions, prepare: { try removeDatabase(database) },
+      body: {
+        let workspace = try Workspace.open(configuration: configuration, databasePath: database, now: Date())
+        let data = try FeedSource.readLocal(csv.path)
+        summary = try Ingestion(workspace: workspace, clock: { Date() }).run(
+          feed: "stats", input: .init(source: csv.path, data: data))
+      })
     guard let summary, summary.inserted == rows, summary.rejected == 0 else {
       throw BenchmarkFailure("the ingest did not take every row: \(String(describing: summary))")
     }
@@ -59,10 +61,8 @@ struct IngestBenchmark {
       prepare: {
         try removeDatabase(baselineDatabase)
         try shell(sqlite3, [baselineDatabase], input: schema)
-      }
-    ) {
-      try shell(sqlite3, [baselineDatabase, ".import --csv --skip 1 \(csv.path) observation"])
-    }
+      },
+      body: { try shell(sqlite3, [baselineDatabase, ".import --csv --skip 1 \(csv.path) observation"]) })
     let count = try shell(sqlite3, [baselineDatabase, "SELECT count(*) FROM observation"])
     guard Int(count.trimmingCharacters(in: .whitespacesAndNewlines)) == rows else {
       throw BenchmarkFailure("sqlite3 .import took \(count) rows, not \(rows)")

@@ -56,7 +56,7 @@ struct BenchmarkResult {
 }
 
 /// Wall-clock seconds of a block: the median of `repeat` runs, after `prepare` before each.
-func measure(repeat count: Int, prepare: () throws -> Void = {}, _ body: () throws -> Void) rethrows -> Double {
+func measure(repeat count: Int, prepare: () throws -> Void = {}, body: () throws -> Void) rethrows -> Double {
   var times: [Double] = []
   for _ in 0..<count {
     try prepare()

@@ -82,10 +82,13 @@ public enum Evaluator {
         indicator: index.indicators[index.indicatorIndex(of: slot)].code,
         region: index.regions[index.regionIndex(of: slot)].code)
     }
-    return run(rules, frame: frame, subject: subjects) { rule, slot in
-      rule.filter.matches(
-        indicator: index.indicators[index.indicatorIndex(of: slot)], region: index.regions[index.regionIndex(of: slot)])
-    }
+    return run(
+      rules, frame: frame, subject: subjects,
+      matches: { rule, slot in
+        rule.filter.matches(
+          indicator: index.indicators[index.indicatorIndex(of: slot)],
+          region: index.regions[index.regionIndex(of: slot)])
+      })
   }
 
   private static func evaluateProjects(_ input: EvaluationInput, rules: [Rule]) -> [Finding] {
@@ -101,9 +104,9 @@ public enum Evaluator {
       let previous = frames[frame.period.adding(months: -1)]
       frame.previous = { _ in previous }
     }
-    return run(rules, frame: frames[input.period]!, subject: { .project(codes[$0]) }) { rule, slot in
-      rule.filter.matches(project: codes[slot])
-    }
+    return run(
+      rules, frame: frames[input.period]!, subject: { .project(codes[$0]) },
+      matches: { rule, slot in rule.filter.matches(project: codes[slot]) })
   }
 
   private static func evaluateFeeds(_ input: EvaluationInput, rules: [Rule]) -> [Finding] {
@@ -111,9 +114,9 @@ public enum Evaluator {
     guard !rules.isEmpty, !feeds.isEmpty else { return [] }
     let frame = FeedFrameBuilder.build(
       period: input.period, feeds: feeds, arrivals: input.arrivals, asOf: input.asOf, calendar: input.calendar)
-    return run(rules, frame: frame, subject: { .feed(feeds[$0].name) }) { rule, slot in
-      rule.filter.matches(feed: feeds[slot].name)
-    }
+    return run(
+      rules, frame: frame, subject: { .feed(feeds[$0].name) },
+      matches: { rule, slot in rule.filter.matches(feed: feeds[slot].name) })
   }
 
   // MARK: - Rules over a frame
