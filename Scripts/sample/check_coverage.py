@@ -27,6 +27,7 @@ Exit status 1 when anything fails.
 from __future__ import annotations
 
 import argparse
+import json
 import csv
 import datetime as dt
 import re
@@ -569,14 +570,48 @@ def ladder(sequence: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
 # ------------------------------------------------------------------------------------------------
 
 
+def dump_findings(path, config, targets, observations, projects, milestones, arrivals, semantics) -> int:
+    """The findings of the second half-year under the default rules, for comparing with yujing's
+    own evaluation: {period: {"indicator@region" | "project CODE": {rule: level}}}, with the as-of
+    date of each month's indicator and project files."""
+    ev = Evaluator(config, targets, observations, semantics)
+    out = {}
+    for month in range(7, 13):
+        period = f"2020-{month:02d}"
+        found = {}
+        for indicator, spec in ev.indicators.items():
+            if month not in months_of(spec):
+                continue
+            for region in ev.regions:
+                if ev.regions[region]["kind"] == "province":
+                    continue
+                result = ev.indicator_findings(period, region, indicator)
+                if result and result[0]:
+                    found[f"{indicator}@{region}"] = dict(result[0])
+        for row in projects[period]:
+            result = project_findings(row, milestones[period].get(row["project"], []), period,
+                                      arrivals[(period, "projects")])
+            if result:
+                found["project " + row["project"]] = dict(result)
+        out[period] = {"indicators_as_of": str(arrivals[(period, "stats")]),
+                       "projects_as_of": str(arrivals[(period, "projects")]), "findings": found}
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(out, handle, ensure_ascii=False, indent=1, sort_keys=True)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quiet", action="store_true", help="print only the summary")
     ap.add_argument("--semantics", choices=["form", "measures"], default="form",
                     help="form (default): §5.1 for indicators of form growth, §5.2 for form amount; "
                          "measures: every rule whose measures exist (the other reading of §5)")
+    ap.add_argument("--dump", metavar="FILE",
+                    help="write the default rules' findings of 2020-07…12 as JSON (period → subject → rules) and exit")
     args = ap.parse_args()
     config, targets, observations, projects, milestones, arrivals = load()
+    if args.dump:
+        return dump_findings(args.dump, config, targets, observations, projects, milestones, arrivals, args.semantics)
     problems = validate(config)
     for problem in problems[:20]:
         print("INVALID: " + problem)

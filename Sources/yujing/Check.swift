@@ -9,7 +9,8 @@ struct Check: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    let report = ConfigurationCheck.run(configurationPath: global.config)
+    let thisYear = Day.today({ Date() }, in: TimeZone(identifier: "Asia/Shanghai")!).year
+    let report = ConfigurationCheck.run(configurationPath: global.config, years: [thisYear, thisYear + 1])
     for diagnostic in report.diagnostics { print(diagnostic) }
     guard report.isValid else {
       Console.error("\(report.errorCount) error(s): fix them and run `yujing check` again")

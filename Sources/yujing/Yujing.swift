@@ -14,7 +14,7 @@ struct Yujing: AsyncParsableCommand {
       $STATE_DIRECTORY/yujing.sqlite under systemd).
       """,
     version: "0.1.0",
-    subcommands: [Demo.self, Init.self, Check.self, Ingest.self, Targets.self]
+    subcommands: [Demo.self, Init.self, Check.self, Ingest.self, Targets.self, Evaluate.self, TestRules.self]
   )
 }
 

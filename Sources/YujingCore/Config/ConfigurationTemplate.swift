@@ -45,7 +45,28 @@ public struct ConfigurationCheck: Sendable {
   public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
   public var isValid: Bool { errorCount == 0 }
 
-  public static func run(configurationPath: String?) -> ConfigurationCheck {
+  /// Checks the configuration, then its thresholds (rule files and calendars); `years` are the
+  /// years whose holiday calendars should be there.
+  public static func run(configurationPath: String?, years: [Int] = []) -> ConfigurationCheck {
+    var check = configuration(configurationPath: configurationPath)
+    guard check.isValid, let loaded = check.configuration else { return check }
+    do {
+      let thresholds = try Thresholds.load(configuration: loaded)
+      check.diagnostics += thresholds.missingCalendarYears(years)
+      check.summary.append(
+        "ok: \(thresholds.directory.path): \(thresholds.ruleSet.rules.count) rules in \(thresholds.ruleSet.files.count) files, "
+          + "calendars for \(thresholds.calendar.years.keys.sorted().map(String.init).joined(separator: ", "))")
+    } catch {
+      check.diagnostics += error.diagnostics
+      check.summary = []
+    }
+    return check
+  }
+
+  /// The configuration found valid, if it was.
+  public var configuration: Configuration?
+
+  static func configuration(configurationPath: String?) -> ConfigurationCheck {
     let loaded: Configuration
     var diagnostics: [Diagnostic] = []
     do {
@@ -77,6 +98,7 @@ public struct ConfigurationCheck: Sendable {
     let counts =
       "\(loaded.regions.count) regions, \(loaded.departments.count) departments, "
       + "\(loaded.indicators.count) indicators, \(loaded.feeds.count) feeds"
-    return ConfigurationCheck(diagnostics: diagnostics, summary: ["ok: \(loaded.source): \(counts)"])
+    return ConfigurationCheck(
+      diagnostics: diagnostics, summary: ["ok: \(loaded.source): \(counts)"], configuration: loaded)
   }
 }

@@ -21,6 +21,15 @@ public enum Subject: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
   }
 
+  /// As rule tests write it: `industry_va@360981`, `project P2020-017`, `feed stats`.
+  public var notation: String {
+    switch self {
+    case .indicator: key
+    case .project(let code): "project \(code)"
+    case .feed(let name): "feed \(name)"
+    }
+  }
+
   public init?(kind: String, key: String) {
     switch kind {
     case "indicator":

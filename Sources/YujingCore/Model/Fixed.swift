@@ -36,6 +36,21 @@ public struct Fixed: Hashable, Sendable, Comparable {
     return Fixed(units: Fixed.divideRoundingHalfAway(numerator, other.units))
   }
 
+  /// `part ÷ whole × 100`, rounded once, half away from zero, to `decimals` (DESIGN §5: derived
+  /// percentages are rounded half-up to one decimal). Rounding to four decimals first and then to
+  /// one would turn 61.749 % into 61.8 %. Nil when `whole` is zero or the result overflows.
+  public static func percentage(_ part: Fixed, of whole: Fixed, decimals: Int = 1) -> Fixed? {
+    precondition((0...fractionDigits).contains(decimals))
+    guard whole.units != 0 else { return nil }
+    // part/whole × 100 × 10^decimals, in whole steps of the last decimal.
+    let factor = 100 * power(decimals)
+    let (numerator, overflow) = part.units.multipliedReportingOverflow(by: factor)
+    guard !overflow else { return nil }
+    let steps = divideRoundingHalfAway(numerator, whole.units)
+    let (units, overflowUnits) = steps.multipliedReportingOverflow(by: power(fractionDigits - decimals))
+    return overflowUnits ? nil : Fixed(units: units)
+  }
+
   /// `self × other`, rounded half away from zero to four decimals; nil on overflow.
   public func multiplied(by other: Fixed) -> Fixed? {
     let (product, overflow) = units.multipliedReportingOverflow(by: other.units)

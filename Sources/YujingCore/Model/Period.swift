@@ -52,7 +52,7 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
 
   /// 序时进度 in percent, rounded half-up to one decimal: 1–8月 → 66.7 (DESIGN §3, §5).
   public var timeProgress: Fixed {
-    Fixed(month * 100).divided(by: Fixed(12))!.rounded(toDecimals: 1)
+    Fixed.percentage(Fixed(month), of: Fixed(12))!
   }
 
   /// The period's name as the office writes it: 2020年1-5月, 2020年1月, 2020年一季度 …

@@ -60,6 +60,17 @@ public struct SampleReplay: Sendable {
     }
   }
 
+  /// Writes the thresholds the demo runs with into `directory`: the default rule set and the
+  /// sample's date-limited rules for the 2020 epidemic months.
+  public static func writeThresholds(into directory: URL) throws {
+    let fileManager = FileManager.default
+    if fileManager.fileExists(atPath: directory.path) { try fileManager.removeItem(at: directory) }
+    try fileManager.copyItem(at: EmbeddedFiles.url("thresholds"), to: directory)
+    try fileManager.copyItem(
+      at: EmbeddedFiles.url("sample/thresholds/epidemic-2020.yaml"),
+      to: directory.appendingPathComponent("epidemic-2020.yaml"))
+  }
+
   private func input(_ path: String) throws -> Ingestion.Input {
     Ingestion.Input(source: "sample:\(path.dropFirst("sample/".count))", data: try EmbeddedFiles.data(path))
   }

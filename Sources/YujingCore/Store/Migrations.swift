@@ -13,6 +13,7 @@ enum Migrations {
     migrator.registerMigration("2026-11-26 observations and targets", migrate: observations)
     migrator.registerMigration("2026-11-26 projects", migrate: projects)
     migrator.registerMigration("2026-11-27 observation codes checked by the feed", migrate: observationWithoutCodeKeys)
+    migrator.registerMigration("2026-11-27 evaluations and findings", migrate: findings)
     return migrator
   }
 
@@ -243,6 +244,34 @@ enum Migrations {
             (OLD.period, OLD.region, OLD.indicator, OLD.revision, OLD.value, OLD.growth, OLD.published_rank,
              OLD.feed_run_id);
         END;
+        """)
+  }
+
+  /// An evaluation of a period (DESIGN §9.1 `evaluate`): when, as of which day, with which rule
+  /// set, and the findings it produced, one row per subject. The findings of a period are those
+  /// of its latest evaluation; an evaluation that would store the same findings is not written.
+  static func findings(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE evaluation (
+          id INTEGER PRIMARY KEY,
+          period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+          as_of TEXT NOT NULL,
+          rule_set_hash TEXT NOT NULL,
+          evaluated_at TEXT NOT NULL,
+          findings_hash TEXT NOT NULL
+        );
+        CREATE INDEX evaluation_by_period ON evaluation(period, id);
+        CREATE TABLE finding (
+          evaluation_id INTEGER NOT NULL REFERENCES evaluation(id) ON DELETE CASCADE,
+          subject_kind TEXT NOT NULL CHECK (subject_kind IN ('indicator', 'project', 'feed')),
+          subject TEXT NOT NULL,
+          level TEXT NOT NULL CHECK (level IN ('blue', 'yellow', 'orange', 'red')),
+          rules TEXT NOT NULL,
+          exempted INTEGER NOT NULL CHECK (exempted IN (0, 1)),
+          evidence TEXT NOT NULL,
+          PRIMARY KEY (evaluation_id, subject_kind, subject)
+        ) WITHOUT ROWID;
         """)
   }
 }

@@ -24,9 +24,9 @@ enum IndicatorFrameBuilder {
     let sizeColumn = column("group_size")
     let belowColumn = column("regions_below")
     let publishedColumn = column("published_rank")
+    let belowTargetColumn = layout.booleanIndex["below_target"]!
     let timeProgress = period.timeProgress.units
     let regionCount = index.regions.count
-    let hundred = Fixed(100)
 
     frame.numbers[growthColumn] = observations.growth
     frame.numbers[valueColumn] = observations.value
@@ -52,14 +52,16 @@ enum IndicatorFrameBuilder {
         if growth != absent && targetGrowth != absent { frame.numbers[gapColumn][slot] = growth - targetGrowth }
         let value = observations.value[slot]
         let targetValue = frame.numbers[targetValueColumn][slot]
-        if value != absent && targetValue != absent && targetValue != 0,
-          let share = Fixed(units: value).divided(by: Fixed(units: targetValue)),
-          let percent = share.multiplied(by: hundred)
+        if value != absent && targetValue != absent,
+          let percent = Fixed.percentage(Fixed(units: value), of: Fixed(units: targetValue))
         {
-          let progress = percent.rounded(toDecimals: 1).units
+          let progress = percent.units
           frame.numbers[progressColumn][slot] = progress
           frame.numbers[lagColumn][slot] = progress - timeProgress
         }
+        let shortfall =
+          index.indicators[indicator].form == .growth ? frame.numbers[gapColumn][slot] : frame.numbers[lagColumn][slot]
+        if shortfall != absent { frame.booleans[belowTargetColumn][slot] = Tri(shortfall < 0) }
       }
       rank(
         indicator: indicator, frame: frame, index: index,
@@ -68,27 +70,21 @@ enum IndicatorFrameBuilder {
     return frame
   }
 
-  /// Ranks every group by growth among the regions that have one; a group where nobody has a
-  /// growth (an amount-only indicator) is ranked by progress instead (DESIGN §5.3).
+  /// Ranks every group among the regions that have the figure: by growth, or by progress for an
+  /// amount-target indicator (DESIGN §5.3).
   private static func rank(
     indicator: Int, frame: Frame, index: SubjectIndex,
     columns: (growth: Int, progress: Int, rank: Int, size: Int, below: Int)
   ) {
     let polarity = index.indicators[indicator].polarity
+    let byColumn = index.indicators[indicator].form == .growth ? columns.growth : columns.progress
     for members in index.groups.values {
       var figures: [(slot: Int, figure: Int64)] = []
       figures.reserveCapacity(members.count)
       for region in members {
         let slot = index.slot(indicator: indicator, region: region)
-        let growth = frame.numbers[columns.growth][slot]
-        if frame.hasData[slot] && growth != absent { figures.append((slot, growth)) }
-      }
-      if figures.isEmpty {
-        for region in members {
-          let slot = index.slot(indicator: indicator, region: region)
-          let progress = frame.numbers[columns.progress][slot]
-          if frame.hasData[slot] && progress != absent { figures.append((slot, progress)) }
-        }
+        let figure = frame.numbers[byColumn][slot]
+        if frame.hasData[slot] && figure != absent { figures.append((slot, figure)) }
       }
       guard !figures.isEmpty else { continue }
       figures.sort { polarity == .higherIsBetter ? $0.figure > $1.figure : $0.figure < $1.figure }

@@ -31,10 +31,9 @@ enum ProjectFrameBuilder {
       frame.numbers[number("completed_ytd")][slot] = progress.completedYearToDate.units
       frame.numbers[number("total_investment")][slot] = project.totalInvestment.units
       frame.numbers[number("time_progress")][slot] = timeProgress.units
-      if project.annualPlan.units > 0, let share = progress.completedYearToDate.divided(by: project.annualPlan),
-        let percent = share.multiplied(by: Fixed(100))
+      if project.annualPlan.units > 0,
+        let completion = Fixed.percentage(progress.completedYearToDate, of: project.annualPlan)
       {
-        let completion = percent.rounded(toDecimals: 1)
         frame.numbers[number("completion")][slot] = completion.units
         frame.numbers[number("behind")][slot] = (timeProgress - completion).units
       }

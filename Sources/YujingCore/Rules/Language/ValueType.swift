@@ -52,7 +52,7 @@ public enum Measures {
     .init(name: "city_growth", type: .number, subjects: .indicators, meaning: "the city's growth (全市)"),
     .init(
       name: "rank", type: .number, subjects: .indicators,
-      meaning: "位次 in the region's group (1 = best; ties share the better rank)"),
+      meaning: "位次 in the region's group, by growth (by progress for an amount-target indicator); 1 = best, ties share"),
     .init(
       name: "group_size", type: .number, subjects: .indicators,
       meaning: "how many regions of the group have a figure to rank by"),
@@ -61,6 +61,9 @@ public enum Measures {
       meaning: "how many regions of the group rank strictly lower (0 = last)"),
     .init(
       name: "published_rank", type: .number, subjects: .indicators, meaning: "the 位次 the publisher printed"),
+    .init(
+      name: "below_target", type: .boolean, subjects: .indicators,
+      meaning: "below the indicator's target: gap < 0 for a growth-target indicator, lag < 0 for an amount-target one"),
     // §5.4: a project in a period, at the as-of date.
     .init(name: "annual_plan", type: .number, subjects: .projects, meaning: "年度计划投资, 亿元"),
     .init(name: "completed_ytd", type: .number, subjects: .projects, meaning: "1–N月累计完成投资, 亿元"),

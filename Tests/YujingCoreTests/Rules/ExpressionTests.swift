@@ -1,0 +1,102 @@
+import Testing
+
+@testable import YujingCore
+
+@Suite struct ExpressionParserTests {
+  @Test(arguments: [
+    ("gap <= -1.0 or growth < province_growth", "or"),
+    ("not (growth < 0)", "not"),
+    ("consecutive(2, regions_below == 0 and gap < 0)", "call"),
+    ("projected - 0.5 * 2 < 3", "<"),
+  ])
+  func parsesTheLanguageWithPrecedence(text: String, top: String) throws {
+    let expression = try ExpressionParser.parse(text)
+    switch expression {
+    case .binary(let op, _, _, _): #expect(op.rawValue == top)
+    case .unary(let op, _, _): #expect(op.rawValue == top)
+    case .call: #expect(top == "call")
+    default: Issue.record("unexpected \(expression)")
+    }
+  }
+
+  @Test func multiplicationBindsTighterThanAddition() throws {
+    guard case .binary(.less, let left, _, _) = try ExpressionParser.parse("a - 0.5 * 2 < 3"),
+      case .binary(.minus, _, let product, _) = left, case .binary(.times, _, _, _) = product
+    else {
+      Issue.record("wrong tree")
+      return
+    }
+  }
+
+  @Test func aNegativeLiteralIsOneNumber() throws {
+    #expect(try ExpressionParser.parse("-1.0") == .number(try Fixed(parsing: "-1"), SourceRange(start: 0, end: 4)))
+  }
+
+  /// Each mistake, with the character it is reported at (0-based offset in the text).
+  @Test(arguments: [
+    ("gap <= ", 7, "ends too early"),
+    ("gap = 1", 4, "compare with '=='"),
+    ("gap < 1 && growth > 0", 8, "write and, or, not"),
+    ("(gap < 1", 8, "expected ')' to close the '(' at character 1"),
+    ("gap < 1 < 2", 8, "comparisons do not chain"),
+    ("gap < 1.2.3", 6, "is not a number"),
+    ("growth < 5%", 10, "write percentages as plain numbers"),
+    ("gap ＜ 0", 4, "full-width character"),
+    ("status == \"停工", 10, "never closed"),
+    ("", 0, "the expression is empty"),
+    ("gap < 0 gap", 8, "unexpected 'gap' after a complete expression"),
+    ("and gap < 0", 0, "'and' needs something on its left"),
+  ])
+  func reportsASyntaxErrorAtItsCharacter(text: String, offset: Int, message: String) {
+    do {
+      _ = try ExpressionParser.parse(text)
+      Issue.record("\(text) should not parse")
+    } catch {
+      #expect(error.offset == offset, "\(error)")
+      #expect(error.message.contains(message), "\(error)")
+    }
+  }
+}
+
+@Suite struct TypeCheckerTests {
+  func errors(_ text: String, subjects: SubjectKind = .indicators) throws -> [ExpressionError] {
+    var checker = TypeChecker(subjects: subjects)
+    checker.checkCondition(try ExpressionParser.parse(text))
+    return checker.errors
+  }
+
+  @Test(arguments: [
+    ("gap <= -1.0 or growth < province_growth", SubjectKind.indicators),
+    ("consecutive(2, regions_below == 0 and gap < 0)", .indicators),
+    ("previous(rank) > rank and present(province_growth)", .indicators),
+    ("abs(gap) > max(1, lag)", .indicators),
+    ("status == \"停工\" and not started", .projects),
+    ("late", .feeds),
+  ])
+  func acceptsWellTypedConditions(text: String, subjects: SubjectKind) throws {
+    #expect(try errors(text, subjects: subjects).isEmpty)
+  }
+
+  @Test(arguments: [
+    ("gorwth < 0", 0, "unknown measure 'gorwth'; did you mean 'growth'?"),
+    ("behind > 10", 0, "'behind' is a measure of projects, but this rule's subjects are indicators"),
+    ("gap < yellow", 0, "cannot compare a number with a level"),
+    ("gap", 0, "a condition must be true or false, this is a number; did you mean 'gap < 0'?"),
+    ("consecutive(2)", 0, "consecutive takes 2 argument(s), given 1"),
+    ("consecutive(0, gap < 0)", 12, "a whole number of periods from 1 to 24"),
+    ("consecutive(2, gap)", 15, "a condition must be true or false"),
+    ("gap + (growth < 0) > 1", 0, "'+' needs numbers on both sides"),
+    ("not gap", 0, "'not' needs true or false, not a number"),
+    ("gap < 0 and 1", 12, "'and' joins conditions; this side is a number"),
+    ("avg(gap) < 0", 0, "unknown function 'avg'"),
+  ])
+  func reportsATypeErrorAtItsCharacter(text: String, offset: Int, message: String) throws {
+    let found = try errors(text)
+    #expect(found.contains { $0.offset == offset && $0.message.contains(message) }, "got: \(found)")
+  }
+
+  @Test func textComparesOnlyForEquality() throws {
+    let found = try errors("status < \"停工\"", subjects: .projects)
+    #expect(found.map(\.message) == ["text can only be compared with == or !="])
+  }
+}
