@@ -7,14 +7,61 @@ struct NationalDataset {
   static let regionCount = 3_000
   static let indicatorCount = 40
   static let periods = (1...12).map { Period(year: 2020, month: $0)! }
+  static let provinceCode = "000000"
+  static let cityCode = "100000"
+
+  /// How many regions this instance generates (the small mode of CI uses fewer).
+  var regions = regionCount
+
+  struct EvaluationFiles {
+    var configuration: URL
+    var observations: URL
+    var targets: URL
+    var groups: URL
+  }
+
+  /// The canonical files of a whole year for every region, the province and the city, with a
+  /// growth target for every region × indicator, and the groups file of the pandas script.
+  func writeEvaluationFiles(into directory: URL, seed: UInt64 = 20_201_127) throws -> EvaluationFiles {
+    var generator = SeededGenerator(seed: seed)
+    let files = EvaluationFiles(
+      configuration: directory.appendingPathComponent("yujing.yaml"),
+      observations: directory.appendingPathComponent("observations.csv"),
+      targets: directory.appendingPathComponent("targets.csv"), groups: directory.appendingPathComponent("groups.csv"))
+    try NationalDataset.configurationYAML(regions: regions).write(
+      to: files.configuration, atomically: true, encoding: .utf8)
+    var observations = "period,region,indicator,value,growth\n"
+    var targets = "year,region,indicator,target_growth,target_value\n"
+    var groups = "region,group\n"
+    let codes = [Self.provinceCode, Self.cityCode] + (1...regions).map(Self.regionCode)
+    for index in 1...regions { groups += "\(Self.regionCode(index)),g\(index / 10)\n" }
+    for code in codes.dropFirst() {
+      for indicator in 1...Self.indicatorCount {
+        targets +=
+          "2020,\(code),\(Self.indicatorCode(indicator)),\(Int.random(in: 50...95, using: &generator) / 10).\(Int.random(in: 0...9, using: &generator)),\n"
+      }
+    }
+    for period in Self.periods {
+      for code in codes {
+        for indicator in 1...Self.indicatorCount {
+          let growth = Double(Int.random(in: -50...150, using: &generator)) / 10
+          observations += "\(period),\(code),\(Self.indicatorCode(indicator)),,\(growth)\n"
+        }
+      }
+    }
+    try observations.write(to: files.observations, atomically: true, encoding: .utf8)
+    try targets.write(to: files.targets, atomically: true, encoding: .utf8)
+    try groups.write(to: files.groups, atomically: true, encoding: .utf8)
+    return files
+  }
 
   /// A configuration with those regions and indicators, written as YAML (so that the benchmark
   /// goes through the same decoding and validation as a real one).
-  static func configurationYAML() -> String {
+  static func configurationYAML(regions: Int = regionCount) -> String {
     var yaml = "city: {code: \"100000\", name: 国家样例市}\n"
     yaml +=
       "regions:\n  - {code: \"000000\", name: 基准省, kind: province}\n  - {code: \"100000\", name: 国家样例市, kind: city}\n"
-    for index in 1...regionCount {
+    for index in 1...regions {
       let code = regionCode(index)
       yaml += "  - {code: \"\(code)\", name: 县\(code), kind: county, group: g\(index / 10), addressee: 县\(code)人民政府}\n"
     }

@@ -87,8 +87,8 @@ public struct Finding: Sendable, Hashable {
   public var rules: [RuleLevel]
   /// Suppressed by an exemption in force (DESIGN §3): kept and shown, counted toward nothing.
   public var exempted: Bool
-  /// The subject's measures in the period, by name; absent measures are missing from the map.
-  public var values: [String: MeasureValue]
+  /// The subject's measures in the period; absent measures are not in it.
+  public var values: Evidence
 
   public struct RuleLevel: Sendable, Hashable, Comparable {
     public var rule: String
@@ -103,8 +103,7 @@ public struct Finding: Sendable, Hashable {
   }
 
   public init(
-    subject: Subject, period: Period, level: Level, rules: [RuleLevel], exempted: Bool = false,
-    values: [String: MeasureValue]
+    subject: Subject, period: Period, level: Level, rules: [RuleLevel], exempted: Bool = false, values: Evidence
   ) {
     self.subject = subject
     self.period = period
@@ -112,5 +111,13 @@ public struct Finding: Sendable, Hashable {
     self.rules = rules
     self.exempted = exempted
     self.values = values
+  }
+
+  public init(
+    subject: Subject, period: Period, level: Level, rules: [RuleLevel], exempted: Bool = false,
+    values: [String: MeasureValue]
+  ) {
+    self.init(
+      subject: subject, period: period, level: level, rules: rules, exempted: exempted, values: Evidence(values))
   }
 }

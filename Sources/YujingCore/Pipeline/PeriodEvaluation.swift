@@ -47,13 +47,21 @@ public struct PeriodEvaluation: Sendable {
         periods.insert(current)
       }
     }
+    // The tables are independent reads of a WAL database: read them side by side.
+    let years = Array(Set(periods.map(\.year)))
+    let periodList = Array(periods)
+    let loaded = try Parallel.map(periodList.count + years.count) { task -> Any? in
+      task < periodList.count
+        ? try store.observationTable(period: periodList[task], index: index)
+        : try store.targetTable(year: years[task - periodList.count], index: index)
+    }
     var observations: [Period: ObservationTable] = [:]
-    for candidate in periods {
-      observations[candidate] = try store.observationTable(period: candidate, index: index)
+    for (position, period) in periodList.enumerated() {
+      observations[period] = loaded[position] as? ObservationTable
     }
     var targets: [Int: TargetTable] = [:]
-    for year in Set(periods.map(\.year)) {
-      targets[year] = try store.targetTable(year: year, index: index)
+    for (position, year) in years.enumerated() {
+      targets[year] = loaded[periodList.count + position] as? TargetTable
     }
     var projects: [Period: [ProjectRecord]] = [:]
     for offset in 0...depth {

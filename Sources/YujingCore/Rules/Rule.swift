@@ -87,10 +87,18 @@ public struct SubjectFilter: Sendable, Hashable {
   }
 
   func matches(indicator: Indicator, region: Region) -> Bool {
-    // A province is a benchmark only (DESIGN §5): never a subject, whatever a rule says.
-    guard region.kind != .province else { return false }
+    matches(indicator: indicator) && matches(region: region)
+  }
+
+  func matches(indicator: Indicator) -> Bool {
     if let indicators, !indicators.contains(indicator.code) { return false }
     if let form, indicator.form != form { return false }
+    return true
+  }
+
+  func matches(region: Region) -> Bool {
+    // A province is a benchmark only (DESIGN §5): never a subject, whatever a rule says.
+    guard region.kind != .province else { return false }
     if let regions, !regions.contains(region.code) { return false }
     if let regionKinds, !regionKinds.contains(region.kind) { return false }
     if let groups, !groups.contains(region.group ?? "") { return false }

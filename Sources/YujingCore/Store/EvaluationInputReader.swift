@@ -17,9 +17,9 @@ extension Store {
         let code = sqlite3_step(handle)
         if code == SQLITE_DONE { break }
         guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-        let region = Store.text(handle, 0)
-        let indicator = Store.text(handle, 1)
-        guard let r = index.regionSlot[region], let i = index.indicatorSlot[indicator] else { continue }
+        guard let r = index.regionBytes.find(Store.bytes(handle, 0)),
+          let i = index.indicatorBytes.find(Store.bytes(handle, 1))
+        else { continue }
         let slot = index.slot(indicator: i, region: r)
         table.value[slot] = Store.figure(handle, 2)
         table.growth[slot] = Store.figure(handle, 3)
@@ -35,14 +35,22 @@ extension Store {
   /// One year's targets as flat arrays.
   public func targetTable(year: Int, index: SubjectIndex) throws -> TargetTable {
     try writer.read { db in
+      let statement = try db.makeStatement(
+        sql: "SELECT region, indicator, target_growth, target_value FROM target WHERE year = ?")
+      try statement.setArguments([year])
+      let handle = statement.sqliteStatement
+      defer { sqlite3_reset(handle) }
       var table = TargetTable(slotCount: index.slotCount)
-      let rows = try Row.fetchCursor(
-        db, sql: "SELECT region, indicator, target_growth, target_value FROM target WHERE year = ?", arguments: [year])
-      while let row = try rows.next() {
-        guard let region = index.regionSlot[row[0]], let indicator = index.indicatorSlot[row[1]] else { continue }
+      while true {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { break }
+        guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+        guard let region = index.regionBytes.find(Store.bytes(handle, 0)),
+          let indicator = index.indicatorBytes.find(Store.bytes(handle, 1))
+        else { continue }
         let slot = index.slot(indicator: indicator, region: region)
-        table.growth[slot] = (row[2] as Double?).flatMap(Fixed.init)?.units ?? absent
-        table.value[slot] = (row[3] as Double?).flatMap(Fixed.init)?.units ?? absent
+        table.growth[slot] = Store.figure(handle, 2)
+        table.value[slot] = Store.figure(handle, 3)
       }
       return table
     }
@@ -114,6 +122,12 @@ extension Store {
   static func text(_ handle: OpaquePointer, _ column: Int32) -> String {
     guard let pointer = sqlite3_column_text(handle, column) else { return "" }
     return String(cString: pointer)
+  }
+
+  /// A text column's bytes, valid until the statement steps again.
+  static func bytes(_ handle: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8> {
+    guard let pointer = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
   }
 
   static func figure(_ handle: OpaquePointer, _ column: Int32) -> Int64 {

@@ -100,8 +100,8 @@ extension Store {
     }
   }
 
-  static func evidence(_ json: String) -> [String: MeasureValue] {
-    guard case .object(let members)? = try? JSONParser.parse(Array(json.utf8)).value else { return [:] }
+  static func evidence(_ json: String) -> Evidence {
+    guard case .object(let members)? = try? JSONParser.parse(Array(json.utf8)).value else { return Evidence() }
     var values: [String: MeasureValue] = [:]
     for member in members {
       switch member.value.value {
@@ -111,7 +111,7 @@ extension Store {
       default: break
       }
     }
-    return values
+    return Evidence(values)
   }
 
   static func hash(_ text: String) -> String {

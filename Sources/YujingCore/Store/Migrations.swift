@@ -14,6 +14,7 @@ enum Migrations {
     migrator.registerMigration("2026-11-26 projects", migrate: projects)
     migrator.registerMigration("2026-11-27 observation codes checked by the feed", migrate: observationWithoutCodeKeys)
     migrator.registerMigration("2026-11-27 evaluations and findings", migrate: findings)
+    migrator.registerMigration("2026-11-27 targets clustered by year", migrate: targetsClusteredByYear)
     return migrator
   }
 
@@ -272,6 +273,29 @@ enum Migrations {
           evidence TEXT NOT NULL,
           PRIMARY KEY (evaluation_id, subject_kind, subject)
         ) WITHOUT ROWID;
+        """)
+  }
+
+  /// Targets stored in key order (year, region, indicator), so that an evaluation reads a year's
+  /// targets as one range instead of an index seek and a row lookup per target.
+  static func targetsClusteredByYear(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE target_clustered (
+          year INTEGER NOT NULL CHECK (year BETWEEN 1000 AND 9999),
+          region TEXT NOT NULL REFERENCES region(code),
+          indicator TEXT NOT NULL REFERENCES indicator(code),
+          target_growth REAL,
+          target_value REAL CHECK (target_value >= 0),
+          source TEXT NOT NULL,
+          imported_at TEXT NOT NULL,
+          CHECK (target_growth IS NOT NULL OR target_value IS NOT NULL),
+          PRIMARY KEY (year, region, indicator)
+        ) WITHOUT ROWID;
+        INSERT INTO target_clustered SELECT year, region, indicator, target_growth, target_value, source, imported_at
+          FROM target;
+        DROP TABLE target;
+        ALTER TABLE target_clustered RENAME TO target;
         """)
   }
 }

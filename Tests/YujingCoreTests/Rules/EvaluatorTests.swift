@@ -130,7 +130,7 @@ func growth(_ period: String, _ region: String, _ indicator: String, _ value: St
     let json = FindingsJSON.document(period: Period("2020-08")!, findings: [finding])
     #expect(
       json.hasPrefix(
-        #"{"period": "2020-08", "findings": [{"subject": {"kind": "indicator", "indicator": "fai", "region": "360981"}, "level": "yellow", "rules": ["growth_gap"], "exempted": false, "values": {"growth": 7.2, "value": null,"#
+        #"{"period": "2020-08", "findings": [{"subject": {"kind": "indicator", "indicator": "fai", "region": "360981"}, "level": "yellow", "rules": ["growth_gap"], "exempted": false, "values": {"below_target": null, "city_growth": null, "gap": null, "group_size": null, "growth": 7.2,"#
       ))
     let parsed = try JSONParser.parse(Array(json.utf8))
     guard case .array(let findings)? = parsed["findings"]?.value else {

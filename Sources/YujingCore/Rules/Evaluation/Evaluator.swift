@@ -53,11 +53,12 @@ public enum Evaluator {
 
   public static func evaluate(_ input: EvaluationInput) -> [Finding] {
     let rules = input.ruleSet.rules(for: input.period)
+    // Each kind comes out in subject order, and the kinds in the order of `Subject`: no sort.
     var findings: [Finding] = []
     findings += evaluateIndicators(input, rules: rules.filter { $0.subjects == .indicators })
     findings += evaluateProjects(input, rules: rules.filter { $0.subjects == .projects })
     findings += evaluateFeeds(input, rules: rules.filter { $0.subjects == .feeds })
-    return findings.sorted { $0.subject < $1.subject }
+    return findings
   }
 
   // MARK: - Subjects
@@ -65,11 +66,14 @@ public enum Evaluator {
   private static func evaluateIndicators(_ input: EvaluationInput, rules: [Rule]) -> [Finding] {
     let index = input.index
     guard !rules.isEmpty, input.observations[input.period] != nil else { return [] }
-    var frames: [Period: Frame] = [:]
-    for (period, table) in input.observations {
-      frames[period] = IndicatorFrameBuilder.build(
-        period: period, observations: table, targets: input.targets[period.year], index: index)
+    let tables = Array(input.observations)
+    let built = Parallel.map(tables.count) { task in
+      IndicatorFrameBuilder.build(
+        period: tables[task].key, observations: tables[task].value, targets: input.targets[tables[task].key.year],
+        index: index)
     }
+    var frames: [Period: Frame] = [:]
+    for frame in built { frames[frame.period] = frame }
     // Each indicator's own sequence: the quarter before a quarter, 2020-12 before 2021-02.
     for frame in frames.values {
       let previous = index.indicators.map { frames[$0.periods.previous(frame.period)] }
@@ -82,12 +86,18 @@ public enum Evaluator {
         indicator: index.indicators[index.indicatorIndex(of: slot)].code,
         region: index.regions[index.regionIndex(of: slot)].code)
     }
+    // A rule's filter, decided once per indicator and per region rather than per slot.
+    let regionCount = index.regions.count
+    // Slots in subject order: indicator code, then region code.
+    let indicatorOrder = index.indicators.indices.sorted { index.indicators[$0].code < index.indicators[$1].code }
+    let regionOrder = index.regions.indices.sorted { index.regions[$0].code < index.regions[$1].code }
+    let order = indicatorOrder.flatMap { indicator in regionOrder.map { indicator * regionCount + $0 } }
     return run(
-      rules, frame: frame, subject: subjects,
-      matches: { rule, slot in
-        rule.filter.matches(
-          indicator: index.indicators[index.indicatorIndex(of: slot)],
-          region: index.regions[index.regionIndex(of: slot)])
+      rules, frame: frame, order: order, subject: subjects,
+      matcher: { rule in
+        let indicators = index.indicators.map { rule.filter.matches(indicator: $0) }
+        let regions = index.regions.map { rule.filter.matches(region: $0) }
+        return { slot in indicators[slot / regionCount] && regions[slot % regionCount] }
       })
   }
 
@@ -105,8 +115,8 @@ public enum Evaluator {
       frame.previous = { _ in previous }
     }
     return run(
-      rules, frame: frames[input.period]!, subject: { .project(codes[$0]) },
-      matches: { rule, slot in rule.filter.matches(project: codes[slot]) })
+      rules, frame: frames[input.period]!, order: Array(codes.indices), subject: { .project(codes[$0]) },
+      matcher: { rule in { slot in rule.filter.matches(project: codes[slot]) } })
   }
 
   private static func evaluateFeeds(_ input: EvaluationInput, rules: [Rule]) -> [Finding] {
@@ -115,29 +125,53 @@ public enum Evaluator {
     let frame = FeedFrameBuilder.build(
       period: input.period, feeds: feeds, arrivals: input.arrivals, asOf: input.asOf, calendar: input.calendar)
     return run(
-      rules, frame: frame, subject: { .feed(feeds[$0].name) },
-      matches: { rule, slot in rule.filter.matches(feed: feeds[slot].name) })
+      rules, frame: frame, order: feeds.indices.sorted { feeds[$0].name < feeds[$1].name },
+      subject: { .feed(feeds[$0].name) },
+      matcher: { rule in { slot in rule.filter.matches(feed: feeds[slot].name) } })
   }
 
   // MARK: - Rules over a frame
 
+  /// Runs each rule over every slot, then gathers one finding per slot that any rule fired for,
+  /// in the given order of slots.
   private static func run(
-    _ rules: [Rule], frame: Frame, subject: (Int) -> Subject, matches: (Rule, Int) -> Bool
+    _ rules: [Rule], frame: Frame, order: [Int], subject: (Int) -> Subject,
+    matcher: (Rule) -> @Sendable (Int) -> Bool
   ) -> [Finding] {
-    let compiled = rules.map { CompiledRule($0, kind: frame.kind) }
-    var fired: [Int: [Finding.RuleLevel]] = [:]
-    for (position, rule) in compiled.enumerated() {
-      for slot in 0..<frame.slotCount where frame.hasData[slot] && matches(rules[position], slot) {
-        if let level = rule.level(frame, slot, depth: 0) {
-          fired[slot, default: []].append(Finding.RuleLevel(rule: rule.id, level: level))
+    let compiled = rules.map { CompiledRule($0, kind: frame.kind) }.sorted { $0.id < $1.id }
+    let matchers = compiled.map { rule in matcher(rules.first { $0.id == rule.id }!) }
+    // The slots are independent: evaluate halves of them side by side, each into its own arrays.
+    let parts = frame.slotCount >= 10_000 ? 2 : 1
+    let chunk = (frame.slotCount + parts - 1) / parts
+    let results = Parallel.map(parts) { part -> (levels: [[Level]], fired: [Bool]) in
+      let range = (part * chunk)..<min(frame.slotCount, (part + 1) * chunk)
+      var levels = Array(repeating: [Level](repeating: .none, count: range.count), count: compiled.count)
+      var fired = [Bool](repeating: false, count: range.count)
+      for (position, rule) in compiled.enumerated() {
+        let matches = matchers[position]
+        for slot in range where frame.hasData[slot] && matches(slot) {
+          if let level = rule.level(frame, slot, depth: 0) {
+            levels[position][slot - range.lowerBound] = level
+            fired[slot - range.lowerBound] = true
+          }
         }
       }
+      return (levels, fired)
     }
-    return fired.map { slot, levels in
-      Finding(
-        subject: subject(slot), period: frame.period, level: levels.map(\.level).max() ?? .none,
-        rules: levels.sorted(), values: frame.values(slot))
+    let levels = compiled.indices.map { position in results.flatMap { $0.levels[position] } }
+    let fired = results.flatMap(\.fired)
+    var findings: [Finding] = []
+    for slot in order where fired[slot] {
+      var ruleLevels: [Finding.RuleLevel] = []
+      for position in compiled.indices where levels[position][slot] != .none {
+        ruleLevels.append(Finding.RuleLevel(rule: compiled[position].id, level: levels[position][slot]))
+      }
+      findings.append(
+        Finding(
+          subject: subject(slot), period: frame.period, level: ruleLevels.map(\.level).max() ?? .none,
+          rules: ruleLevels, values: frame.evidence(slot)))
     }
+    return findings
   }
 
   private static func historyDepth(_ expression: Expression) -> Int {
@@ -155,9 +189,9 @@ public enum Evaluator {
 }
 
 /// A rule with its expressions compiled for one kind of subject.
-struct CompiledRule {
+struct CompiledRule: Sendable {
   let id: String
-  let requires: [(Frame, Int) -> Bool]
+  let requires: [@Sendable (Frame, Int) -> Bool]
   let condition: Compiler.ConditionCode?
   let tiers: [(level: Level, condition: Compiler.ConditionCode?)]
   let recovery: Compiler.ConditionCode?

@@ -8,7 +8,7 @@ enum IndicatorFrameBuilder {
     period: Period, observations: ObservationTable, targets: TargetTable?, index: SubjectIndex
   ) -> Frame {
     let layout = MeasureLayout.indicators
-    let frame = Frame(kind: .indicators, period: period, slotCount: index.slotCount)
+    var frame = FrameColumns(kind: .indicators, slotCount: index.slotCount)
     func column(_ name: String) -> Int { layout.numberIndex[name]! }
     let growthColumn = column("growth")
     let valueColumn = column("value")
@@ -64,16 +64,16 @@ enum IndicatorFrameBuilder {
         if shortfall != absent { frame.booleans[belowTargetColumn][slot] = Tri(shortfall < 0) }
       }
       rank(
-        indicator: indicator, frame: frame, index: index,
+        indicator: indicator, frame: &frame, index: index,
         columns: (growthColumn, progressColumn, rankColumn, sizeColumn, belowColumn))
     }
-    return frame
+    return Frame(period: period, columns: frame)
   }
 
   /// Ranks every group among the regions that have the figure: by growth, or by progress for an
   /// amount-target indicator (DESIGN §5.3).
   private static func rank(
-    indicator: Int, frame: Frame, index: SubjectIndex,
+    indicator: Int, frame: inout FrameColumns, index: SubjectIndex,
     columns: (growth: Int, progress: Int, rank: Int, size: Int, below: Int)
   ) {
     let polarity = index.indicators[indicator].polarity

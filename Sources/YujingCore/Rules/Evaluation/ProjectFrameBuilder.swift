@@ -17,7 +17,7 @@ enum ProjectFrameBuilder {
     period: Period, records: [ProjectRecord], milestones: [String: [Milestone]], asOf: Day, slots: [String: Int]
   ) -> Frame {
     let layout = MeasureLayout.projects
-    let frame = Frame(kind: .projects, period: period, slotCount: slots.count)
+    var frame = FrameColumns(kind: .projects, slotCount: slots.count)
     func number(_ name: String) -> Int { layout.numberIndex[name]! }
     func boolean(_ name: String) -> Int { layout.booleanIndex[name]! }
     func text(_ name: String) -> Int { layout.textIndex[name]! }
@@ -58,7 +58,7 @@ enum ProjectFrameBuilder {
         frame.texts[text("overdue_milestone")][slot] = worst?.stage
       }
     }
-    return frame
+    return Frame(period: period, columns: frame)
   }
 }
 
@@ -71,7 +71,7 @@ enum FeedFrameBuilder {
     period: Period, feeds: [FeedConfiguration], arrivals: Arrivals, asOf: Day, calendar: WorkingCalendar
   ) -> Frame {
     let layout = MeasureLayout.feeds
-    let frame = Frame(kind: .feeds, period: period, slotCount: feeds.count)
+    var frame = FrameColumns(kind: .feeds, slotCount: feeds.count)
     let late = layout.booleanIndex["late"]!
     let daysLate = layout.numberIndex["days_late"]!
     for (slot, feed) in feeds.enumerated() {
@@ -91,7 +91,7 @@ enum FeedFrameBuilder {
       let until = arrival.map { min($0, asOf) } ?? asOf
       frame.numbers[daysLate][slot] = Int64(calendar.workingDays(after: deadline, through: until)) * Fixed.scale
     }
-    return frame
+    return Frame(period: period, columns: frame)
   }
 }
 

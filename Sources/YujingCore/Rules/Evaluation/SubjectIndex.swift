@@ -10,6 +10,9 @@ public struct SubjectIndex: Sendable {
   public let city: Int?
   /// Ranking groups: name → region indexes.
   public let groups: [String: [Int]]
+  /// The same look-ups from bytes, for the loader.
+  let regionBytes: CodeLookup
+  let indicatorBytes: CodeLookup
 
   public init(configuration: Configuration) {
     indicators = configuration.indicators
@@ -23,6 +26,8 @@ public struct SubjectIndex: Sendable {
       if let group = region.group { groups[group, default: []].append(index) }
     }
     self.groups = groups
+    regionBytes = CodeLookup(regions.map(\.code))
+    indicatorBytes = CodeLookup(indicators.map(\.code))
   }
 
   public var slotCount: Int { indicators.count * regions.count }
