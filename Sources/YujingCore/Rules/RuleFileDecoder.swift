@@ -162,8 +162,8 @@ enum RuleFileDecoder {
       map.sink.error("\(label).\(key) does not apply to a rule about \(subjects.rawValue)", at: map.position(of: key))
     }
     func list(_ key: String, known: [String]?, what: String) -> Set<String>? {
-      guard map.has(key) else { return nil }
-      if map.string(key) == "all" { return nil }
+      guard let node = map.node(key) else { return nil }
+      if node.scalar?.string == "all" { return nil }
       guard let values = map.strings(key) else { return nil }
       if let known {
         for value in values where !known.contains(value) {

@@ -90,6 +90,17 @@ import Testing
     #expect(found.contains { $0.contains(message) }, "got: \(found)")
   }
 
+  @Test func filtersAreListsOrAll() throws {
+    let harness = RuleHarness()
+    let rules = try harness.ruleSet(
+      """
+      rules:
+        - {id: counties_only, subjects: indicators, groups: [counties], regions: all, when: growth < 0, level: blue}
+      """)
+    #expect(rules.rules[0].filter.groups == ["counties"])
+    #expect(rules.rules[0].filter.regions == nil)
+  }
+
   @Test func levelAndTiersAreExclusiveAndTiersNameLevels() {
     let found = diagnostics(
       """

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// The command line as a user meets it: the built `yujing` binary, run as a process.
+struct YujingCommand {
+  struct Output {
+    var status: Int32
+    var out: String
+    var err: String
+  }
+
+  /// The binary beside the test bundle in the build directory.
+  static let binary: URL = {
+    var directory = Bundle.main.bundleURL
+    while directory.path != "/" {
+      let candidate = directory.appendingPathComponent("yujing")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      directory = directory.deletingLastPathComponent()
+    }
+    return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("yujing")
+  }()
+
+  static func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil) throws -> Output {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let input = Pipe()
+    if stdin != nil { process.standardInput = input }
+    try process.run()
+    if let stdin {
+      input.fileHandleForWriting.write(Data(stdin.utf8))
+      try input.fileHandleForWriting.close()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Output(
+      status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+      err: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+@Suite(.serialized) struct CommandLineTests {
+  @Test func checkPassesOnTheEmbeddedDefault() throws {
+    let result = try YujingCommand.run(["check"])
+    #expect(result.status == 0, "\(result.err)")
+    #expect(result.out.contains("ok: <embedded default: 宜春>: 15 regions"))
+    #expect(result.out.contains("12 rules in 3 files"))
+  }
+
+  @Test func initWritesAConfigurationThatChecksCleanAndRefusesToOverwrite() throws {
+    let directory = try TemporaryDirectory()
+    let target = directory.path("etc")
+    let written = try YujingCommand.run(["init", "--dir", target])
+    #expect(written.status == 0, "\(written.err)")
+    #expect(FileManager.default.fileExists(atPath: "\(target)/thresholds/indicators.yaml"))
+    let check = try YujingCommand.run(["check", "--config", "\(target)/yujing.yaml"])
+    #expect(check.status == 0, "\(check.out)\(check.err)")
+    #expect(check.out.contains("\(target)/thresholds: 12 rules"))
+    let again = try YujingCommand.run(["init", "--dir", target])
+    #expect(again.status != 0)
+    #expect(again.err.contains("already exist"))
+  }
+
+  @Test func checkExitsOneWithEveryErrorAndItsPosition() throws {
+    let directory = try TemporaryDirectory()
+    let target = directory.path("etc")
+    _ = try YujingCommand.run(["init", "--dir", target])
+    let config = "\(target)/yujing.yaml"
+    var text = try String(contentsOfFile: config, encoding: .utf8)
+    text = text.replacingOccurrences(of: "lead_department: gxj,", with: "lead_department: gxjj,")
+    try text.write(toFile: config, atomically: true, encoding: .utf8)
+    var rules = try String(contentsOfFile: "\(target)/thresholds/feeds.yaml", encoding: .utf8)
+    rules = rules.replacingOccurrences(of: "when: late", with: "when: lat")
+    try rules.write(toFile: "\(target)/thresholds/feeds.yaml", atomically: true, encoding: .utf8)
+    let check = try YujingCommand.run(["check", "--config", config])
+    #expect(check.status == 1)
+    // The position, found independently: the line that now says gxjj, the column of its value.
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = try #require(lines.firstIndex { $0.contains("gxjj") }) + 1
+    let column = try #require(lines[line - 1].range(of: "gxjj")).lowerBound.utf16Offset(in: lines[line - 1]) + 1
+    #expect(
+      check.out.contains("yujing.yaml:\(line):\(column): indicators[1].lead_department: 'gxjj' is not a department"),
+      "\(check.out)")
+    // The rule file's error is reported only once the configuration is valid.
+    text = text.replacingOccurrences(of: "lead_department: gxjj,", with: "lead_department: gxj,")
+    try text.write(toFile: config, atomically: true, encoding: .utf8)
+    let second = try YujingCommand.run(["check", "--config", config])
+    #expect(second.status == 1)
+    #expect(second.out.contains("feeds.yaml:10:11: rules[0] (feed_late).when: unknown measure 'lat'"), "\(second.out)")
+  }
+
+  @Test func ingestFromStandardInputPrintsTheRunAsJSON() throws {
+    let directory = try TemporaryDirectory()
+    let result = try YujingCommand.run(
+      ["ingest", "--db", directory.path("y.sqlite"), "--feed", "stats", "-", "--format", "json"],
+      stdin: "period,region,indicator,value,growth\n2020-05,360981,industry_va,,5.2\n2020-05,360981,fai,,x\n")
+    #expect(result.status == 0, "\(result.err)")
+    #expect(result.out.contains(#""status":"partial""#))
+    #expect(result.out.contains(#""inserted":1"#))
+    #expect(result.out.contains(#""location":"line 3""#))
+  }
+
+  @Test func anUnreadableFileExitsOneAndSaysWhy() throws {
+    let directory = try TemporaryDirectory()
+    let result = try YujingCommand.run(
+      ["ingest", "--db", directory.path("y.sqlite"), "--feed", "stats", "-"], stdin: "region,indicator\n1,2\n")
+    #expect(result.status == 1)
+    #expect(result.out.contains("nothing was applied: line 1, column 1: the header lacks period"))
+  }
+
+  @Test func evaluateTwicePrintsTheSameJSONAndStoresOnce() throws {
+    let directory = try TemporaryDirectory()
+    let db = directory.path("y.sqlite")
+    _ = try YujingCommand.run(
+      ["ingest", "--db", db, "--feed", "stats", "-"],
+      stdin: "period,region,indicator,value,growth\n2020-05,360981,industry_va,,7.2\n")
+    let arguments = ["evaluate", "--db", db, "--period", "2020-05", "--as-of", "2020-06-09", "--format", "json"]
+    let first = try YujingCommand.run(arguments)
+    let second = try YujingCommand.run(arguments)
+    #expect(first.status == 0, "\(first.err)")
+    #expect(first.out == second.out)
+    #expect(
+      first.out.contains(
+        #""subject": {"kind": "indicator", "indicator": "industry_va", "region": "360981"}, "level": "yellow""#))
+    let table = try YujingCommand.run(["evaluate", "--db", db, "--period", "2020-05", "--as-of", "2020-06-09"])
+    #expect(table.out.contains("unchanged since the last evaluation of 2020-05: nothing written"))
+  }
+
+  @Test func aBadPeriodIsOneClearLine() throws {
+    let result = try YujingCommand.run([
+      "evaluate", "--db", "/tmp/none-\(UUID()).sqlite", "--period", "2020-5", "--dry-run",
+    ])
+    #expect(result.status != 0)
+    #expect(result.err.contains("--period '2020-5' is not YYYY-MM"))
+    #expect(!result.err.contains("Fatal error"))
+  }
+
+  @Test func ruleTestsRunFromTheCommandLine() throws {
+    let thresholds = ExternalTools.repository.appendingPathComponent("thresholds/tests")
+    let files = try FileManager.default.contentsOfDirectory(atPath: thresholds.path).filter { $0.hasSuffix(".yaml") }
+      .map { thresholds.appendingPathComponent($0).path }
+    let result = try YujingCommand.run(["test"] + files)
+    #expect(result.status == 0, "\(result.out)")
+    #expect(result.out.hasPrefix("ok: "))
+  }
+}
