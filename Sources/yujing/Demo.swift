@@ -31,39 +31,62 @@ struct Demo: ParsableCommand {
     let thresholds = try Thresholds.load(configuration: configuration, directory: thresholdsDirectory)
     print("rules: \(thresholdsDirectory.path) — the default rule set and the sample's epidemic rules (2020-02…06)")
     print("")
-    print("2020 day by day: each month's files are ingested on the day they arrived, then the month is evaluated")
-    var lastEvaluation: [Period: (day: Day, findings: [Finding])] = [:]
-    for arrival in try SampleReplay.arrivals() {
-      let run = try replay.ingest(arrival)
-      let moment = replay.instant(of: arrival.day)
-      let evaluation = PeriodEvaluation(workspace: workspace, thresholds: thresholds, clock: { moment })
-      let outcome = try evaluation.run(period: arrival.period, asOf: arrival.day, dryRun: false)
-      lastEvaluation[arrival.period] = (arrival.day, outcome.findings)
-      let feed = arrival.feed.padding(toLength: 8, withPad: " ", startingAt: 0)
-      print(
-        "  \(arrival.day)  \(arrival.period) \(feed) \(run.status.rawValue), \(run.inserted) new, \(run.revised) revised, \(run.rejected) rejected"
-          + " → \(outcome.findings.count) finding(s)")
-    }
-    print("")
-    print("findings by level, as of the last evaluation of each month:")
-    print("  period   red orange yellow blue  as of")
-    for (period, entry) in lastEvaluation.sorted(by: { $0.key < $1.key }) {
-      let counts = [Level.red, .orange, .yellow, .blue].map { level in entry.findings.filter { $0.level == level }.count
+    print("2020 day by day: files are ingested the day they arrive and their month evaluated; the office approves")
+    print("the drafts the next working day; addressees report in three working days (two are late on purpose):")
+    var findingsByPeriod: [Period: (day: Day, findings: Int)] = [:]
+    try SampleOffice(workspace: workspace, thresholds: thresholds).run { entry in
+      for ingested in entry.ingested {
+        findingsByPeriod[ingested.arrival.period] = (entry.day, ingested.findings)
+        let feed = ingested.arrival.feed.padding(toLength: 8, withPad: " ", startingAt: 0)
+        print(
+          "  \(entry.day)  \(ingested.arrival.period) \(feed) \(ingested.run.status.rawValue), \(ingested.run.inserted) new, "
+            + "\(ingested.run.revised) revised, \(ingested.run.rejected) rejected → \(ingested.findings) finding(s)")
       }
-      print(
-        "  \(period)  \(pad(counts[0], 3)) \(pad(counts[1], 6)) \(pad(counts[2], 6)) \(pad(counts[3], 4))  \(entry.day)"
-      )
+      for escalation in entry.overdue {
+        print(
+          "  \(entry.day)  整改 report overdue: case \(escalation.caseID) \(escalation.from.rawValue) → \(escalation.to.rawValue)"
+        )
+      }
+      let drafted = entry.drafted.filter { $0.state == .draft || $0.state == .superseded }
+      if !drafted.isEmpty {
+        let names = drafted.map { "\($0.kind.rawValue) \($0.addressee)" }
+        print("  \(entry.day)  drafted \(drafted.count): \(names.joined(separator: "; "))")
+      }
     }
-    try compareWithoutEpidemicRules(workspace: workspace, lastEvaluation: lastEvaluation)
+    try printNotices(workspace)
+    try compareWithoutEpidemicRules(workspace: workspace, findingsByPeriod: findingsByPeriod)
     print("")
     print("database: \(directory)/yujing.sqlite (\(try workspace.store.observationCount()) figures)")
-    print(
-      "look at a month: yujing evaluate --db \(directory)/yujing.sqlite --period 2020-10 --as-of 2020-11-12 --dry-run")
+    print("look further: yujing notices list --db \(directory)/yujing.sqlite --period 2020-10")
+    print("              yujing notices show --db \(directory)/yujing.sqlite ID")
+  }
+
+  /// The notices of the year by period and kind, in their final state.
+  private func printNotices(_ workspace: Workspace) throws {
+    let notices = try workspace.store.notices().filter { $0.state != .superseded }
+    print("")
+    print("notices by period (superseded drafts left out): kind, addressee, number, state")
+    for (period, group) in Dictionary(grouping: notices, by: \.period).sorted(by: { $0.key < $1.key }) {
+      print("  \(period)")
+      for notice in group {
+        let subjects = notice.subjects.map { subject -> String in
+          let stage = subject.stage.map { " \($0.rawValue)" } ?? ""
+          return "\(subject.subject.notation)\(stage)"
+        }.joined(separator: ", ")
+        print(
+          "    \(notice.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(notice.addressee)  \(notice.number ?? "—")  \(notice.state.rawValue)  [\(subjects)]"
+        )
+      }
+    }
+    let cases = try workspace.store.cases()
+    let open = cases.filter { $0.closedPeriod == nil }
+    let stages = Dictionary(grouping: open, by: \.stage).map { "\($0.key.rawValue) \($0.value.count)" }.sorted()
+    print("cases: \(cases.count) in all, \(open.count) open at the year's end (\(stages.joined(separator: ", ")))")
   }
 
   /// What the office would have faced in the epidemic months with the default rules alone.
   private func compareWithoutEpidemicRules(
-    workspace: Workspace, lastEvaluation: [Period: (day: Day, findings: [Finding])]
+    workspace: Workspace, findingsByPeriod: [Period: (day: Day, findings: Int)]
   ) throws {
     let defaults = try Thresholds.load(configuration: workspace.configuration)
     let plain = PeriodEvaluation(workspace: workspace, thresholds: defaults, clock: { Date() })
@@ -71,8 +94,9 @@ struct Demo: ParsableCommand {
     print("why the epidemic rules: red findings on indicators, Feb–Jun 2020, default rules alone vs with them")
     for month in 2...6 {
       let period = Period(year: 2020, month: month)!
-      guard let entry = lastEvaluation[period] else { continue }
+      guard let entry = findingsByPeriod[period] else { continue }
       let without = try plain.run(period: period, asOf: entry.day, dryRun: true).findings
+      let with = try workspace.store.currentFindings(period: period)
       func reds(_ findings: [Finding]) -> (count: Int, regions: Int) {
         let red = findings.filter { $0.level == .red }.compactMap { finding -> String? in
           guard case .indicator(_, let region) = finding.subject else { return nil }
@@ -80,7 +104,7 @@ struct Demo: ParsableCommand {
         }
         return (red.count, Set(red).count)
       }
-      let (a, b) = (reds(without), reds(entry.findings))
+      let (a, b) = (reds(without), reds(with))
       print(
         "  \(period): \(a.count) red in \(a.regions) regions without them; \(b.count) red in \(b.regions) with them")
     }

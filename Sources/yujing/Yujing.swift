@@ -14,7 +14,10 @@ struct Yujing: AsyncParsableCommand {
       $STATE_DIRECTORY/yujing.sqlite under systemd).
       """,
     version: "0.1.0",
-    subcommands: [Demo.self, Init.self, Check.self, Ingest.self, Targets.self, Evaluate.self, TestRules.self]
+    subcommands: [
+      Demo.self, Init.self, Check.self, Ingest.self, Targets.self, Evaluate.self, TestRules.self, Notices.self,
+      Exemptions.self, Escalate.self,
+    ]
   )
 }
 

@@ -19,18 +19,44 @@ public struct PeriodEvaluation: Sendable {
     public var findings: [Finding]
     /// The evaluation written, or nil for a dry run or when nothing changed.
     public var stored: EvaluationRecord?
+    /// The notices drafted, superseded or corrected (nothing for a dry run).
+    public var notices = NoticeChanges()
 
     public var json: String { FindingsJSON.document(period: period, findings: findings) }
   }
 
+  /// Evaluates a period: findings (exemptions flagged), and unless it is a dry run, stores them and
+  /// escalates: the cases' stages and the notice drafts of the period. A period is recomputed with
+  /// the periods evaluated after it, so that new data for a period flows into every later one.
   public func run(period: Period, asOf: Day, dryRun: Bool) throws -> Outcome {
-    let findings = Evaluator.evaluate(try input(period: period, asOf: asOf))
-    var stored: EvaluationRecord?
-    if !dryRun {
-      stored = try workspace.store.recordEvaluation(
-        period: period, asOf: asOf, ruleSetHash: thresholds.ruleSet.hash, findings: findings, at: clock())
+    guard !dryRun else { return try evaluate(period, asOf: asOf, dryRun: true) }
+    // Periods with data between the first evaluated one and this one are evaluated too: a case's
+    // runs count every period, so none may be skipped.
+    let evaluated = try workspace.store.evaluatedPeriods()
+    if let earliest = evaluated.first, earliest < period {
+      for gap in try workspace.store.periodsWithData() where gap > earliest && gap < period && !evaluated.contains(gap)
+      {
+        _ = try evaluate(gap, asOf: min(asOf, Day.lastDay(of: gap.adding(months: 1))), dryRun: false)
+      }
     }
-    return Outcome(period: period, asOf: asOf, findings: findings, stored: stored)
+    let outcome = try evaluate(period, asOf: asOf, dryRun: false)
+    for later in evaluated where later > period {
+      let laterAsOf = try workspace.store.latestEvaluation(period: later)?.asOf ?? asOf
+      _ = try evaluate(later, asOf: laterAsOf, dryRun: false)
+    }
+    return outcome
+  }
+
+  private func evaluate(_ period: Period, asOf: Day, dryRun: Bool) throws -> Outcome {
+    let input = try input(period: period, asOf: asOf)
+    let findings = try workspace.store.exemptions().apply(to: Evaluator.evaluate(input))
+    guard !dryRun else { return Outcome(period: period, asOf: asOf, findings: findings, stored: nil) }
+    let instant = clock()
+    let stored = try workspace.store.recordEvaluation(
+      period: period, asOf: asOf, ruleSetHash: thresholds.ruleSet.hash, findings: findings, at: instant)
+    let notices = try EscalationStage(workspace: workspace, thresholds: thresholds).run(
+      period: period, asOf: asOf, at: instant, findings: findings, input: input)
+    return Outcome(period: period, asOf: asOf, findings: findings, stored: stored, notices: notices)
   }
 
   /// The data of the period and of as many periods before it as the rules look back.

@@ -6,11 +6,13 @@ public struct Thresholds: Sendable {
   public var directory: URL
   public var ruleSet: RuleSet
   public var calendar: WorkingCalendar
+  public var ladder: LadderSettings
 
-  public init(directory: URL, ruleSet: RuleSet, calendar: WorkingCalendar) {
+  public init(directory: URL, ruleSet: RuleSet, calendar: WorkingCalendar, ladder: LadderSettings = LadderSettings()) {
     self.directory = directory
     self.ruleSet = ruleSet
     self.calendar = calendar
+    self.ladder = ladder
   }
 
   /// Where a configuration's thresholds are: its `thresholds` (relative to the file), or the
@@ -39,10 +41,19 @@ public struct Thresholds: Sendable {
     } catch {
       diagnostics += error.diagnostics
     }
+    var ladder = LadderSettings()
+    let escalation = directory.appendingPathComponent("escalation.yaml")
+    if FileManager.default.fileExists(atPath: escalation.path) {
+      do {
+        ladder = try LadderSettings.load(file: escalation)
+      } catch {
+        diagnostics += error.diagnostics
+      }
+    }
     guard let ruleSet, !diagnostics.contains(where: { $0.severity == .error }) else {
       throw DiagnosticsError(diagnostics)
     }
-    return Thresholds(directory: directory, ruleSet: ruleSet, calendar: calendar)
+    return Thresholds(directory: directory, ruleSet: ruleSet, calendar: calendar, ladder: ladder)
   }
 
   /// A loud word for each year in `years` without a calendar file: deadlines then count only

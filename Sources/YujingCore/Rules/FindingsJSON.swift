@@ -72,14 +72,12 @@ public enum FindingsJSON {
     uniqueKeysWithValues: SubjectKind.allCases.map { ($0, Measures.names(for: $0).sorted()) })
 
   static func values(_ finding: Finding, to out: inout JSONBytes) {
-    let kind: SubjectKind =
-      switch finding.subject {
-      case .indicator: .indicators
-      case .project: .projects
-      case .feed: .feeds
-      }
+    evidence(finding.values, kind: finding.subject.subjectKind, to: &out)
+  }
+
+  static func evidence(_ evidence: Evidence, kind: SubjectKind, to out: inout JSONBytes) {
     // Both the names and the evidence are sorted by name: one walk through each.
-    let entries = finding.values.entries
+    let entries = evidence.entries
     var next = 0
     out.raw("{")
     for (position, name) in namesByKind[kind]!.enumerated() {

@@ -15,6 +15,7 @@ enum Migrations {
     migrator.registerMigration("2026-11-27 observation codes checked by the feed", migrate: observationWithoutCodeKeys)
     migrator.registerMigration("2026-11-27 evaluations and findings", migrate: findings)
     migrator.registerMigration("2026-11-27 targets clustered by year", migrate: targetsClusteredByYear)
+    migrator.registerMigration("2026-11-27 cases, notices, feedback, exemptions, audit", migrate: escalation)
     return migrator
   }
 
@@ -296,6 +297,117 @@ enum Migrations {
           FROM target;
         DROP TABLE target;
         ALTER TABLE target_clustered RENAME TO target;
+        """)
+  }
+
+  /// The ladder's memory (DESIGN §6.1) and the documents it produces: a case per subject of an
+  /// addressee with every stage it entered; notices with their whole history; 整改 reports;
+  /// exemptions; and the audit log of what people did.
+  static func escalation(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE notice (
+          id INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL
+            CHECK (kind IN ('reminder', 'talk', 'lift', 'precoordination', 'data_overdue', 'summary')),
+          notice_key TEXT NOT NULL,
+          number TEXT UNIQUE,
+          addressee TEXT NOT NULL,
+          cc TEXT NOT NULL DEFAULT '[]',
+          period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+          state TEXT NOT NULL
+            CHECK (state IN ('draft', 'approved', 'sent', 'acknowledged', 'closed', 'rejected', 'superseded')),
+          corrects INTEGER REFERENCES notice(id),
+          subjects TEXT NOT NULL,
+          subject_facts TEXT NOT NULL DEFAULT '{}',
+          facts_hash TEXT NOT NULL,
+          title TEXT NOT NULL,
+          body TEXT NOT NULL,
+          holder TEXT,
+          created_at TEXT NOT NULL,
+          document_date TEXT,
+          report_due TEXT,
+          talk_at TEXT,
+          place TEXT,
+          CHECK ((state IN ('draft', 'rejected', 'superseded')) OR (number IS NOT NULL AND document_date IS NOT NULL))
+        );
+        CREATE INDEX notice_by_key ON notice(notice_key, id);
+        CREATE INDEX notice_by_addressee ON notice(addressee, period);
+        CREATE TABLE notice_event (
+          id INTEGER PRIMARY KEY,
+          notice_id INTEGER NOT NULL REFERENCES notice(id),
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          from_state TEXT,
+          to_state TEXT NOT NULL,
+          note TEXT
+        );
+        CREATE INDEX notice_event_by_notice ON notice_event(notice_id, id);
+        CREATE TABLE notice_number (
+          prefix TEXT NOT NULL,
+          year INTEGER NOT NULL,
+          last INTEGER NOT NULL CHECK (last > 0),
+          PRIMARY KEY (prefix, year)
+        ) WITHOUT ROWID;
+        CREATE TABLE case_file (
+          id INTEGER PRIMARY KEY,
+          addressee TEXT NOT NULL,
+          subject_kind TEXT NOT NULL CHECK (subject_kind IN ('indicator', 'project', 'feed')),
+          subject TEXT NOT NULL,
+          opened_period TEXT NOT NULL,
+          stage TEXT NOT NULL CHECK (stage IN ('none', 'reminder', 'talk_deputy', 'talk_mayor', 'lifted')),
+          closed_period TEXT,
+          UNIQUE (addressee, subject_kind, subject, opened_period)
+        );
+        CREATE TABLE case_event (
+          id INTEGER PRIMARY KEY,
+          case_id INTEGER NOT NULL REFERENCES case_file(id),
+          period TEXT NOT NULL,
+          day TEXT NOT NULL,
+          cause TEXT NOT NULL CHECK (cause IN ('level', 'overdue')),
+          from_stage TEXT NOT NULL,
+          to_stage TEXT NOT NULL,
+          level TEXT,
+          reason TEXT NOT NULL,
+          notice_id INTEGER REFERENCES notice(id),
+          overdue_notice_id INTEGER REFERENCES notice(id),
+          superseded INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1))
+        );
+        CREATE INDEX case_event_by_case ON case_event(case_id, period);
+        CREATE TABLE feedback (
+          id INTEGER PRIMARY KEY,
+          notice_id INTEGER NOT NULL REFERENCES notice(id),
+          addressee TEXT NOT NULL,
+          text TEXT NOT NULL,
+          file_name TEXT,
+          file BLOB,
+          submitted_at TEXT NOT NULL,
+          submitted_day TEXT NOT NULL,
+          on_time INTEGER NOT NULL CHECK (on_time IN (0, 1))
+        );
+        CREATE INDEX feedback_by_notice ON feedback(notice_id);
+        CREATE TABLE exemption (
+          id INTEGER PRIMARY KEY,
+          region TEXT REFERENCES region(code),
+          indicator TEXT REFERENCES indicator(code),
+          project TEXT,
+          reason TEXT NOT NULL CHECK (length(reason) > 0),
+          created_by TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          from_day TEXT NOT NULL,
+          until_day TEXT NOT NULL,
+          expired_at TEXT,
+          CHECK (region IS NOT NULL OR indicator IS NOT NULL OR project IS NOT NULL),
+          CHECK (from_day <= until_day)
+        );
+        CREATE TABLE audit_log (
+          id INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          action TEXT NOT NULL,
+          object TEXT,
+          detail TEXT
+        );
         """)
   }
 }

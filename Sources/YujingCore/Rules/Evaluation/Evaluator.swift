@@ -61,6 +61,34 @@ public enum Evaluator {
     return findings
   }
 
+  /// The measures of some subjects in the input's period, whether or not a rule fires for them:
+  /// what a lift notice states about a subject that is back on target.
+  public static func evidence(_ input: EvaluationInput, subjects: [Subject]) -> [Subject: Evidence] {
+    var result: [Subject: Evidence] = [:]
+    let index = input.index
+    if let table = input.observations[input.period] {
+      let frame = IndicatorFrameBuilder.build(
+        period: input.period, observations: table, targets: input.targets[input.period.year], index: index)
+      for subject in subjects {
+        guard case .indicator(let indicator, let region) = subject,
+          let slot = index.slot(Observation.Key(period: input.period, region: region, indicator: indicator))
+        else { continue }
+        result[subject] = frame.evidence(slot)
+      }
+    }
+    if let records = input.projects[input.period] {
+      let codes = records.map(\.project.code)
+      let slots = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+      let frame = ProjectFrameBuilder.build(
+        period: input.period, records: records, milestones: input.milestones, asOf: input.asOf, slots: slots)
+      for subject in subjects {
+        guard case .project(let code) = subject, let slot = slots[code] else { continue }
+        result[subject] = frame.evidence(slot)
+      }
+    }
+    return result
+  }
+
   // MARK: - Subjects
 
   private static func evaluateIndicators(_ input: EvaluationInput, rules: [Rule]) -> [Finding] {

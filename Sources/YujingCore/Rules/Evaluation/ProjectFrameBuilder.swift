@@ -75,7 +75,9 @@ enum FeedFrameBuilder {
     let late = layout.booleanIndex["late"]!
     let daysLate = layout.numberIndex["days_late"]!
     for (slot, feed) in feeds.enumerated() {
-      guard let dueDay = feed.dueDay else { continue }
+      // A feed is expected from the first period it ever delivered: the months before it began
+      // (or a history loaded in one run) are not late.
+      guard let dueDay = feed.dueDay, let first = arrivals[feed.name]?.keys.min(), period >= first else { continue }
       frame.hasData[slot] = true
       let deadline = Timeliness.deadline(of: period, dueDay: dueDay, calendar: calendar)
       guard asOf > deadline else {

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The numbers of the ladder, from `thresholds/escalation.yaml` (DESIGN §6.1).
+public struct LadderSettings: Sendable, Hashable {
+  public var bluePeriods = 2
+  public var yellowPeriods = 2
+  public var redPeriods = 2
+  public var cleanPeriods = 2
+  public var reportWorkingDays = 5
+
+  public init() {}
+
+  public static func load(file: URL) throws(DiagnosticsError) -> LadderSettings {
+    let path = file.path
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw DiagnosticsError([Diagnostic(file: path, position: nil, message: "cannot read the escalation file")])
+    }
+    let sink = DiagnosticSink(file: path)
+    var settings = LadderSettings()
+    if let root = YAMLDocument.compose(data, sink: sink),
+      let top = YAMLMap(
+        root, context: "", allowed: ["reminder", "talk_deputy", "talk_mayor", "lift", "report"], sink: sink)
+    {
+      func number(_ section: String, _ key: String, _ range: ClosedRange<Int>) -> Int? {
+        top.map(section, allowed: [key], required: true)?.integer(key, in: range, required: true)
+      }
+      settings.bluePeriods = number("reminder", "blue_periods", 1...12) ?? settings.bluePeriods
+      settings.yellowPeriods = number("talk_deputy", "yellow_periods", 1...12) ?? settings.yellowPeriods
+      settings.redPeriods = number("talk_mayor", "red_periods", 1...12) ?? settings.redPeriods
+      settings.cleanPeriods = number("lift", "clean_periods", 1...12) ?? settings.cleanPeriods
+      settings.reportWorkingDays = number("report", "working_days", 1...60) ?? settings.reportWorkingDays
+    }
+    guard !sink.hasErrors else { throw DiagnosticsError(sink.diagnostics) }
+    return settings
+  }
+}

@@ -1,0 +1,139 @@
+/// The sentences a notice states about one subject, in the office's conventions: 累计增长6.8%,
+/// 低于年度目标1.4个百分点, 列全市十个县（市、区）第9位, dates in full (2020年10月13日).
+public struct Phrases: Sendable {
+  let configuration: Configuration
+
+  public init(configuration: Configuration) { self.configuration = configuration }
+
+  /// The subject's name as a heading: 规模以上工业增加值, 宜春锂电新能源产业园一期（P2020-017）.
+  public func name(_ subject: Subject, projectName: String? = nil) -> String {
+    switch subject {
+    case .indicator(let code, let region):
+      let indicator = configuration.indicator(code)?.name ?? code
+      guard let place = configuration.region(region), place.kind == .city || place.addressee == nil else {
+        return indicator
+      }
+      return "\(place.name)\(indicator)"
+    case .project(let code): return projectName.map { "\($0)（\(code)）" } ?? "项目\(code)"
+    case .feed(let name): return "数据源“\(name)”"
+    }
+  }
+
+  /// What the figures say, as one sentence.
+  public func figures(_ subject: NoticeSubject, period: Period) -> String {
+    switch subject.subject {
+    case .indicator(let code, _): indicatorFigures(subject, indicator: configuration.indicator(code), period: period)
+    case .project: projectFigures(subject, period: period)
+    case .feed: feedFigures(subject, period: period)
+    }
+  }
+
+  private func indicatorFigures(_ subject: NoticeSubject, indicator: Indicator?, period: Period) -> String {
+    let values = subject.values
+    let periodName = period.chineseName(for: indicator?.frequency ?? .monthly)
+    var parts: [String] = []
+    let unit = indicator?.unit ?? ""
+    if indicator?.form == .amount, let value = number(values["value"]) {
+      var sentence = "\(periodName)累计完成\(Phrases.figure(value))\(unit)"
+      if let target = number(values["target_value"]), let progress = number(values["progress"]) {
+        sentence += "，为年度目标\(Phrases.figure(target))\(unit)的\(Phrases.figure(progress, decimals: 1))%"
+        if let time = number(values["time_progress"]), let lag = number(values["lag"]) {
+          sentence +=
+            lag < .zero
+            ? "，落后序时进度（\(Phrases.figure(time, decimals: 1))%）\(Phrases.figure(-lag, decimals: 1))个百分点"
+            : "，超序时进度（\(Phrases.figure(time, decimals: 1))%）\(Phrases.figure(lag, decimals: 1))个百分点"
+        }
+      }
+      parts.append(sentence)
+      if let growth = number(values["growth"]) { parts.append("同比\(Phrases.change(growth))") }
+    } else if let growth = number(values["growth"]) {
+      var sentence = "\(periodName)累计\(Phrases.change(growth))"
+      if let value = number(values["value"]), unit != "%" {
+        sentence = "\(periodName)累计完成\(Phrases.figure(value))\(unit)，\(Phrases.change(growth))"
+      }
+      if let target = number(values["target_growth"]), let gap = number(values["gap"]) {
+        sentence +=
+          gap < .zero
+          ? "，低于年度目标（\(Phrases.change(target))）\(Phrases.figure(-gap, decimals: 1))个百分点"
+          : "，高于年度目标（\(Phrases.change(target))）\(Phrases.figure(gap, decimals: 1))个百分点"
+      }
+      parts.append(sentence)
+      if let province = number(values["province_growth"]) {
+        let difference = growth - province
+        if difference < .zero {
+          parts.append("低于全省平均水平（\(Phrases.change(province))）\(Phrases.figure(-difference, decimals: 1))个百分点")
+        } else if difference > .zero {
+          parts.append("高于全省平均水平（\(Phrases.change(province))）\(Phrases.figure(difference, decimals: 1))个百分点")
+        }
+      }
+    }
+    if let rank = number(values["rank"]), let size = number(values["group_size"]) {
+      parts.append("在\(groupName(subject.subject, size: size))中列第\(Phrases.figure(rank))位")
+    }
+    return parts.joined(separator: "，")
+  }
+
+  private func groupName(_ subject: Subject, size: Fixed) -> String {
+    guard case .indicator(_, let code) = subject, let region = configuration.region(code) else { return "本组" }
+    let kinds = Set(configuration.regions.filter { $0.group == region.group }.map(\.kind))
+    if kinds.isSubset(of: [.county, .district]) { return "全市\(Phrases.count(size))个县（市、区）" }
+    if kinds == [.zone] { return "\(Phrases.count(size))个功能区" }
+    return "本组\(Phrases.count(size))个地区"
+  }
+
+  private func projectFigures(_ subject: NoticeSubject, period: Period) -> String {
+    let values = subject.values
+    var parts: [String] = []
+    let rules = Set(subject.rules)
+    if rules.contains("project_investment"), let plan = number(values["annual_plan"]),
+      let done = number(values["completed_ytd"]), let completion = number(values["completion"]),
+      let behind = number(values["behind"])
+    {
+      parts.append(
+        "年度计划投资\(Phrases.figure(plan))亿元，\(period.chineseName())累计完成\(Phrases.figure(done))亿元，"
+          + "完成年度计划的\(Phrases.figure(completion, decimals: 1))%，落后序时进度\(Phrases.figure(behind, decimals: 1))个百分点")
+    }
+    if rules.contains("project_start_overdue"), let months = number(values["months_since_planned_start"]) {
+      parts.append("已超过计划开工时间\(Phrases.figure(months))个月仍未开工")
+    }
+    if rules.contains("project_unregistered"), let months = number(values["months_since_start"]) {
+      parts.append("开工已\(Phrases.figure(months))个月仍未纳入统计（入统）")
+    }
+    if rules.contains("project_milestone_overdue"), let days = number(values["overdue_days"]) {
+      let stage = values["overdue_milestone"].map { "（\($0)）" } ?? ""
+      parts.append("前期手续\(stage)逾期\(Phrases.figure(days))天未办结")
+    }
+    if rules.contains("project_stalled") { parts.append("项目处于停工状态") }
+    return parts.joined(separator: "；")
+  }
+
+  private func feedFigures(_ subject: NoticeSubject, period: Period) -> String {
+    let days = number(subject.values["days_late"]).map { "，已逾期\(Phrases.figure($0))个工作日" } ?? ""
+    return "\(period.chineseName())数据未按时报送\(days)"
+  }
+
+  private func number(_ value: MeasureValue?) -> Fixed? {
+    guard case .number(let figure)? = value else { return nil }
+    return figure
+  }
+
+  /// 增长6.8% / 下降1.2% / 持平.
+  public static func change(_ growth: Fixed) -> String {
+    if growth.units == 0 { return "持平" }
+    return growth < .zero ? "下降\(figure(-growth, decimals: 1))%" : "增长\(figure(growth, decimals: 1))%"
+  }
+
+  /// A figure as published, at least `decimals` decimals: 8.2, 1.0, 23.51.
+  public static func figure(_ value: Fixed, decimals: Int = 0) -> String {
+    value.formatted(minimumDecimals: decimals)
+  }
+
+  /// A count in Chinese numerals for a group's size: 十, 三.
+  static func count(_ value: Fixed) -> String {
+    let number = Int(value.units / Fixed.scale)
+    let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    if (0...10).contains(number) { return digits[number] }
+    if number < 20 { return "十" + digits[number - 10] }
+    return String(number)
+  }
+}

@@ -1,0 +1,241 @@
+import Foundation
+import GRDB
+
+/// What the ladder concluded for one case at one period.
+public struct CaseUpdate: Sendable {
+  public var addressee: String
+  public var subject: Subject
+  public var opened: Period
+  public var stageAfter: Stage
+  public var closed: Bool
+  public var transitions: [(from: Stage, to: Stage, level: Level?, reason: String)]
+
+  public init(
+    addressee: String, subject: Subject, opened: Period, stageAfter: Stage, closed: Bool,
+    transitions: [(from: Stage, to: Stage, level: Level?, reason: String)]
+  ) {
+    self.addressee = addressee
+    self.subject = subject
+    self.opened = opened
+    self.stageAfter = stageAfter
+    self.closed = closed
+    self.transitions = transitions
+  }
+}
+
+/// What became of the notices of a period.
+public struct NoticeChanges: Sendable, Hashable {
+  public var drafted: [Int64] = []
+  public var superseded: [Int64] = []
+  public var corrections: [Int64] = []
+
+  public var isEmpty: Bool { drafted.isEmpty && superseded.isEmpty && corrections.isEmpty }
+}
+
+extension Store {
+  /// Writes one period's escalation in one transaction (DESIGN §2): the cases' new stages and
+  /// events, and the notices of the period reconciled subject by subject with those already there
+  /// (`NoticeReconciler`): nothing issued is silently changed.
+  ///
+  /// `intents` are the notices the period calls for now, one per group key (`stage|addressee|P`);
+  /// `groupKinds` are the kinds of group the period owns, so that a group no longer called for is
+  /// reconciled too. `draft` writes a notice's text.
+  @discardableResult
+  public func applyEscalation(
+    period: Period, day: Day, at instant: Date, cases: [CaseUpdate], intents: [NoticeIntent], groupKinds: [String],
+    draft: (NoticeIntent, _ corrects: NoticeRecord?) -> NoticeDraft
+  ) throws -> NoticeChanges {
+    try writer.write { db in
+      var changes = NoticeChanges()
+      let wanted = Dictionary(intents.map { ($0.key, $0) }) { first, _ in first }
+      var groups = Set(wanted.keys)
+      for kind in groupKinds {
+        for key in try String.fetchAll(
+          db, sql: "SELECT DISTINCT notice_key FROM notice WHERE period = ? AND notice_key LIKE ?",
+          arguments: [period.description, "\(kind)|%"])
+        {
+          groups.insert(key.split(separator: "|").prefix(3).joined(separator: "|"))
+        }
+      }
+      for group in groups.sorted() {
+        let existing = try Row.fetchAll(
+          db,
+          sql: "SELECT * FROM notice WHERE (notice_key = ? OR notice_key LIKE ?) AND state != 'superseded' ORDER BY id",
+          arguments: [group, "\(group)|%"]
+        ).map(Store.noticeRecord)
+        let intent = wanted[group]
+        let desired = Dictionary((intent?.subjects ?? []).map { ($0.subject.notation, $0.factsHash) }) { first, _ in
+          first
+        }
+        let plan = NoticeReconciler.plan(
+          group: group, desired: desired,
+          existing: existing.map {
+            NoticeReconciler.Existing(
+              id: $0.id, key: $0.key, state: $0.state, corrects: $0.corrects, facts: $0.subjectFacts)
+          })
+        for action in plan {
+          switch action {
+          case .supersede(let id):
+            try Store.setNoticeState(
+              db, id, from: .draft, to: .superseded, actor: "yujing", at: instant,
+              note: "replaced after the evaluation of \(period) on \(day)")
+            changes.superseded.append(id)
+          case .draft(let key, let subjects, let corrects):
+            let corrected = try corrects.flatMap { try Store.notice(db, id: $0) }
+            let template =
+              intent ?? corrected.map(Store.intent)
+              ?? NoticeIntent(
+                kind: .reminder, addressee: "", copies: [], period: period, key: key, subjects: [])
+            var part = template
+            part.key = key
+            part.subjects = template.subjects.filter { subjects.contains($0.subject.notation) }
+            let written = draft(part, corrected)
+            let id = try Store.insertNotice(
+              db, written, at: instant,
+              note: corrected.map {
+                "corrects \($0.number ?? "notice \($0.id)") after the evaluation of \(period) on \(day)"
+              }
+                ?? "drafted by the evaluation of \(period) on \(day)")
+            if corrected == nil { changes.drafted.append(id) } else { changes.corrections.append(id) }
+          }
+        }
+      }
+      for update in cases {
+        let caseID = try Store.caseID(db, addressee: update.addressee, subject: update.subject, opened: update.opened)
+        try db.execute(
+          sql:
+            "UPDATE case_event SET superseded = 1 WHERE case_id = ? AND period = ? AND cause = 'level' AND superseded = 0",
+          arguments: [caseID, period.description])
+        for transition in update.transitions {
+          let kind = transition.to == .lifted ? "lift" : "stage"
+          let notice = try Store.liveNotice(
+            db, group: "\(kind)|\(update.addressee)|\(period)", naming: update.subject.notation)
+          try db.execute(
+            sql: """
+              INSERT INTO case_event (case_id, period, day, cause, from_stage, to_stage, level, reason, notice_id)
+              VALUES (?, ?, ?, 'level', ?, ?, ?, ?, ?)
+              """,
+            arguments: [
+              caseID, period.description, day.description, transition.from.rawValue, transition.to.rawValue,
+              transition.level.map(\.name), transition.reason, notice,
+            ])
+        }
+        try db.execute(
+          sql: "UPDATE case_file SET stage = ?, closed_period = ? WHERE id = ?",
+          arguments: [update.stageAfter.rawValue, update.closed ? period.description : nil, caseID])
+      }
+      return changes
+    }
+  }
+
+  /// The latest notice of a group that names a subject and still stands (not superseded).
+  static func liveNotice(_ db: Database, group: String, naming subject: String) throws -> Int64? {
+    try Row.fetchAll(
+      db,
+      sql:
+        "SELECT * FROM notice WHERE (notice_key = ? OR notice_key LIKE ?) AND state != 'superseded' ORDER BY id DESC",
+      arguments: [group, "\(group)|%"]
+    ).map(Store.noticeRecord).first { $0.subjectFacts[subject] != nil }?.id
+  }
+
+  /// The intent a stored notice was written from, for a correction of it.
+  static func intent(_ notice: NoticeRecord) -> NoticeIntent {
+    NoticeIntent(
+      kind: notice.kind, addressee: notice.addressee, copies: notice.copies, period: notice.period, key: notice.key,
+      subjects: [])
+  }
+
+  /// Records overdue escalations (the daily check) and their talk notices, in one transaction.
+  @discardableResult
+  public func applyOverdueEscalations(
+    _ escalations: [(
+      caseID: Int64, period: Period, from: Stage, to: Stage, reason: String, overdueNotice: Int64, key: String
+    )],
+    drafts: [NoticeDraft], day: Day, at instant: Date
+  ) throws -> [Int64] {
+    try writer.write { db in
+      var ids: [String: Int64] = [:]
+      for draft in drafts {
+        if let existing = try Store.latestNotice(db, key: draft.intent.key) {
+          ids[draft.intent.key] = existing.id
+          continue
+        }
+        ids[draft.intent.key] = try Store.insertNotice(
+          db, draft, at: instant, note: "drafted by the daily check of \(day)")
+      }
+      for escalation in escalations {
+        let already =
+          try Bool.fetchOne(
+            db,
+            sql:
+              "SELECT 1 FROM case_event WHERE cause = 'overdue' AND overdue_notice_id = ? AND case_id = ? AND superseded = 0",
+            arguments: [escalation.overdueNotice, escalation.caseID]) ?? false
+        guard !already else { continue }
+        try db.execute(
+          sql: """
+            INSERT INTO case_event (case_id, period, day, cause, from_stage, to_stage, level, reason, notice_id, overdue_notice_id)
+            VALUES (?, ?, ?, 'overdue', ?, ?, NULL, ?, ?, ?)
+            """,
+          arguments: [
+            escalation.caseID, escalation.period.description, day.description, escalation.from.rawValue,
+            escalation.to.rawValue, escalation.reason, ids[escalation.key], escalation.overdueNotice,
+          ])
+        try db.execute(
+          sql: "UPDATE case_file SET stage = ? WHERE id = ? AND stage = ?",
+          arguments: [escalation.to.rawValue, escalation.caseID, escalation.from.rawValue])
+      }
+      return drafts.compactMap { ids[$0.intent.key] }
+    }
+  }
+
+  /// Approved notices whose 整改 report is overdue on `day` (no report on or before the deadline,
+  /// which has passed), with the cases they put at a stage.
+  public func overdueReports(on day: Day) throws -> [(notice: NoticeRecord, cases: [(id: Int64, stage: Stage)])] {
+    try writer.read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT * FROM notice WHERE report_due IS NOT NULL AND report_due < ?
+            AND state IN ('approved', 'sent', 'acknowledged')
+            AND NOT EXISTS (SELECT 1 FROM feedback WHERE feedback.notice_id = notice.id AND feedback.on_time = 1)
+          ORDER BY id
+          """,
+        arguments: [day.description])
+      return try rows.map(Store.noticeRecord).map { notice in
+        let cases = try Row.fetchAll(
+          db,
+          sql:
+            "SELECT case_id, to_stage FROM case_event WHERE notice_id = ? AND superseded = 0 AND to_stage != 'lifted'",
+          arguments: [notice.id]
+        ).compactMap { row -> (Int64, Stage)? in
+          guard let stage = Stage(rawValue: row[1]) else { return nil }
+          return (row[0], stage)
+        }
+        return (notice, cases)
+      }
+    }
+  }
+
+  public func caseRecord(id: Int64) throws -> CaseRecord? {
+    try writer.read { db in
+      try Row.fetchOne(db, sql: "SELECT * FROM case_file WHERE id = ?", arguments: [id]).flatMap(Store.caseRecord)
+    }
+  }
+
+  /// The latest attributes of every project.
+  public func projects() throws -> [String: Project] {
+    try writer.read { db in
+      var result: [String: Project] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT * FROM project") {
+        let project = Project(
+          code: row["code"], name: row["name"], region: row["region"], department: row["department"],
+          leader: row["leader"], totalInvestment: Fixed(row["total_investment"] as Double) ?? .zero,
+          annualPlan: Fixed(row["annual_plan"] as Double) ?? .zero,
+          plannedStart: (row["planned_start"] as String?).flatMap { Day($0) },
+          plannedCompletion: (row["planned_completion"] as String?).flatMap { Day($0) })
+        result[project.code] = project
+      }
+      return result
+    }
+  }
+}

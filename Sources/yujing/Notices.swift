@@ -1,0 +1,245 @@
+import ArgumentParser
+import Foundation
+import YujingCore
+
+/// Who is acting, for the notices' history and the audit log: the login behind the shell.
+enum Actor {
+  static var current: String {
+    let environment = ProcessInfo.processInfo.environment
+    return "cli:" + (environment["SUDO_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown")
+  }
+}
+
+struct Notices: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Review notices from the shell: list, show, approve, reject, feedback, mark-sent.",
+    subcommands: [List.self, Show.self, Approve.self, Reject.self, Feedback.self, MarkSent.self])
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List notices (JSON: an array sorted by id, every state).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this period, YYYY-MM.") var period: String?
+    @Option(help: "Only this kind: reminder, talk, lift, precoordination, data_overdue, summary.") var kind: String?
+    @Option(help: "Only this state: draft, approved, sent, acknowledged, closed, rejected, superseded.") var state:
+      String?
+    @Option(help: "Only this addressee, as configured.") var addressee: String?
+    @Option(help: "Output: text or json.") var format: OutputFormat = .text
+
+    func run() throws {
+      let workspace = try global.openWorkspace()
+      let periodFilter = try period.map { text -> Period in
+        guard let parsed = Period(text) else { throw CommandFailure("--period '\(text)' is not YYYY-MM") }
+        return parsed
+      }
+      let kindFilter = try kind.map { text -> NoticeKind in
+        guard let parsed = NoticeKind(rawValue: text) else {
+          throw CommandFailure(
+            "--kind '\(text)' is not one of \(NoticeKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return parsed
+      }
+      let stateFilter = try state.map { text -> NoticeRecord.State in
+        guard let parsed = NoticeRecord.State(rawValue: text) else {
+          throw CommandFailure(
+            "--state '\(text)' is not one of \(NoticeRecord.State.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return parsed
+      }
+      let notices = try workspace.store.notices(
+        period: periodFilter, kind: kindFilter, state: stateFilter, addressee: addressee)
+      switch format {
+      case .json: print(NoticeJSON.list(notices))
+      case .text:
+        for notice in notices {
+          let number = notice.number ?? "—"
+          let subjects = notice.subjects.map { $0.subject.notation }.joined(separator: ", ")
+          print(
+            "\(notice.id)\t\(notice.state.rawValue)\t\(notice.kind.rawValue)\t\(notice.period)\t\(number)\t\(notice.addressee)\t\(subjects)"
+          )
+        }
+        print("\(notices.count) notice(s)")
+      }
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a notice: its text, state, history and reports.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The notice's id.") var id: Int64
+
+    func run() throws {
+      let store = try global.openWorkspace().store
+      guard let notice = try store.notice(id: id) else { throw CommandFailure("there is no notice \(id)") }
+      print(
+        "notice \(notice.id): \(notice.kind.rawValue), \(notice.state.rawValue)\(notice.number.map { ", \($0)" } ?? "")"
+      )
+      if let corrects = notice.corrects { print("corrects notice \(corrects)") }
+      print(
+        "addressee: \(notice.addressee)\(notice.copies.isEmpty ? "" : "; 抄送: \(notice.copies.joined(separator: "、"))")")
+      print("period: \(notice.period)")
+      if let date = notice.documentDate { print("成文日期: \(date.chinese)") }
+      if let due = notice.reportDue { print("整改报告截止: \(due.chinese)") }
+      if let holder = notice.holder { print("约谈人: \(holder)") }
+      if let talkAt = notice.talkAt { print("约谈时间、地点: \(talkAt)，\(notice.place ?? "")") }
+      print("")
+      print(notice.title)
+      print("")
+      print(notice.body)
+      print("")
+      print("history:")
+      for event in try store.noticeHistory(id: id) {
+        print(
+          "  \(event.at)  \(event.actor)  \(event.from ?? "—") → \(event.to)\(event.note.map { "  (\($0))" } ?? "")")
+      }
+      let reports = try store.feedback(noticeID: id)
+      if !reports.isEmpty {
+        print("整改 reports:")
+        for report in reports { print("  \(report.day) \(report.onTime ? "on time" : "late"): \(report.text)") }
+      }
+    }
+  }
+
+  struct Approve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Approve a draft: numbers it and fixes its 成文日期 and the 整改 report's deadline.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The notice's id.") var id: Int64
+    @Option(help: "The 成文日期, YYYY-MM-DD (default: today).") var date: String?
+    @Option(name: .customLong("talk-at"), help: "For a 约谈通知书: the talk's time, \"YYYY-MM-DD HH:MM\".") var talkAt:
+      String?
+    @Option(help: "For a 约谈通知书: the talk's place.") var place: String?
+
+    func run() throws {
+      let workspace = try global.openWorkspace()
+      let day = try date.map(ParsedDay.parse) ?? Day.today({ Date() }, in: workspace.configuration.city.timeZone)
+      if let talkAt, !TalkTime.isValid(talkAt) {
+        throw CommandFailure("--talk-at '\(talkAt)' is not \"YYYY-MM-DD HH:MM\"")
+      }
+      let thresholds = try Thresholds.load(configuration: workspace.configuration)
+      do {
+        let notice = try workspace.store.approveNotice(
+          id: id, documentDate: day, talkAt: talkAt, place: place, actor: Actor.current, at: Date(),
+          prefixes: workspace.configuration.numbering, calendar: thresholds.calendar,
+          reportWorkingDays: thresholds.ladder.reportWorkingDays)
+        print("approved notice \(id): \(notice.number ?? "")，成文日期 \(day.chinese)")
+        if let due = notice.reportDue { print("整改报告截止: \(due.chinese)") }
+      } catch let error as NoticeActionError {
+        throw CommandFailure(error.description)
+      }
+    }
+  }
+
+  struct Reject: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Reject a draft, with the reason.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The notice's id.") var id: Int64
+    @Option(help: "Why the draft is rejected.") var reason: String
+
+    func run() throws {
+      do {
+        try global.openWorkspace().store.rejectNotice(id: id, reason: reason, actor: Actor.current, at: Date())
+        print("rejected notice \(id)")
+      } catch let error as NoticeActionError {
+        throw CommandFailure(error.description)
+      }
+    }
+  }
+
+  struct Feedback: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Record the addressee's 整改 report for a notice.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The notice's id.") var id: Int64
+    @Option(help: "The report's text.") var text: String?
+    @Option(help: "A file holding the report.") var file: String?
+    @Option(help: "The day it was submitted, YYYY-MM-DD (default: today).") var date: String?
+
+    func validate() throws {
+      guard text != nil || file != nil else { throw ValidationError("give the report with --text or --file") }
+    }
+
+    func run() throws {
+      let workspace = try global.openWorkspace()
+      var body = text ?? ""
+      var data: Data?
+      if let file {
+        guard let contents = FileManager.default.contents(atPath: file) else {
+          throw CommandFailure("cannot read \(file)")
+        }
+        data = contents
+        if body.isEmpty { body = String(decoding: contents, as: UTF8.self) }
+      }
+      let day = try date.map(ParsedDay.parse) ?? Day.today({ Date() }, in: workspace.configuration.city.timeZone)
+      do {
+        let onTime = try workspace.store.recordFeedback(
+          noticeID: id, text: body, fileName: file.map { URL(fileURLWithPath: $0).lastPathComponent }, file: data,
+          actor: Actor.current, at: Date(), day: day)
+        print("recorded the 整改 report for notice \(id): \(onTime ? "on time" : "late")")
+      } catch let error as NoticeActionError {
+        throw CommandFailure(error.description)
+      }
+    }
+  }
+
+  struct MarkSent: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "mark-sent", abstract: "Mark an approved notice as delivered by hand (print, DOCX).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The notice's id.") var id: Int64
+
+    func run() throws {
+      do {
+        try global.openWorkspace().store.markNoticeSent(id: id, actor: Actor.current, at: Date())
+        print("notice \(id) marked sent")
+      } catch let error as NoticeActionError {
+        throw CommandFailure(error.description)
+      }
+    }
+  }
+}
+
+enum ParsedDay {
+  static func parse(_ text: String) throws -> Day {
+    guard let day = Day(text) else { throw CommandFailure("'\(text)' is not a date YYYY-MM-DD") }
+    return day
+  }
+}
+
+enum TalkTime {
+  static func isValid(_ text: String) -> Bool {
+    let parts = text.split(separator: " ")
+    guard parts.count == 2, Day(parts[0]) != nil else { return false }
+    let clock = parts[1].split(separator: ":")
+    guard clock.count == 2, let hour = Int(clock[0]), let minute = Int(clock[1]) else { return false }
+    return (0...23).contains(hour) && (0...59).contains(minute) && clock[1].count == 2
+  }
+}
+
+/// The JSON of `notices list` (DESIGN §9.1): an array sorted by id; keys may be added, never
+/// renamed or removed.
+enum NoticeJSON {
+  static func list(_ notices: [NoticeRecord]) -> String {
+    "[" + notices.map(object).joined(separator: ",\n ") + "]"
+  }
+
+  static func object(_ notice: NoticeRecord) -> String {
+    let subjects = notice.subjects.map { subject in
+      "{\"subject\": \(FindingsJSON.subject(subject.subject)), \"stage\": \(optional(subject.stage?.rawValue)), \"level\": \(optional(subject.level?.name))}"
+    }.joined(separator: ", ")
+    return
+      "{\"id\": \(notice.id), \"kind\": \(FindingsJSON.string(notice.kind.rawValue)), \"number\": \(optional(notice.number)), "
+      + "\"addressee\": \(FindingsJSON.string(notice.addressee)), \"cc\": [\(notice.copies.map(FindingsJSON.string).joined(separator: ", "))], "
+      + "\"period\": \(FindingsJSON.string(notice.period.description)), \"state\": \(FindingsJSON.string(notice.state.rawValue)), "
+      + "\"corrects\": \(notice.corrects.map(String.init) ?? "null"), \"subjects\": [\(subjects)], "
+      + "\"title\": \(FindingsJSON.string(notice.title)), \"document_date\": \(optional(notice.documentDate?.description)), "
+      + "\"report_due\": \(optional(notice.reportDue?.description))}"
+  }
+
+  static func optional(_ text: String?) -> String { text.map(FindingsJSON.string) ?? "null" }
+}
