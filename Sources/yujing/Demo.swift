@@ -53,12 +53,30 @@ struct Demo: ParsableCommand {
         print("  \(entry.day)  drafted \(drafted.count): \(names.joined(separator: "; "))")
       }
     }
+    try printFindings(workspace, findingsByPeriod: findingsByPeriod)
     try printNotices(workspace)
     try compareWithoutEpidemicRules(workspace: workspace, findingsByPeriod: findingsByPeriod)
     print("")
     print("database: \(directory)/yujing.sqlite (\(try workspace.store.observationCount()) figures)")
     print("look further: yujing notices list --db \(directory)/yujing.sqlite --period 2020-10")
     print("              yujing notices show --db \(directory)/yujing.sqlite ID")
+  }
+
+  /// The findings of each month by level, as of its last evaluation.
+  private func printFindings(_ workspace: Workspace, findingsByPeriod: [Period: (day: Day, findings: Int)]) throws {
+    print("")
+    print("findings by level, as of the last evaluation of each month:")
+    print("  period   red orange yellow blue  exempted  as of")
+    for (period, entry) in findingsByPeriod.sorted(by: { $0.key < $1.key }) {
+      let findings = try workspace.store.currentFindings(period: period)
+      let counts = [Level.red, .orange, .yellow, .blue].map { level in
+        findings.filter { $0.level == level && !$0.exempted }.count
+      }
+      let exempted = findings.filter(\.exempted).count
+      print(
+        "  \(period)  \(pad(counts[0], 3)) \(pad(counts[1], 6)) \(pad(counts[2], 6)) \(pad(counts[3], 4))  \(pad(exempted, 8))  \(entry.day)"
+      )
+    }
   }
 
   /// The notices of the year by period and kind, in their final state.

@@ -101,5 +101,5 @@ public struct TargetBatch: Sendable {
   public var rejections: [Rejection] = []
   public var notes: [String] = []
 
-  public init() {}
+  public init(targets: [Target] = []) { self.targets = targets }
 }

@@ -93,10 +93,17 @@ extension Store {
     }
   }
 
+  /// The cases that have a stage to show (a case recomputed away has no live event left).
   public func cases(openOnly: Bool = false) throws -> [CaseRecord] {
     try writer.read { db in
-      let filter = openOnly ? "WHERE closed_period IS NULL" : ""
-      return try Row.fetchAll(db, sql: "SELECT * FROM case_file \(filter) ORDER BY id").compactMap(Store.caseRecord)
+      let open = openOnly ? "AND closed_period IS NULL" : ""
+      return try Row.fetchAll(
+        db,
+        sql: """
+          SELECT * FROM case_file WHERE EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = case_file.id AND e.superseded = 0)
+          \(open) ORDER BY id
+          """
+      ).compactMap(Store.caseRecord)
     }
   }
 

@@ -100,12 +100,18 @@ extension Store {
           }
         }
       }
+      // The period's transitions are recomputed as a whole: those it no longer has must not stay.
+      let touched = Set(
+        try Int64.fetchAll(
+          db, sql: "SELECT DISTINCT case_id FROM case_event WHERE period = ? AND cause = 'level' AND superseded = 0",
+          arguments: [period.description]))
+      try db.execute(
+        sql: "UPDATE case_event SET superseded = 1 WHERE period = ? AND cause = 'level' AND superseded = 0",
+        arguments: [period.description])
+      var updated = Set<Int64>()
       for update in cases {
         let caseID = try Store.caseID(db, addressee: update.addressee, subject: update.subject, opened: update.opened)
-        try db.execute(
-          sql:
-            "UPDATE case_event SET superseded = 1 WHERE case_id = ? AND period = ? AND cause = 'level' AND superseded = 0",
-          arguments: [caseID, period.description])
+        updated.insert(caseID)
         for transition in update.transitions {
           let kind = transition.to == .lifted ? "lift" : "stage"
           let notice = try Store.liveNotice(
@@ -124,8 +130,23 @@ extension Store {
           sql: "UPDATE case_file SET stage = ?, closed_period = ? WHERE id = ?",
           arguments: [update.stageAfter.rawValue, update.closed ? period.description : nil, caseID])
       }
+      // A case that lost its events here stands where its remaining events leave it.
+      for caseID in touched.subtracting(updated) { try Store.restage(db, caseID: caseID) }
       return changes
     }
+  }
+
+  /// Sets a case's stage from its live events: the last one's stage, closed when it was a lift.
+  static func restage(_ db: Database, caseID: Int64) throws {
+    let last = try Row.fetchOne(
+      db,
+      sql:
+        "SELECT period, to_stage FROM case_event WHERE case_id = ? AND superseded = 0 ORDER BY period DESC, id DESC LIMIT 1",
+      arguments: [caseID])
+    let stage: String = last?["to_stage"] ?? Stage.none.rawValue
+    let closed: String? = stage == Stage.lifted.rawValue ? last?["period"] : nil
+    try db.execute(
+      sql: "UPDATE case_file SET stage = ?, closed_period = ? WHERE id = ?", arguments: [stage, closed, caseID])
   }
 
   /// The latest notice of a group that names a subject and still stands (not superseded).

@@ -149,4 +149,54 @@ struct YujingCommand {
     #expect(result.status == 0, "\(result.out)")
     #expect(result.out.hasPrefix("ok: "))
   }
+
+  @Test func reviewFromTheShellDraftsApprovesAndRecordsAReport() throws {
+    let directory = try TemporaryDirectory()
+    let db = directory.path("y.sqlite")
+    _ = try YujingCommand.run(
+      ["ingest", "--db", db, "--feed", "stats", "-"],
+      stdin: "period,region,indicator,value,growth\n2020-08,360981,industry_va,,7.0\n2020-08,360982,industry_va,,9.5\n")
+    _ = try YujingCommand.run(["evaluate", "--db", db, "--period", "2020-08", "--as-of", "2020-09-11"])
+    let list = try YujingCommand.run(["notices", "list", "--db", db, "--format", "json"])
+    #expect(list.status == 0, "\(list.err)")
+    // The contract of DESIGN §9.1.
+    #expect(
+      list.out.hasPrefix(
+        #"[{"id": 1, "kind": "reminder", "number": null, "addressee": "丰城市人民政府", "cc": ["市工信局"], "period": "2020-08", "state": "draft", "corrects": null, "subjects": [{"subject": {"kind": "indicator", "indicator": "industry_va", "region": "360981"}, "stage": "reminder", "level": "yellow"}]"#
+      ), "\(list.out)")
+    let approve = try YujingCommand.run(["notices", "approve", "1", "--db", db, "--date", "2020-09-29"])
+    #expect(approve.status == 0, "\(approve.err)")
+    #expect(approve.out.contains("宜经调提醒〔2020〕1号"))
+    #expect(approve.out.contains("整改报告截止: 2020年10月13日"))
+    let again = try YujingCommand.run(["notices", "approve", "1", "--db", db])
+    #expect(again.status != 0)
+    #expect(again.err.contains("only a draft can be approved"))
+    let report = try YujingCommand.run([
+      "notices", "feedback", "1", "--db", db, "--text", "整改措施", "--date", "2020-10-14",
+    ])
+    #expect(report.out.contains("late"))
+    let escalate = try YujingCommand.run(["escalate", "--db", db, "--as-of", "2020-10-14"])
+    #expect(escalate.out.contains("reminder → talk_deputy"), "\(escalate.out)")
+    let show = try YujingCommand.run(["notices", "show", "2", "--db", db])
+    #expect(show.out.contains("约谈通知书"))
+    #expect(show.out.contains("由分管工业的副市长约谈"))
+  }
+
+  @Test func exemptionsAreAddedListedAndExpired() throws {
+    let directory = try TemporaryDirectory()
+    let db = directory.path("y.sqlite")
+    let missing = try YujingCommand.run(["exemptions", "add", "--db", db, "--until", "2020-12-31", "--reason", "x"])
+    #expect(missing.status != 0)
+    #expect(missing.err.contains("name what to exempt"))
+    let added = try YujingCommand.run(
+      [
+        "exemptions", "add", "--db", db, "--region", "360981", "--from", "2020-01-01", "--until", "2020-06-30",
+        "--reason", "疫情",
+      ])
+    #expect(added.status == 0, "\(added.err)")
+    #expect(added.out.contains("exemption 1: 360981 (all indicators)"))
+    #expect(try YujingCommand.run(["exemptions", "list", "--db", db]).out.contains("in force"))
+    _ = try YujingCommand.run(["exemptions", "expire", "1", "--db", db])
+    #expect(try YujingCommand.run(["exemptions", "list", "--db", db]).out.contains("expired"))
+  }
 }

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import YujingCore
+
+/// The sample's year through the whole path — feeds, rules, ladder, notices — with the first half
+/// exempted (the office suspends the ladder for the epidemic months), and the notices of the second
+/// half compared with a table written out by hand. The table was read off the independent Python
+/// implementation of the rules and the ladder (`Scripts/sample/check_coverage.py`, scenario B) and
+/// checked against the stories of the sample's README; it is not computed by the code under test.
+@Suite struct SampleYearTests {
+  /// period, kind, addressee, subjects with the stage each entered.
+  static let expected: [(String, NoticeKind, String, [String])] = [
+    ("2020-07", .reminder, "宜阳新区管委会", ["fdi@3609A2 reminder"]),
+    ("2020-07", .dataOverdue, "市统计局", ["feed stats"]),
+    (
+      "2020-08", .reminder, "丰城市人民政府", ["fai@360981 reminder", "industry_va@360981 reminder", "retail@360981 reminder"]
+    ),
+    ("2020-08", .talk, "宜阳新区管委会", ["fdi@3609A2 talk_deputy"]),
+    ("2020-08", .reminder, "袁州区人民政府", ["fiscal_general@360902 reminder"]),
+    (
+      "2020-09", .talk, "丰城市人民政府",
+      ["fai@360981 talk_deputy", "industry_va@360981 talk_deputy", "retail@360981 talk_deputy"]
+    ),
+    ("2020-09", .talk, "宜阳新区管委会", ["fdi@3609A2 talk_mayor"]),
+    ("2020-09", .talk, "袁州区人民政府", ["fiscal_general@360902 talk_deputy", "fiscal_total@360902 reminder"]),
+    ("2020-09", .reminder, "铜鼓县人民政府", ["industry_va@360926 reminder"]),
+    ("2020-10", .reminder, "上高县人民政府", ["retail@360923 reminder"]),
+    ("2020-10", .talk, "丰城市人民政府", ["fai@360981 talk_mayor", "retail@360981 talk_mayor"]),
+    ("2020-10", .reminder, "奉新县人民政府", ["fai@360921 reminder"]),
+    ("2020-10", .talk, "袁州区人民政府", ["fiscal_general@360902 talk_mayor", "fiscal_total@360902 talk_deputy"]),
+    ("2020-10", .talk, "铜鼓县人民政府", ["industry_va@360926 talk_deputy"]),
+    ("2020-10", .reminder, "高安市人民政府", ["industry_va@360983 reminder"]),
+    ("2020-11", .talk, "奉新县人民政府", ["fai@360921 talk_deputy"]),
+    ("2020-11", .reminder, "市发改委", ["fai@360900 reminder"]),
+    ("2020-11", .talk, "袁州区人民政府", ["fiscal_total@360902 talk_mayor"]),
+    ("2020-11", .talk, "铜鼓县人民政府", ["industry_va@360926 talk_mayor"]),
+    ("2020-11", .dataOverdue, "市发改委", ["feed projects"]),
+    ("2020-12", .lift, "高安市人民政府", ["industry_va@360983 lifted"]),
+  ]
+
+  @Test func theSecondHalfYearsNoticesAreThoseWrittenOutByHand() throws {
+    let directory = try TemporaryDirectory()
+    let workspace = try openDefaultWorkspace(directory)
+    let replay = SampleReplay(workspace: workspace)
+    _ = try replay.loadBaseline()
+    for region in workspace.configuration.regions where region.kind != .province {
+      try workspace.store.addExemption(
+        Exemption(
+          region: region.code, indicator: nil, project: nil, reason: "疫情期间暂停分级约谈", createdBy: "test",
+          from: Day("2020-01-01")!, until: Day("2020-06-30")!), at: fixedNow)
+    }
+    let thresholds = try Thresholds.load(configuration: workspace.configuration)
+    for arrival in try SampleReplay.arrivals() {
+      _ = try replay.ingest(arrival)
+      let moment = replay.instant(of: arrival.day)
+      _ = try PeriodEvaluation(workspace: workspace, thresholds: thresholds, clock: { moment })
+        .run(period: arrival.period, asOf: arrival.day, dryRun: false)
+    }
+    let notices = try workspace.store.notices().filter { notice in
+      notice.state != .superseded && notice.period >= Period("2020-07")!
+        && notice.subjects.allSatisfy { $0.subject.kind != "project" }
+    }
+    let actual = notices.map { notice in
+      Row(
+        period: notice.period.description, kind: notice.kind, addressee: notice.addressee,
+        subjects: notice.subjects.map { "\($0.subject.notation)\($0.stage.map { " \($0.rawValue)" } ?? "")" }.sorted())
+    }
+    let wanted = Self.expected.map { Row(period: $0.0, kind: $0.1, addressee: $0.2, subjects: $0.3.sorted()) }
+    #expect(
+      Set(actual) == Set(wanted),
+      "missing: \(Set(wanted).subtracting(actual)); unexpected: \(Set(actual).subtracting(wanted))")
+    #expect(actual.count == wanted.count, "a notice is there twice")
+    // One letter per addressee and period (DESIGN §6.1): never two stage notices, never two lifts.
+    let letters = try workspace.store.notices().filter {
+      $0.state != .superseded && [.reminder, .talk, .lift].contains($0.kind)
+    }
+    let groups = Dictionary(grouping: letters) { "\($0.period) \($0.addressee) \($0.kind == .lift ? "lift" : "stage")" }
+    #expect(groups.values.allSatisfy { $0.count == 1 }, "\(groups.filter { $0.value.count > 1 }.keys)")
+    // Nothing was approved, so nothing was corrected: every notice is a draft.
+    #expect(notices.allSatisfy { $0.state == .draft && $0.corrects == nil })
+  }
+
+  struct Row: Hashable, CustomStringConvertible {
+    var period: String
+    var kind: NoticeKind
+    var addressee: String
+    var subjects: [String]
+
+    var description: String { "\(period) \(kind.rawValue) \(addressee) \(subjects)" }
+  }
+}
