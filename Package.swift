@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -31,6 +32,7 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Mustache", package: "swift-mustache"),
         "YujingResources",
       ]
     ),
@@ -48,6 +50,7 @@ let package = Package(
         .copy("thresholds"),
         .copy("Sources/YujingResources/default"),
         .copy("Sources/YujingResources/sample"),
+        .copy("Sources/YujingResources/templates"),
       ]
     ),
     // The web UI and JSON API: the only code that imports the HTTP server.

@@ -56,6 +56,7 @@ struct Demo: ParsableCommand {
     try printFindings(workspace, findingsByPeriod: findingsByPeriod)
     try printNotices(workspace)
     try compareWithoutEpidemicRules(workspace: workspace, findingsByPeriod: findingsByPeriod)
+    try writeDocuments(workspace, thresholds: thresholds, into: root.appendingPathComponent("documents"))
     print("")
     print("database: \(directory)/yujing.sqlite (\(try workspace.store.observationCount()) figures)")
     print("look further: yujing notices list --db \(directory)/yujing.sqlite --period 2020-10")
@@ -100,6 +101,38 @@ struct Demo: ParsableCommand {
     let open = cases.filter { $0.closedPeriod == nil }
     let stages = Dictionary(grouping: open, by: \.stage).map { "\($0.key.rawValue) \($0.value.count)" }.sorted()
     print("cases: \(cases.count) in all, \(open.count) open at the year's end (\(stages.joined(separator: ", ")))")
+  }
+
+  /// The year's notices as the office would print and send them, and the last month's dispatch
+  /// summary, issued a week after the month's figures were evaluated.
+  private func writeDocuments(_ workspace: Workspace, thresholds: Thresholds, into directory: URL) throws {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let notices = try workspace.store.notices().filter { $0.state != .superseded && $0.state != .rejected }
+    for notice in notices {
+      let document = NoticeDocument.make(notice, configuration: workspace.configuration)
+      for format in [DocumentFormat.html, .docx] {
+        let name = "notice-\(notice.id)-\(notice.period)-\(notice.kind.rawValue).\(format.fileExtension)"
+        try DocumentExport.write(
+          try DocumentExport.data(document, format: format), to: directory.appendingPathComponent(name).path)
+      }
+    }
+    print("")
+    print("documents: \(directory.path)")
+    print("  \(notices.count) notices as HTML (A4, print from a browser) and DOCX (WPS, Word, LibreOffice)")
+    guard let period = try workspace.store.evaluatedPeriods().last,
+      let evaluated = try workspace.store.latestEvaluation(period: period)
+    else { return }
+    let report = SummaryReport(workspace: workspace, thresholds: thresholds)
+    let issued = try report.issue(
+      period: period, date: thresholds.calendar.adding(workingDays: 5, to: evaluated.asOf), actor: "demo",
+      at: Date())
+    let document = try report.document(period: period, asOf: evaluated.asOf)
+    for format in [DocumentFormat.html, .docx, .xlsx, .md] {
+      let name = "summary-\(period).\(format.fileExtension)"
+      try DocumentExport.write(
+        try DocumentExport.data(document, format: format), to: directory.appendingPathComponent(name).path)
+    }
+    print("  the dispatch summary of \(period), \(issued.number ?? ""): summary-\(period).html, .docx, .xlsx, .md")
   }
 
   /// What the office would have faced in the epidemic months with the default rules alone.

@@ -13,7 +13,7 @@ enum Actor {
 struct Notices: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Review notices from the shell: list, show, approve, reject, feedback, mark-sent.",
-    subcommands: [List.self, Show.self, Approve.self, Reject.self, Feedback.self, MarkSent.self])
+    subcommands: [List.self, Show.self, Approve.self, Reject.self, Render.self, Feedback.self, MarkSent.self])
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -186,6 +186,38 @@ struct Notices: ParsableCommand {
     }
   }
 
+  struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Render a notice as an official document: text, md (for robots), html (A4, GB/T 9704) or docx.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The notice's id.") var id: Int64
+    @Option(help: "text, md, html or docx.") var format: DocumentFormat = .text
+    @Option(help: "The file to write (default: standard output, for text formats).") var out: String?
+
+    func run() throws {
+      guard format != .xlsx else {
+        throw CommandFailure("a notice has no tables to put in a workbook: use text, md, html or docx")
+      }
+      if format.isBinary && out == nil {
+        throw CommandFailure("\(format.rawValue) is a binary format: give --out FILE")
+      }
+      let workspace = try global.openWorkspace()
+      guard let notice = try workspace.store.notice(id: id) else { throw CommandFailure("there is no notice \(id)") }
+      let document: OfficialDocument
+      if notice.kind == .summary {
+        // A summary's figures are regenerated, with the number it was issued under.
+        let thresholds = try Thresholds.load(configuration: workspace.configuration)
+        let today = Day.today({ Date() }, in: workspace.configuration.city.timeZone)
+        document = try SummaryReport(workspace: workspace, thresholds: thresholds).document(
+          period: notice.period, asOf: notice.documentDate ?? today)
+      } else {
+        document = NoticeDocument.make(notice, configuration: workspace.configuration)
+      }
+      try DocumentOutput.write(document, format: format, to: out)
+    }
+  }
+
   struct MarkSent: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "mark-sent", abstract: "Mark an approved notice as delivered by hand (print, DOCX).")
@@ -208,16 +240,6 @@ enum ParsedDay {
   static func parse(_ text: String) throws -> Day {
     guard let day = Day(text) else { throw CommandFailure("'\(text)' is not a date YYYY-MM-DD") }
     return day
-  }
-}
-
-enum TalkTime {
-  static func isValid(_ text: String) -> Bool {
-    let parts = text.split(separator: " ")
-    guard parts.count == 2, Day(parts[0]) != nil else { return false }
-    let clock = parts[1].split(separator: ":")
-    guard clock.count == 2, let hour = Int(clock[0]), let minute = Int(clock[1]) else { return false }
-    return (0...23).contains(hour) && (0...59).contains(minute) && clock[1].count == 2
   }
 }
 

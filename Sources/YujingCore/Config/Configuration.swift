@@ -18,6 +18,19 @@ public struct Configuration: Sendable {
   public var numbering: [NoticeKind: String]
   public var feeds: [FeedConfiguration]
   public var leaders: Leaders
+  /// A directory of notice templates that stand in for the embedded ones, file by file.
+  public var templates: String?
+  public var documents: Documents
+
+  /// Who issues the office's documents, and whom addressees contact.
+  public struct Documents: Sendable, Hashable {
+    /// Issues reminders, lifts and the summary: 宜春市经济运行调度办公室.
+    public var dispatchOffice: String
+    /// Issues talk notices: 宜春市人民政府办公室.
+    public var governmentOffice: String
+    /// 联系人 and telephone, printed in the notes.
+    public var contact: String?
+  }
 
   public static let embeddedSource = "<embedded default: 宜春>"
 

@@ -6,7 +6,7 @@ import Yams
 public enum ConfigurationDecoder {
   static let topLevelKeys = [
     "city", "database", "thresholds", "server", "regions", "departments", "indicators", "numbering", "feeds",
-    "leaders",
+    "leaders", "templates", "documents",
   ]
 
   /// Reads a configuration file; throws every error found in it at once.
@@ -43,10 +43,15 @@ public enum ConfigurationDecoder {
     let numbering = decodeNumbering(top, cityName: city?.name)
     let leaders = decodeLeaders(top)
     guard let city else { return nil }
+    let documentsMap = top.map("documents", allowed: ["dispatch_office", "government_office", "contact"])
+    let documents = Configuration.Documents(
+      dispatchOffice: documentsMap?.string("dispatch_office") ?? "\(city.name)经济运行调度办公室",
+      governmentOffice: documentsMap?.string("government_office") ?? "\(city.name)人民政府办公室",
+      contact: documentsMap?.string("contact"))
     let configuration = Configuration(
       source: sink.file, city: city, database: top.string("database"), thresholds: top.string("thresholds"),
       server: server, regions: regions, departments: departments, indicators: indicators, numbering: numbering,
-      feeds: feeds, leaders: leaders)
+      feeds: feeds, leaders: leaders, templates: top.string("templates"), documents: documents)
     ConfigurationValidator.validate(configuration, sink: sink)
     return configuration
   }

@@ -1,20 +1,25 @@
-/// The plain-text title and body of a notice draft: what the reviewer reads and edits before
-/// approval. It states, for each subject, the period, the figures against the target, the gap or
-/// lag, the rank and the level, and what is required by when.
+/// The title and the body of a notice draft: what the reviewer reads and edits before approval.
+/// The body comes from the kind's template (`NoticeTemplates`); it states, for each subject, the
+/// period, the figures against the target, the gap or lag, the rank and the level, and what is
+/// required by when.
 public struct DraftText: Sendable {
   let configuration: Configuration
   let phrases: Phrases
-  let reportWorkingDays: Int
+  let templates: NoticeTemplates
+  let settings: LadderSettings
+  let calendar: WorkingCalendar
 
-  public init(configuration: Configuration, reportWorkingDays: Int) {
-    self.configuration = configuration
-    self.phrases = Phrases(configuration: configuration)
-    self.reportWorkingDays = reportWorkingDays
+  public init(workspace: Workspace, thresholds: Thresholds) {
+    configuration = workspace.configuration
+    phrases = Phrases(configuration: workspace.configuration)
+    templates = workspace.templates
+    settings = thresholds.ladder
+    calendar = thresholds.calendar
   }
 
-  /// Names the office and the government sign with: derived from the city's name.
-  var office: String { "\(configuration.city.name)经济运行调度办公室" }
-  var government: String { "\(configuration.city.name)人民政府办公室" }
+  /// What a draft says in place of a talk's time and place until approval fills them in.
+  public static let talkTimePlaceholder = "（约谈时间待定）"
+  public static let talkPlacePlaceholder = "（约谈地点待定）"
 
   public func title(_ intent: NoticeIntent) -> String {
     switch intent.kind {
@@ -29,47 +34,71 @@ public struct DraftText: Sendable {
 
   private func periodName(_ intent: NoticeIntent) -> String { intent.period.chineseName() }
 
+  /// The body of a notice from its template.
   public func body(_ intent: NoticeIntent, projectNames: [String: String] = [:]) -> String {
-    var lines: [String] = ["\(intent.addressee)："]
-    switch intent.kind {
-    case .reminder, .talk:
-      lines.append(
-        "根据全市主要经济指标和重点工作监测预警情况，你单位\(periodName(intent))以下事项未达预期，"
-          + (intent.kind == .talk ? "按照分级约谈机制，现通知如下：" : "现予提醒："))
-    case .lift:
-      lines.append("经监测，你单位以下事项已连续回到目标轨道，现解除预警：")
-    case .dataOverdue:
-      lines.append("按照“文不过夜、事不隔日”的要求，以下数据未在规定时间内报送：")
-    case .precoordination, .summary:
-      lines.append("现将有关情况通报如下：")
-    }
-    for (position, subject) in intent.subjects.enumerated() {
-      let name = phrases.name(subject.subject, projectName: projectNames[subject.subject.key])
-      var sentence = "\(Chinese.ordinal(position + 1))、\(name)。\(phrases.figures(subject, period: intent.period))。"
-      if let level = subject.level, level != .none, intent.kind != .lift {
-        sentence += "预警级别：\(level.chinese)"
-        if let stage = subject.stage, stage != .none { sentence += "；\(stage.chinese)（\(subject.reason)）" }
-        sentence += "。"
+    let name =
+      switch intent.kind {
+      case .reminder: "reminder"
+      case .talk: "talk"
+      case .lift: "lift"
+      case .dataOverdue: "data_overdue"
+      case .precoordination: "precoordination"
+      case .summary: "reminder"
       }
-      lines.append(sentence)
+    return render(name, context(intent, projectNames: projectNames))
+  }
+
+  /// The body of a correction of an issued notice; a withdrawal when no subject is left.
+  public func correctionBody(_ intent: NoticeIntent, corrects: NoticeRecord, projectNames: [String: String] = [:])
+    -> String
+  {
+    var values = context(intent, projectNames: projectNames)
+    values["corrected_number"] = corrects.number ?? "原通知"
+    return render(intent.subjects.isEmpty ? "withdrawal" : "correction", values)
+  }
+
+  private func render(_ template: String, _ context: [String: Any]) -> String {
+    let text = templates.render(template, context) ?? ""
+    // One paragraph a line; the template's own blank lines are layout, not content.
+    return text.split(separator: "\n", omittingEmptySubsequences: true)
+      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+  }
+
+  /// The values a template sees (templates/README.md lists them).
+  func context(_ intent: NoticeIntent, projectNames: [String: String]) -> [String: Any] {
+    var values: [String: Any] = [
+      "addressee": intent.addressee,
+      "period_name": periodName(intent),
+      "report_days": settings.reportWorkingDays,
+      "clean_periods": settings.cleanPeriods,
+      "office": configuration.documents.dispatchOffice,
+      "holder": talkHolder(intent),
+      "talk_time": Self.talkTimePlaceholder,
+      "talk_place": Self.talkPlacePlaceholder,
+    ]
+    if !intent.copies.isEmpty { values["copies"] = intent.copies.joined(separator: "、") }
+    // Who attends a talk besides the addressee: the units copied, not the leaders copied.
+    let leaders = Set([configuration.leaders.mayor] + configuration.leaders.deputies.map(\.title))
+    let units = intent.copies.filter { !leaders.contains($0) && !$0.hasSuffix("市长") }
+    if !units.isEmpty { values["attending"] = units.joined(separator: "、") }
+    if let contact = configuration.documents.contact { values["contact"] = contact }
+    if intent.kind == .dataOverdue, case .feed(let name)? = intent.subjects.first?.subject,
+      let dueDay = configuration.feed(name)?.dueDay
+    {
+      values["deadline"] = Timeliness.deadline(of: intent.period, dueDay: dueDay, calendar: calendar).chinese
     }
-    switch intent.kind {
-    case .reminder:
-      lines.append(
-        "请你单位高度重视，认真分析原因，研究制定整改措施，于本函成文日期后\(reportWorkingDays)个工作日内将书面原因分析和整改措施报送\(office)。")
-    case .talk:
-      let holder = talkHolder(intent)
-      lines.append(
-        "定于（时间、地点待定）由\(holder)约谈你单位主要负责同志。请做好准备，携带书面情况说明和整改措施参加约谈，"
-          + "并于本通知成文日期后\(reportWorkingDays)个工作日内将书面整改报告报送\(office)。")
-    case .lift:
-      lines.append("请你单位继续巩固向好态势，防止反弹。")
-    case .dataOverdue:
-      lines.append("请你单位立即报送，并说明延误原因。")
-    case .precoordination, .summary:
-      break
+    values["subjects"] = intent.subjects.enumerated().map { position, subject -> [String: Any] in
+      var entry: [String: Any] = [
+        "numeral": Chinese.ordinal(position + 1),
+        "name": phrases.name(subject.subject, projectName: projectNames[subject.subject.key]),
+        "figures": phrases.figures(subject, period: intent.period),
+        "reason": subject.reason,
+      ]
+      if let level = subject.level, level != .none { entry["level"] = level.chinese }
+      if let stage = subject.stage, stage != .none, stage != .lifted { entry["stage"] = stage.chinese }
+      return entry
     }
-    return lines.joined(separator: "\n")
+    return values
   }
 
   /// Who holds a talk (DESIGN §6.1): the mayor if any subject entered talk_mayor, else the deputy

@@ -72,7 +72,7 @@ public struct DailyCheck: Sendable {
       }
     }
     guard !escalations.isEmpty else { return }
-    let text = DraftText(configuration: workspace.configuration, reportWorkingDays: thresholds.ladder.reportWorkingDays)
+    let text = DraftText(workspace: workspace, thresholds: thresholds)
     let drafts = entries.keys.sorted().map { key -> NoticeDraft in
       let addressee = String(key.split(separator: "|")[1])
       var seen = Set<String>()

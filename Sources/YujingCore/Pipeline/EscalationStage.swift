@@ -123,7 +123,7 @@ public struct EscalationStage: Sendable {
 
     var intents = NoticeGrouping.intents(period: period, entries: entries)
     intents += dataOverdueIntents(findings, period: period, addressing: addressing)
-    let text = DraftText(configuration: configuration, reportWorkingDays: thresholds.ladder.reportWorkingDays)
+    let text = DraftText(workspace: workspace, thresholds: thresholds)
     let names = projects.mapValues(\.name)
     return try store.applyEscalation(
       period: period, day: asOf, at: instant, cases: updates, intents: intents, groupKinds: Self.keyKinds,
@@ -133,17 +133,9 @@ public struct EscalationStage: Sendable {
             intent: intent, title: text.title(intent), body: text.body(intent, projectNames: names),
             holder: intent.kind == .talk ? text.talkHolder(intent) : nil)
         }
-        guard !intent.subjects.isEmpty else {
-          return NoticeDraft(
-            intent: intent, title: "（更正）关于撤回\(corrected.title)的通知",
-            body: "\(corrected.addressee)：\n经核实，因有关数据修订，\(corrected.number ?? "原通知")所述情况不再触发预警，该通知予以撤回。",
-            holder: nil, corrects: corrected.id)
-        }
-        let body =
-          "\(intent.addressee)：\n因有关数据修订，现对\(corrected.number ?? "原通知")更正如下：\n"
-          + text.body(intent, projectNames: names).split(separator: "\n").dropFirst().joined(separator: "\n")
+        let title = intent.subjects.isEmpty ? "（更正）关于撤回\(corrected.title)的通知" : "（更正）" + text.title(intent)
         return NoticeDraft(
-          intent: intent, title: "（更正）" + text.title(intent), body: body,
+          intent: intent, title: title, body: text.correctionBody(intent, corrects: corrected, projectNames: names),
           holder: intent.kind == .talk ? text.talkHolder(intent) : nil, corrects: corrected.id)
       })
   }

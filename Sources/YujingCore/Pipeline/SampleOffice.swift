@@ -27,14 +27,14 @@ public struct SampleOffice: Sendable {
     public var overdue: [(caseID: Int64, from: Stage, to: Stage)] = []
   }
 
-  /// Runs the year; `log` hears of every day on which something happened.
-  public func run(log: (DayLog) -> Void) throws {
+  /// Runs the year (or up to a day); `log` hears of every day on which something happened.
+  public func run(until stop: Day? = nil, log: (DayLog) -> Void) throws {
     let replay = SampleReplay(workspace: workspace)
     let store = workspace.store
     let arrivals = try SampleReplay.arrivals()
     guard let first = arrivals.first?.day, let last = arrivals.last?.day else { return }
     var day = first
-    let end = last.adding(days: 20)
+    let end = min(stop ?? last.adding(days: 20), last.adding(days: 20))
     while day <= end {
       let noon = replay.instant(of: day, hour: 12)
       let clock: @Sendable () -> Date = { noon }

@@ -4,23 +4,27 @@ import Foundation
 public struct Workspace: Sendable {
   public let configuration: Configuration
   public let store: Store
+  /// The notice templates: the embedded ones, with the configuration's overrides.
+  public let templates: NoticeTemplates
 
   /// Opens the database (creating it if needed), brings its catalogue in step with the
   /// configuration, and seeds the published 2020 targets into a database that the embedded
   /// default creates (DESIGN §4.3).
   public static func open(configuration: Configuration, databasePath: String, now: Date) throws -> Workspace {
+    let templates = try NoticeTemplates.load(configuration: configuration)
     let existed = FileManager.default.fileExists(atPath: databasePath)
     let store = try Store(path: databasePath)
     try store.syncCatalogue(configuration)
     if !existed && configuration.isEmbeddedDefault {
       try seedDefaultTargets(store, configuration: configuration, now: now)
     }
-    return Workspace(configuration: configuration, store: store)
+    return Workspace(configuration: configuration, store: store, templates: templates)
   }
 
-  public init(configuration: Configuration, store: Store) {
+  public init(configuration: Configuration, store: Store, templates: NoticeTemplates) {
     self.configuration = configuration
     self.store = store
+    self.templates = templates
   }
 
   static let defaultTargetsFile = "default/targets-2020.csv"

@@ -209,39 +209,77 @@ extension Store {
     prefixes: [NoticeKind: String], calendar: WorkingCalendar, reportWorkingDays: Int
   ) throws -> NoticeRecord {
     try writer.write { db in
-      guard let notice = try Store.notice(db, id: id) else { throw NoticeActionError("there is no notice \(id)") }
-      guard notice.state == .draft else {
-        throw NoticeActionError("notice \(id) is \(notice.state.rawValue), not a draft: only a draft can be approved")
-      }
-      if notice.kind == .talk && (talkAt?.isEmpty ?? true || place?.isEmpty ?? true) {
-        throw NoticeActionError(
-          "notice \(id) is a 约谈通知书: give the talk's time and place (--talk-at \"YYYY-MM-DD HH:MM\" --place TEXT)")
-      }
-      let prefix = prefixes[notice.kind] ?? notice.kind.rawValue
-      let year = documentDate.year
-      let next =
-        (try Int.fetchOne(
-          db, sql: "SELECT last FROM notice_number WHERE prefix = ? AND year = ?", arguments: [prefix, year]) ?? 0) + 1
-      try db.execute(
-        sql: """
-          INSERT INTO notice_number (prefix, year, last) VALUES (?, ?, ?)
-          ON CONFLICT (prefix, year) DO UPDATE SET last = excluded.last
-          """,
-        arguments: [prefix, year, next])
-      let number = "\(prefix)〔\(year)〕\(next)号"
-      let asksForReport = notice.kind == .reminder || notice.kind == .talk
-      let due = asksForReport ? calendar.adding(workingDays: reportWorkingDays, to: documentDate) : nil
-      try db.execute(
-        sql: """
-          UPDATE notice SET state = 'approved', number = ?, document_date = ?, report_due = ?, talk_at = ?, place = ?
-          WHERE id = ?
-          """,
-        arguments: [number, documentDate.description, due?.description, talkAt, place, id])
-      try Store.recordNoticeEvent(
-        db, id, from: .draft, to: .approved, actor: actor, at: instant, note: "\(number), 成文日期 \(documentDate)")
-      try Store.audit(db, actor: actor, action: "approve", object: "notice \(id)", detail: number, at: instant)
-      return try Store.notice(db, id: id)!
+      try Store.approve(
+        db, id: id, documentDate: documentDate, talkAt: talkAt, place: place, actor: actor, at: instant,
+        prefixes: prefixes, calendar: calendar, reportWorkingDays: reportWorkingDays)
     }
+  }
+
+  /// Issues a document written outside escalation (the dispatch summary) in one transaction:
+  /// recorded and numbered at once, refused when the key was already issued.
+  public func issueDocument(
+    _ draft: NoticeDraft, documentDate: Day, actor: String, at instant: Date, prefixes: [NoticeKind: String],
+    calendar: WorkingCalendar
+  ) throws -> NoticeRecord {
+    try writer.write { db in
+      if let issued = try Row.fetchOne(
+        db, sql: "SELECT id, number FROM notice WHERE notice_key = ? AND number IS NOT NULL",
+        arguments: [draft.intent.key])
+      {
+        let number: String = issued["number"]
+        let id: Int64 = issued["id"]
+        throw NoticeActionError("this was issued already as \(number) (notice \(id))")
+      }
+      let id = try Store.insertNotice(db, draft, at: instant, note: "written by \(actor) and issued at once")
+      return try Store.approve(
+        db, id: id, documentDate: documentDate, talkAt: nil, place: nil, actor: actor, at: instant, prefixes: prefixes,
+        calendar: calendar, reportWorkingDays: 0)
+    }
+  }
+
+  static func approve(
+    _ db: Database, id: Int64, documentDate: Day, talkAt: String?, place: String?, actor: String, at instant: Date,
+    prefixes: [NoticeKind: String], calendar: WorkingCalendar, reportWorkingDays: Int
+  ) throws -> NoticeRecord {
+    guard let notice = try Store.notice(db, id: id) else { throw NoticeActionError("there is no notice \(id)") }
+    guard notice.state == .draft else {
+      throw NoticeActionError("notice \(id) is \(notice.state.rawValue), not a draft: only a draft can be approved")
+    }
+    if notice.kind == .talk && (talkAt?.isEmpty ?? true || place?.isEmpty ?? true) {
+      throw NoticeActionError(
+        "notice \(id) is a 约谈通知书: give the talk's time and place (--talk-at \"YYYY-MM-DD HH:MM\" --place TEXT)")
+    }
+    let prefix = prefixes[notice.kind] ?? notice.kind.rawValue
+    let year = documentDate.year
+    let next =
+      (try Int.fetchOne(
+        db, sql: "SELECT last FROM notice_number WHERE prefix = ? AND year = ?", arguments: [prefix, year]) ?? 0) + 1
+    try db.execute(
+      sql: """
+        INSERT INTO notice_number (prefix, year, last) VALUES (?, ?, ?)
+        ON CONFLICT (prefix, year) DO UPDATE SET last = excluded.last
+        """,
+      arguments: [prefix, year, next])
+    let number = "\(prefix)〔\(year)〕\(next)号"
+    let asksForReport = notice.kind == .reminder || notice.kind == .talk
+    let due = asksForReport ? calendar.adding(workingDays: reportWorkingDays, to: documentDate) : nil
+    // A talk's time and place, given now, take the place of the draft's placeholders.
+    var body = notice.body
+    if let talkAt {
+      body = body.replacingOccurrences(of: DraftText.talkTimePlaceholder, with: TalkTime.chinese(talkAt))
+    }
+    if let place { body = body.replacingOccurrences(of: DraftText.talkPlacePlaceholder, with: place) }
+    try db.execute(
+      sql: """
+        UPDATE notice SET state = 'approved', number = ?, document_date = ?, report_due = ?, talk_at = ?, place = ?,
+          body = ?
+        WHERE id = ?
+        """,
+      arguments: [number, documentDate.description, due?.description, talkAt, place, body, id])
+    try Store.recordNoticeEvent(
+      db, id, from: .draft, to: .approved, actor: actor, at: instant, note: "\(number), 成文日期 \(documentDate)")
+    try Store.audit(db, actor: actor, action: "approve", object: "notice \(id)", detail: number, at: instant)
+    return try Store.notice(db, id: id)!
   }
 
   public func rejectNotice(id: Int64, reason: String, actor: String, at instant: Date) throws {

@@ -1,0 +1,87 @@
+import Foundation
+
+/// A stored notice as an official document (DESIGN §6.2): the issuing office's red mark and the
+/// number on top; the title, the addressee and the body; the signature, the 成文日期 and the notes;
+/// the copies and the printing line at the foot.
+public enum NoticeDocument {
+  public static func make(_ notice: NoticeRecord, configuration: Configuration) -> OfficialDocument {
+    let documents = configuration.documents
+    // A 约谈通知书 is issued by the government's office; the rest by the dispatch office.
+    let issuer = notice.kind == .talk ? documents.governmentOffice : documents.dispatchOffice
+    let draft = [.draft, .rejected, .superseded].contains(notice.state)
+    return OfficialDocument(
+      issuerMark: issuer, number: notice.number, isDraft: draft, title: OfficialDocument.brokenTitle(notice.title),
+      addressee: notice.addressee,
+      body: blocks(notice.body, addressee: notice.addressee), signature: issuer, date: notice.documentDate?.chinese,
+      note: note(notice, configuration: configuration), copies: notice.copies, printer: issuer,
+      printDate: notice.documentDate?.chinese)
+  }
+
+  /// The 附注: when the 整改 report is due and whom to contact.
+  static func note(_ notice: NoticeRecord, configuration: Configuration) -> String? {
+    var parts: [String] = []
+    if let due = notice.reportDue {
+      parts.append("整改报告请于\(due.chinese)前报送\(configuration.documents.dispatchOffice)")
+    } else if notice.kind == .reminder || notice.kind == .talk {
+      parts.append("整改报告报送期限为成文日期后5个工作日内")
+    }
+    if let contact = configuration.documents.contact { parts.append("联系人：\(contact)") }
+    return parts.isEmpty ? nil : "（\(parts.joined(separator: "；"))）"
+  }
+
+  /// The body's lines as blocks: 一、 opens a level-1 heading, （一） a level-2 one, 1. a level-3
+  /// one (GB/T 9704's levels); anything else is a paragraph. A salutation line is the 主送机关's.
+  public static func blocks(_ body: String, addressee: String?) -> [OfficialDocument.Block] {
+    var blocks: [OfficialDocument.Block] = []
+    for raw in body.split(separator: "\n") {
+      let line = raw.trimmingCharacters(in: .whitespaces)
+      if line.isEmpty { continue }
+      if let addressee, line == "\(addressee)：" || line == "\(addressee):" { continue }
+      blocks.append(block(line))
+    }
+    return blocks
+  }
+
+  static func block(_ line: String) -> OfficialDocument.Block {
+    let scalars = Array(line.unicodeScalars)
+    let numerals = CharacterSet(charactersIn: "一二三四五六七八九十")
+    var index = 0
+    while index < scalars.count && numerals.contains(scalars[index]) { index += 1 }
+    if index > 0 && index < scalars.count && scalars[index] == "、" && line.count <= 40 {
+      return .heading(level: 1, text: line)
+    }
+    if scalars.first == "（" {
+      var inner = 1
+      while inner < scalars.count && numerals.contains(scalars[inner]) { inner += 1 }
+      if inner > 1 && inner < scalars.count && scalars[inner] == "）" && line.count <= 60 {
+        return .heading(level: 2, text: line)
+      }
+    }
+    var digits = 0
+    while digits < scalars.count && ("0"..."9").contains(scalars[digits]) { digits += 1 }
+    if digits > 0 && digits < scalars.count && (scalars[digits] == "." || scalars[digits] == "．") && line.count <= 40 {
+      return .heading(level: 3, text: line)
+    }
+    return .paragraph(line)
+  }
+}
+
+/// A talk's time as typed (`2020-09-21 09:30`) and as the notice writes it (2020年9月21日9时30分).
+public enum TalkTime {
+  public static func isValid(_ text: String) -> Bool { parse(text) != nil }
+
+  public static func chinese(_ text: String) -> String {
+    guard let (day, hour, minute) = parse(text) else { return text }
+    return minute == 0 ? "\(day.chinese)\(hour)时" : "\(day.chinese)\(hour)时\(minute)分"
+  }
+
+  static func parse(_ text: String) -> (Day, Int, Int)? {
+    let parts = text.split(separator: " ")
+    guard parts.count == 2, let day = Day(parts[0]) else { return nil }
+    let clock = parts[1].split(separator: ":")
+    guard clock.count == 2, clock[1].count == 2, let hour = Int(clock[0]), let minute = Int(clock[1]),
+      (0...23).contains(hour), (0...59).contains(minute)
+    else { return nil }
+    return (day, hour, minute)
+  }
+}

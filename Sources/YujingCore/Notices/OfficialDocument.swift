@@ -1,0 +1,124 @@
+/// An official document (公文) laid out after GB/T 9704-2012, independent of the format it is
+/// rendered to (text, Markdown, HTML, DOCX): the 版头, the 主体 and the 版记.
+public struct OfficialDocument: Sendable, Hashable {
+  /// 发文机关标志, printed in red at the top: 宜春市经济运行调度办公室.
+  public var issuerMark: String
+  /// 发文字号: 宜经调提醒〔2020〕7号; nil for a draft (printed as a placeholder).
+  public var number: String?
+  /// Whether the document is a draft (not yet approved): renderers mark it so.
+  public var isDraft: Bool
+  public var title: String
+  /// 主送机关, without the colon.
+  public var addressee: String?
+  public var body: [Block]
+  /// 附件说明: the attachments' names, in order.
+  public var attachments: [String]
+  /// 发文机关署名.
+  public var signature: String
+  /// 成文日期 in full (2020年9月29日); nil for a draft.
+  public var date: String?
+  /// 附注, printed in brackets under the date: the 整改 deadline and the contact.
+  public var note: String?
+  /// 抄送.
+  public var copies: [String]
+  /// 印发机关 and 印发日期 (2020年9月29日印发).
+  public var printer: String
+  public var printDate: String?
+
+  public init(
+    issuerMark: String, number: String?, isDraft: Bool, title: String, addressee: String?, body: [Block],
+    attachments: [String] = [], signature: String, date: String?, note: String? = nil, copies: [String] = [],
+    printer: String, printDate: String?
+  ) {
+    self.issuerMark = issuerMark
+    self.number = number
+    self.isDraft = isDraft
+    self.title = title
+    self.addressee = addressee
+    self.body = body
+    self.attachments = attachments
+    self.signature = signature
+    self.date = date
+    self.note = note
+    self.copies = copies
+    self.printer = printer
+    self.printDate = printDate
+  }
+
+  /// A piece of the body.
+  public enum Block: Sendable, Hashable {
+    /// A body paragraph, first line indented two characters.
+    case paragraph(String)
+    /// A heading of the body: level 1 一、 (黑体), level 2 （一） (楷体), level 3 1. (仿宋, bold), with
+    /// its text (the numbering included, as written).
+    case heading(level: Int, text: String)
+    /// A table (the summary's): a header row, rows of cells.
+    case table(Table)
+    /// A chart, as an SVG image with a caption.
+    case figure(svg: String, caption: String)
+  }
+
+  public struct Table: Sendable, Hashable {
+    public var caption: String?
+    public var header: [String]
+    public var rows: [[Cell]]
+
+    public init(caption: String?, header: [String], rows: [[Cell]]) {
+      self.caption = caption
+      self.header = header
+      self.rows = rows
+    }
+  }
+
+  /// A table cell: text, or a number kept as a number (for XLSX), with an optional warning level
+  /// to colour it.
+  public struct Cell: Sendable, Hashable {
+    public var text: String
+    public var number: Double?
+    public var level: Level?
+
+    public init(_ text: String, number: Double? = nil, level: Level? = nil) {
+      self.text = text
+      self.number = number
+      self.level = level
+    }
+  }
+}
+
+extension Level {
+  /// The colour of a warning level in documents and the UI (RGB hex, no '#').
+  public var colour: String {
+    switch self {
+    case .none: "FFFFFF"
+    case .blue: "BDD7EE"
+    case .yellow: "FFF2A8"
+    case .orange: "F8CBAD"
+    case .red: "F4A6A6"
+    }
+  }
+}
+
+extension OfficialDocument {
+  /// A title broken for print (GB/T 9704 §7.3.1: a title that runs over a line is broken where
+  /// the sense allows, the lines balanced): before 和/及/与 or after 的, whichever leaves the two
+  /// lines closest in length, each within `width` characters of the title's size (Latin letters
+  /// and digits count half). A title that fits, or has no such point, is left whole.
+  public static func brokenTitle(_ title: String, width: Double = 20) -> String {
+    guard !title.contains("\n") else { return title }
+    let characters = Array(title)
+    func measure(_ slice: ArraySlice<Character>) -> Double { slice.reduce(0) { $0 + ($1.isASCII ? 0.5 : 1) } }
+    guard measure(characters[...]) > width else { return title }
+    var best: (index: Int, imbalance: Double)?
+    for index in 1..<characters.count {
+      let before = characters[index - 1]
+      let after = characters[index]
+      guard "和及与".contains(after) || before == "的" else { continue }
+      let first = measure(characters[..<index])
+      let second = measure(characters[index...])
+      guard first <= width, second <= width else { continue }
+      if best == nil || abs(first - second) < best!.imbalance { best = (index, abs(first - second)) }
+    }
+    guard let best else { return title }
+    return String(characters[..<best.index]) + "\n" + String(characters[best.index...])
+  }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Writes an official document as a Word file (DOCX) laid out after GB/T 9704-2012: A4, the red
+/// 版头, the 主体 in 3号 仿宋 on 22 lines a page, and the 版记 — a file the office edits and prints in
+/// Word or WPS. The words it adds (placeholders, labels, the draft mark) are those of
+/// `DocumentWording`, as in every other format.
+public enum DOCXRenderer {
+  public static func render(_ document: OfficialDocument) throws -> Data {
+    var body = WordBody()
+    appendHead(document, to: &body)
+    appendMain(document, to: &body)
+    appendClosing(document, to: &body)
+    body.append(ParagraphProperties(style: WordStyles.ID.spacer, line: .exact(PageGeometry.line)), runs: [])
+    WordTable.appendImprint(document, to: &body)
+    // A body must end with a paragraph; a tiny one, so that it cannot push a page over.
+    body.append(ParagraphProperties(style: WordStyles.ID.spacer), runs: [])
+    return try package(document, body).zipped()
+  }
+
+  /// 版头 (§7.2): the 发文机关标志 in red, the 发文字号 two lines below it, the red rule.
+  private static func appendHead(_ document: OfficialDocument, to body: inout WordBody) {
+    body.append(
+      ParagraphProperties(style: WordStyles.ID.issuerMark),
+      runs: [WordRun.xml(document.issuerMark, issuerMarkProperties(document.issuerMark))])
+    body.append(style: WordStyles.ID.documentNumber, DocumentWording.number(document))
+  }
+
+  /// 30 pt with a tenth of a character between letters, smaller when the name would not fit on
+  /// one line (a joint office's long name).
+  static func issuerMarkProperties(_ mark: String) -> RunProperties {
+    let ems = max(PrintedWidth.ems(mark), 1)
+    let points = Double(PageGeometry.textWidth) / 20 * 0.95
+    let size = min(30, max(16, (points / (ems * 1.1) * 2).rounded(.down) / 2))
+    return RunProperties(letterSpacing: Int(size * 2), size: Int(size * 2))
+  }
+
+  /// 主体 (§7.3): title, 主送机关, the body.
+  private static func appendMain(_ document: OfficialDocument, to body: inout WordBody) {
+    var title = ParagraphProperties(style: WordStyles.ID.title)
+    if document.isDraft {
+      body.append(style: WordStyles.ID.draftMark, "【\(DocumentWording.draftMark)】")
+      title.before = PageGeometry.line
+    }
+    body.append(title, runs: [WordRun.xml(document.title)])
+    if let addressee = document.addressee, !addressee.isEmpty {
+      body.append(style: WordStyles.ID.addressee, DocumentWording.addressee(addressee))
+    }
+    for block in document.body {
+      switch block {
+      case .paragraph(let text):
+        // Each line its own paragraph, indented as paragraphs are.
+        for line in DocumentWording.lines(text) { body.append(style: WordStyles.ID.body, String(line)) }
+      case .heading(let level, let text):
+        let style = WordStyles.ID.headings[DocumentWording.headingLevel(level) - 1]
+        body.append(style: style, DocumentWording.singleLine(text))
+      case .table(let table):
+        WordTable.append(table, to: &body)
+      case .figure(let svg, let caption):
+        WordFigure.append(svg: svg, caption: caption, to: &body)
+      }
+    }
+  }
+
+  /// 附件说明, 署名, 成文日期 and 附注 (§7.3.4–7.3.6).
+  private static func appendClosing(_ document: OfficialDocument, to body: inout WordBody) {
+    appendAttachments(document.attachments, to: &body)
+    let date = DocumentWording.date(document)
+    // The document is sealed: the 署名 centred over the 成文日期, which stands four characters
+    // from the right (§7.3.5.1); a 署名 longer than that moves both left.
+    let signatureWidth = PrintedWidth.ems(document.signature)
+    let dateWidth = PrintedWidth.ems(date)
+    let centre = max(4 + dateWidth / 2, signatureWidth / 2)
+    body.append(
+      ParagraphProperties(
+        style: WordStyles.ID.signature, indentation: Indentation(right: centre - signatureWidth / 2)),
+      runs: [WordRun.xml(document.signature)])
+    body.append(
+      ParagraphProperties(style: WordStyles.ID.date, indentation: Indentation(right: centre - dateWidth / 2)),
+      runs: [WordRun.xml(date)])
+    if let note = document.note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty {
+      body.append(style: WordStyles.ID.note, DocumentWording.note(note))
+    }
+  }
+
+  /// “附件：1.…”, one line an attachment, two characters in; a name that wraps goes on under its
+  /// own first character (§7.3.4).
+  private static func appendAttachments(_ attachments: [String], to body: inout WordBody) {
+    let label = PrintedWidth.ems(DocumentWording.attachmentLabel)
+    for (index, line) in DocumentWording.attachmentLines(attachments).enumerated() {
+      let number = attachments.count > 1 ? PrintedWidth.ems("\(index + 1).") : 0
+      var properties = ParagraphProperties(style: WordStyles.ID.attachment)
+      properties.indentation = Indentation(left: 2 + label + number, hanging: index == 0 ? label + number : number)
+      if index == 0 { properties.before = PageGeometry.line }
+      body.append(properties, runs: [WordRun.xml((index == 0 ? DocumentWording.attachmentLabel : "") + line)])
+    }
+  }
+
+  private static func package(_ document: OfficialDocument, _ body: WordBody) throws -> OOXMLPackage {
+    let main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    let types = Relationships.officeDocument
+    var package = OOXMLPackage()
+    package.add(
+      "_rels/.rels", "application/vnd.openxmlformats-package.relationships+xml",
+      xml: Relationships.xml([
+        ("rId1", "\(types)/officeDocument", "word/document.xml"),
+        ("rId2", Relationships.corePropertiesType, "docProps/core.xml"),
+        ("rId3", Relationships.extendedPropertiesType, "docProps/app.xml"),
+      ]))
+    package.add("word/document.xml", "\(main).document.main+xml", xml: documentXML(body))
+    var relationships = [
+      ("rIdStyles", "\(types)/styles", "styles.xml"),
+      ("rIdSettings", "\(types)/settings", "settings.xml"),
+      ("rIdFonts", "\(types)/fontTable", "fontTable.xml"),
+      ("rIdFooterOdd", "\(types)/footer", "footer1.xml"),
+      ("rIdFooterEven", "\(types)/footer", "footer2.xml"),
+      ("rIdTheme", OfficeTheme.relationshipType, "theme/theme1.xml"),
+    ]
+    relationships += body.images.map { ($0.relationshipID, "\(types)/image", $0.path) }
+    package.add(
+      "word/_rels/document.xml.rels", "application/vnd.openxmlformats-package.relationships+xml",
+      xml: Relationships.xml(relationships))
+    package.add("word/styles.xml", "\(main).styles+xml", xml: WordStyles.xml)
+    package.add("word/settings.xml", "\(main).settings+xml", xml: WordSettings.settingsXML)
+    package.add("word/fontTable.xml", "\(main).fontTable+xml", xml: WordSettings.fontTableXML)
+    package.add(
+      "word/theme/theme1.xml", OfficeTheme.contentType, xml: OfficeTheme.xml(headings: "黑体", body: "仿宋_GB2312"))
+    package.add("word/footer1.xml", "\(main).footer+xml", xml: WordSettings.footerXML(oddPage: true))
+    package.add("word/footer2.xml", "\(main).footer+xml", xml: WordSettings.footerXML(oddPage: false))
+    for image in body.images {
+      package.add("word/\(image.path)", image.contentType, bytes: image.bytes)
+    }
+    package.add(
+      "docProps/core.xml", DocumentProperties.coreContentType,
+      xml: DocumentProperties.coreXML(
+        title: document.title, creator: document.signature, status: document.isDraft ? "草稿" : nil))
+    package.add(
+      "docProps/app.xml", DocumentProperties.appContentType, xml: DocumentProperties.appXML(application: "yujing"))
+    return package
+  }
+
+  private static func documentXML(_ body: WordBody) -> String {
+    let page = PageGeometry.self
+    return XMLText.declaration + "<w:document \(WordML.namespaces)><w:body>" + body.xml
+      + #"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>"#
+      + #"<w:footerReference w:type="even" r:id="rIdFooterEven"/>"#
+      + #"<w:pgSz w:w="\#(page.width)" w:h="\#(page.height)"/>"#
+      + #"<w:pgMar w:top="\#(page.top)" w:right="\#(page.right)" w:bottom="\#(page.bottom)" w:left="\#(page.left)""#
+      + #" w:header="\#(page.header)" w:footer="\#(page.footer)" w:gutter="0"/>"#
+      + #"<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="\#(page.line)"/></w:sectPr>"#
+      + "</w:body></w:document>"
+  }
+}

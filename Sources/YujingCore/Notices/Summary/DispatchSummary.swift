@@ -1,0 +1,151 @@
+/// The dispatch summary (经济运行调度通报, DESIGN §6.3) as an official document: the `summary`
+/// template's words around the figures — a table and two charts per indicator, the 红黑榜, the
+/// lagging projects and the notices of the period. Pure: facts in, document out.
+public struct DispatchSummary: Sendable {
+  let configuration: Configuration
+  let templates: NoticeTemplates
+
+  public init(configuration: Configuration, templates: NoticeTemplates) {
+    self.configuration = configuration
+    self.templates = templates
+  }
+
+  /// Where the template's `{{data}}` line puts the figures.
+  static let dataMarker = "\u{FFFC}yujing-summary-data\u{FFFC}"
+
+  public static func title(_ period: Period) -> String { "关于\(period.chineseName())全市经济运行情况的通报" }
+
+  public func document(_ facts: SummaryFacts) -> OfficialDocument {
+    let office = configuration.documents.dispatchOffice
+    let leagues = LeagueTable.make(facts, configuration: configuration)
+    let text = templates.render("summary", context(facts, leagues: leagues)) ?? ""
+    var body: [OfficialDocument.Block] = []
+    var placed = false
+    for block in NoticeDocument.blocks(text, addressee: addressee) {
+      if case .paragraph(let line) = block, line == Self.dataMarker {
+        body += data(facts, leagues: leagues)
+        placed = true
+      } else {
+        body.append(block)
+      }
+    }
+    if !placed { body += data(facts, leagues: leagues) }
+    return OfficialDocument(
+      issuerMark: office, number: facts.number, isDraft: facts.number == nil,
+      title: OfficialDocument.brokenTitle(Self.title(facts.period)),
+      addressee: addressee, body: Self.renumbered(body), signature: office, date: facts.date?.chinese,
+      copies: copies, printer: office, printDate: facts.date?.chinese)
+  }
+
+  /// 主送: the counties' governments, the zones' committees and the city's departments.
+  var addressee: String {
+    var parts: [String] = []
+    if configuration.regions.contains(where: { $0.kind == .county || $0.kind == .district }) {
+      parts.append("各县（市、区）人民政府")
+    }
+    let zones = configuration.regions.filter { $0.kind == .zone }.compactMap(\.addressee)
+    if !zones.isEmpty { parts.append(zones.joined(separator: "、")) }
+    parts.append("市直有关单位")
+    return parts.joined(separator: "，")
+  }
+
+  /// 抄送: the city's leadership, as the office copies its summaries.
+  var copies: [String] { ["市委办公室", "市人大常委会办公室", configuration.documents.governmentOffice, "市政协办公室"] }
+
+  /// Level-1 headings numbered in order, whatever the template wrote: the data sections sit
+  /// between the template's own.
+  static func renumbered(_ blocks: [OfficialDocument.Block]) -> [OfficialDocument.Block] {
+    var count = 0
+    return blocks.map { block in
+      guard case .heading(1, let text) = block, let mark = text.firstIndex(of: "、") else { return block }
+      count += 1
+      return .heading(level: 1, text: Chinese.ordinal(count) + text[mark...])
+    }
+  }
+
+  // MARK: - The template's words
+
+  func context(_ facts: SummaryFacts, leagues: [LeagueTable]) -> [String: Any] {
+    let city = configuration.regions.first { $0.kind == .city }
+    let cityRows = facts.indicators.compactMap { table in
+      table.rows.first { $0.region.kind == .city }.map { (table.indicator, $0) }
+    }
+    let overview: [[String: Any]] = cityRows.map { indicator, row in
+      ["name": indicator.name, "figures": SummaryText.cityFigures(row, indicator: indicator, period: facts.period)]
+    }
+    let below = cityRows.filter { $0.1.onTarget == false }.map(\.0.name)
+    let onTarget = cityRows.filter { $0.1.onTarget == true }.map(\.0.name)
+    let count = { (kind: NoticeKind) in facts.notices.filter { $0.kind == kind }.count }
+    var values: [String: Any] = [
+      "city": city?.name ?? configuration.city.name,
+      "period_name": facts.period.chineseName(),
+      "office": configuration.documents.dispatchOffice,
+      "overview": overview,
+      "indicator_count": cityRows.count,
+      "on_target_count": onTarget.count,
+      "below_target_count": below.count,
+      "notice_count": facts.notices.count,
+      "reminder_count": count(.reminder),
+      "talk_count": count(.talk),
+      "lift_count": count(.lift),
+      "data_overdue_count": count(.dataOverdue),
+      "lagging_project_count": facts.projects.count,
+      "data": Self.dataMarker,
+    ]
+    // Lists are left out when empty, so that a template's {{#…}} section is skipped.
+    let lists = [
+      "on_target": onTarget, "below_target": below, "red_list": leagues.flatMap(\.red).map(\.region.name),
+      "black_list": leagues.flatMap(\.black).map(\.region.name),
+    ]
+    for (key, names) in lists where !names.isEmpty { values[key] = names.joined(separator: "、") }
+    if let contact = configuration.documents.contact { values["contact"] = contact }
+    return values
+  }
+
+  // MARK: - The figures
+
+  func data(_ facts: SummaryFacts, leagues: [LeagueTable]) -> [OfficialDocument.Block] {
+    var blocks: [OfficialDocument.Block] = [.heading(level: 1, text: "一、主要指标完成情况")]
+    var tableNumber = 0
+    var figureNumber = 0
+    for (position, table) in facts.indicators.enumerated() {
+      blocks.append(.heading(level: 2, text: "（\(Chinese.ordinal(position + 1))）\(table.indicator.name)"))
+      tableNumber += 1
+      blocks.append(.table(SummaryTables.indicator(table, period: facts.period, number: tableNumber)))
+      for chart in SummaryCharts.indicator(table, period: facts.period) {
+        figureNumber += 1
+        blocks.append(.figure(svg: chart.svg, caption: "图\(figureNumber)　\(chart.caption)"))
+      }
+    }
+    blocks.append(.heading(level: 1, text: "一、县（市、区）综合排名（红黑榜）"))
+    blocks.append(
+      .paragraph(
+        "综合得分为各县（市、区）在本期公布的各项指标中位次的平均值（第1位计1分，保留两位小数），得分越低排名越前；"
+          + "得分相同的，达到目标的指标多者在前。参与排名的指标不足本期指标半数的，不计得分、不列入红黑榜。"))
+    for league in leagues {
+      let names = { (entries: [LeagueTable.Entry]) in entries.map(\.region.name).joined(separator: "、") }
+      let qualifier = leagues.count > 1 ? "（\(league.group)）" : ""
+      blocks.append(
+        .paragraph(
+          "红榜\(qualifier)：\(names(league.red).isEmpty ? "无" : names(league.red))。"
+            + "黑榜\(qualifier)：\(names(league.black).isEmpty ? "无" : names(league.black))。"))
+      tableNumber += 1
+      blocks.append(.table(SummaryTables.league(league, number: tableNumber)))
+    }
+    blocks.append(.heading(level: 1, text: "一、重点项目推进情况"))
+    if facts.projects.isEmpty {
+      blocks.append(.paragraph("本期重点项目均按计划推进，无预警项目。"))
+    } else {
+      blocks.append(.paragraph("本期共有\(facts.projects.count)个重点项目进度滞后或前期手续逾期，具体如下。"))
+      tableNumber += 1
+      blocks.append(.table(SummaryTables.projects(facts.projects, number: tableNumber)))
+    }
+    blocks.append(.heading(level: 1, text: "一、预警提醒和约谈情况"))
+    blocks.append(.paragraph(SummaryText.noticeCounts(facts.notices, period: facts.period)))
+    if !facts.notices.isEmpty {
+      tableNumber += 1
+      blocks.append(.table(SummaryTables.notices(facts.notices, configuration: configuration, number: tableNumber)))
+    }
+    return blocks
+  }
+}

@@ -1,0 +1,78 @@
+/// The sentences and cell texts of the dispatch summary, in the office's conventions.
+enum SummaryText {
+  /// 前移2位 / 后退1位 / 位次不变 (in a table cell: 前移2 / 后退1 / 持平); nil without both
+  /// ranks. A lower 位次 is better.
+  static func movement(_ row: SummaryFacts.RegionFigures, short: Bool = false) -> String? {
+    guard let rank = row.rank, let previous = row.previousRank else { return nil }
+    let unit = short ? "" : "位"
+    if rank < previous { return "前移\(previous - rank)\(unit)" }
+    if rank > previous { return "后退\(rank - previous)\(unit)" }
+    return short ? "持平" : "位次不变"
+  }
+
+  /// What the city's figures say, as one clause of the overview.
+  static func cityFigures(_ row: SummaryFacts.RegionFigures, indicator: Indicator, period: Period) -> String {
+    var parts: [String] = []
+    let unit = indicator.unit
+    if indicator.form == .amount, let value = row.value {
+      var sentence = "累计完成\(Phrases.figure(value))\(unit)"
+      if let target = row.targetValue, let progress = row.progress {
+        sentence += "，为年度目标\(Phrases.figure(target))\(unit)的\(Phrases.figure(progress, decimals: 1))%"
+        if let lag = row.lag {
+          sentence +=
+            lag < .zero
+            ? "，落后序时进度\(Phrases.figure(-lag, decimals: 1))个百分点"
+            : "，超序时进度\(Phrases.figure(lag, decimals: 1))个百分点"
+        }
+      }
+      parts.append(sentence)
+      if let growth = row.growth { parts.append("同比\(Phrases.change(growth))") }
+    } else if let growth = row.growth {
+      var sentence = "累计\(Phrases.change(growth))"
+      if let value = row.value, unit != "%" {
+        sentence = "累计完成\(Phrases.figure(value))\(unit)，\(Phrases.change(growth))"
+      }
+      if let target = row.targetGrowth, let gap = row.gap {
+        sentence +=
+          gap < .zero
+          ? "，低于年度目标（\(Phrases.change(target))）\(Phrases.figure(-gap, decimals: 1))个百分点"
+          : "，高于年度目标（\(Phrases.change(target))）\(Phrases.figure(gap, decimals: 1))个百分点"
+      }
+      parts.append(sentence)
+    } else {
+      parts.append("本期无数据")
+    }
+    if let rank = row.rank {
+      var sentence = "居全省第\(rank)位"
+      if let movement = movement(row) { sentence += "，较上期\(movement)" }
+      parts.append(sentence)
+    }
+    return parts.joined(separator: "，")
+  }
+
+  /// The notices of the period, counted by kind: 本期共发出提醒函3份、约谈通知书1份 ….
+  static func noticeCounts(_ notices: [SummaryFacts.IssuedNotice], period: Period) -> String {
+    guard !notices.isEmpty else { return "本期未发出预警提醒、约谈通知。" }
+    let kinds: [(NoticeKind, String)] = [
+      (.reminder, "提醒函"), (.talk, "约谈通知书"), (.lift, "解除预警通知"), (.precoordination, "预协调函"),
+      (.dataOverdue, "数据报送提醒"),
+    ]
+    let counts = kinds.compactMap { kind, name -> String? in
+      let count = notices.filter { $0.kind == kind }.count
+      return count == 0 ? nil : "\(name)\(count)份"
+    }
+    return "针对\(period.chineseName())监测预警情况，共发出\(counts.joined(separator: "、"))，具体如下。"
+  }
+
+  /// A kind's name as the summary's notice table gives it.
+  static func kindName(_ kind: NoticeKind) -> String {
+    switch kind {
+    case .reminder: "提醒函"
+    case .talk: "约谈通知书"
+    case .lift: "解除预警通知"
+    case .precoordination: "预协调函"
+    case .dataOverdue: "数据报送提醒"
+    case .summary: "调度通报"
+    }
+  }
+}
