@@ -9,19 +9,23 @@ public enum ConfigurationTemplate {
     }
   }
 
-  /// Writes `yujing.yaml` and `thresholds/` into `directory`; returns the paths written.
+  /// Writes `yujing.yaml`, `thresholds/` and `templates/` into `directory`; returns the paths written.
   public static func write(into directory: String, overwrite: Bool) throws -> [String] {
     let fileManager = FileManager.default
     let root = URL(fileURLWithPath: directory)
     var files: [(source: URL, destination: URL)] = [
       (EmbeddedFiles.url("default/yujing.yaml"), root.appendingPathComponent("yujing.yaml"))
     ]
-    let thresholds = EmbeddedFiles.url("thresholds")
-    if let walker = fileManager.enumerator(at: thresholds, includingPropertiesForKeys: [.isRegularFileKey]) {
+    // The templates are a copy to start from: they take effect once `templates:` names them.
+    for folder in ["thresholds", "templates"] {
+      let source = EmbeddedFiles.url(folder)
+      guard let walker = fileManager.enumerator(at: source, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        continue
+      }
       for case let url as URL in walker
       where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-        let relative = url.path.dropFirst(thresholds.path.count).drop { $0 == "/" }
-        files.append((url, root.appendingPathComponent("thresholds").appendingPathComponent(String(relative))))
+        let relative = url.path.dropFirst(source.path.count).drop { $0 == "/" }
+        files.append((url, root.appendingPathComponent(folder).appendingPathComponent(String(relative))))
       }
     }
     files.sort { $0.destination.path < $1.destination.path }
@@ -45,7 +49,7 @@ public struct ConfigurationCheck: Sendable {
   public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
   public var isValid: Bool { errorCount == 0 }
 
-  /// Checks the configuration, then its thresholds (rule files and calendars); `years` are the
+  /// Checks the configuration, then its thresholds (rule files and calendars) and templates; `years` are the
   /// years whose holiday calendars should be there.
   public static func run(configurationPath: String?, years: [Int] = []) -> ConfigurationCheck {
     var check = configuration(configurationPath: configurationPath)
@@ -60,6 +64,18 @@ public struct ConfigurationCheck: Sendable {
       check.diagnostics += error.diagnostics
       check.summary = []
     }
+    do {
+      let templates = try NoticeTemplates.load(configuration: loaded)
+      let overridden = templates.overridden
+      check.summary.append(
+        overridden.isEmpty
+          ? "ok: \(NoticeTemplates.names.count) notice templates, all embedded"
+          : "ok: \(NoticeTemplates.names.count) notice templates, \(overridden.joined(separator: ", ")) from "
+            + (loaded.templates ?? ""))
+    } catch {
+      check.diagnostics += error.diagnostics
+    }
+    if !check.isValid { check.summary = [] }
     return check
   }
 

@@ -33,33 +33,45 @@ public enum NoticeDocument {
   /// one (GB/T 9704's levels); anything else is a paragraph. A salutation line is the 主送机关's.
   public static func blocks(_ body: String, addressee: String?) -> [OfficialDocument.Block] {
     var blocks: [OfficialDocument.Block] = []
-    for raw in body.split(separator: "\n") {
-      let line = raw.trimmingCharacters(in: .whitespaces)
-      if line.isEmpty { continue }
-      if let addressee, line == "\(addressee)：" || line == "\(addressee):" { continue }
-      blocks.append(block(line))
+    let salutations = addressee.map { ["\($0)：", "\($0):"] } ?? []
+    // Split on the bytes: a line feed never occurs inside a character of UTF-8.
+    for raw in body.utf8.split(separator: UInt8(ascii: "\n")) {
+      let line = trimmed(Substring(raw))
+      if line.isEmpty || salutations.contains(where: { line == $0 }) { continue }
+      blocks.append(block(String(line)))
     }
     return blocks
   }
 
+  /// `text` without the spaces around it (ASCII and full-width alike, and a stray carriage
+  /// return), which a template's indentation or an edited body leaves.
+  static func trimmed(_ text: Substring) -> Substring {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    return Substring(scalars[first...last])
+  }
+
   static func block(_ line: String) -> OfficialDocument.Block {
     let scalars = Array(line.unicodeScalars)
-    let numerals = CharacterSet(charactersIn: "一二三四五六七八九十")
+    func isNumeral(_ scalar: Unicode.Scalar) -> Bool { "一二三四五六七八九十".unicodeScalars.contains(scalar) }
+    // Headings are short; a long line that happens to start like one is a paragraph.
+    let length = scalars.count
     var index = 0
-    while index < scalars.count && numerals.contains(scalars[index]) { index += 1 }
-    if index > 0 && index < scalars.count && scalars[index] == "、" && line.count <= 40 {
+    while index < length && isNumeral(scalars[index]) { index += 1 }
+    if index > 0 && index < length && scalars[index] == "、" && length <= 40 {
       return .heading(level: 1, text: line)
     }
     if scalars.first == "（" {
       var inner = 1
-      while inner < scalars.count && numerals.contains(scalars[inner]) { inner += 1 }
-      if inner > 1 && inner < scalars.count && scalars[inner] == "）" && line.count <= 60 {
+      while inner < length && isNumeral(scalars[inner]) { inner += 1 }
+      if inner > 1 && inner < length && scalars[inner] == "）" && length <= 60 {
         return .heading(level: 2, text: line)
       }
     }
     var digits = 0
-    while digits < scalars.count && ("0"..."9").contains(scalars[digits]) { digits += 1 }
-    if digits > 0 && digits < scalars.count && (scalars[digits] == "." || scalars[digits] == "．") && line.count <= 40 {
+    while digits < length && ("0"..."9").contains(scalars[digits]) { digits += 1 }
+    if digits > 0 && digits < length && (scalars[digits] == "." || scalars[digits] == "．") && length <= 40 {
       return .heading(level: 3, text: line)
     }
     return .paragraph(line)

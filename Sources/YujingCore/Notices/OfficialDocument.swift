@@ -105,20 +105,26 @@ extension OfficialDocument {
   /// and digits count half). A title that fits, or has no such point, is left whole.
   public static func brokenTitle(_ title: String, width: Double = 20) -> String {
     guard !title.contains("\n") else { return title }
-    let characters = Array(title)
-    func measure(_ slice: ArraySlice<Character>) -> Double { slice.reduce(0) { $0 + ($1.isASCII ? 0.5 : 1) } }
-    guard measure(characters[...]) > width else { return title }
+    let characters = Array(title.unicodeScalars)
+    // widthBefore[i]: the width of the first i characters.
+    var widthBefore: [Double] = [0]
+    widthBefore.reserveCapacity(characters.count + 1)
+    for character in characters { widthBefore.append(widthBefore.last! + (character.isASCII ? 0.5 : 1)) }
+    let total = widthBefore.last!
+    guard total > width else { return title }
     var best: (index: Int, imbalance: Double)?
     for index in 1..<characters.count {
-      let before = characters[index - 1]
       let after = characters[index]
-      guard "和及与".contains(after) || before == "的" else { continue }
-      let first = measure(characters[..<index])
-      let second = measure(characters[index...])
+      guard after == "和" || after == "及" || after == "与" || characters[index - 1] == "的" else { continue }
+      let first = widthBefore[index]
+      let second = total - first
       guard first <= width, second <= width else { continue }
       if best == nil || abs(first - second) < best!.imbalance { best = (index, abs(first - second)) }
     }
     guard let best else { return title }
-    return String(characters[..<best.index]) + "\n" + String(characters[best.index...])
+    var broken = String.UnicodeScalarView(characters[..<best.index])
+    broken.append("\n")
+    broken.append(contentsOf: characters[best.index...])
+    return String(broken)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YujingCore
 
 /// The command line as a user meets it: the built `yujing` binary, run as a process.
 struct YujingCommand {
@@ -65,6 +66,30 @@ struct YujingCommand {
     let again = try YujingCommand.run(["init", "--dir", target])
     #expect(again.status != 0)
     #expect(again.err.contains("already exist"))
+  }
+
+  @Test func checkReadsTheOfficesTemplatesAndPointsAtATagLeftOpen() throws {
+    let directory = try TemporaryDirectory()
+    let target = directory.path("etc")
+    _ = try YujingCommand.run(["init", "--dir", target])
+    #expect(FileManager.default.fileExists(atPath: "\(target)/templates/talk.mustache"))
+    let config = "\(target)/yujing.yaml"
+    let text = try String(contentsOfFile: config, encoding: .utf8)
+    try text.replacingOccurrences(of: "# templates: templates", with: "templates: templates")
+      .write(toFile: config, atomically: true, encoding: .utf8)
+    for name in NoticeTemplates.names where name != "talk" {
+      try FileManager.default.removeItem(atPath: "\(target)/templates/\(name).mustache")
+    }
+    let clean = try YujingCommand.run(["check", "--config", config])
+    #expect(clean.status == 0, "\(clean.out)\(clean.err)")
+    #expect(clean.out.contains("8 notice templates, talk from templates"), "\(clean.out)")
+    try "{{% CONTENT_TYPE: TEXT}}\n请{{addressee}}参加。\n{{#subjects}}\n{{name}\n".write(
+      toFile: "\(target)/templates/talk.mustache", atomically: true, encoding: .utf8)
+    let broken = try YujingCommand.run(["check", "--config", config])
+    #expect(broken.status == 1)
+    #expect(
+      broken.out.contains("templates/talk.mustache:4:7: not a valid Mustache template: a tag is not closed"),
+      "\(broken.out)")
   }
 
   @Test func checkExitsOneWithEveryErrorAndItsPosition() throws {

@@ -184,4 +184,28 @@ import Testing
     let noPlace = String(repeating: "预", count: 30)
     #expect(OfficialDocument.brokenTitle(noPlace) == noPlace)
   }
+
+  @Test func aBodysLinesBecomeHeadingsAndParagraphsWithTheSalutationAndSpacesDropped() {
+    let body =
+      "丰城市人民政府：\r\n\u{3000}一、约谈事由  \r\n（二）规模以上工业增加值\n1. 现将有关事项通知如下\n\n"
+      + "一、" + String(repeating: "长", count: 45) + "\n十二、第十二项\n（一二三）不是标题的开头吗\n2020年1-8月累计增长7.0%。"
+    let blocks = NoticeDocument.blocks(body, addressee: "丰城市人民政府")
+    #expect(
+      blocks == [
+        .heading(level: 1, text: "一、约谈事由"), .heading(level: 2, text: "（二）规模以上工业增加值"),
+        .heading(level: 3, text: "1. 现将有关事项通知如下"), .paragraph("一、" + String(repeating: "长", count: 45)),
+        .heading(level: 1, text: "十二、第十二项"), .heading(level: 2, text: "（一二三）不是标题的开头吗"),
+        .paragraph("2020年1-8月累计增长7.0%。"),
+      ])
+  }
+
+  @Test func aTemplateThatForgetsToSayPlainTextIsStillNotEscaped() throws {
+    let overrides = try TemporaryDirectory()
+    try "特此提醒{{addressee}}。\n{{copies}}".write(
+      to: overrides.url.appendingPathComponent("reminder.mustache"), atomically: true, encoding: .utf8)
+    let templates = try NoticeTemplates.load(override: overrides.url)
+    #expect(
+      templates.render("reminder", ["addressee": "工信&商务<局>", "copies": "\"甲\"、'乙'"])
+        == "特此提醒工信&商务<局>。\n\"甲\"、'乙'")
+  }
 }
