@@ -38,10 +38,7 @@ public struct Phrases: Sendable {
       if let target = number(values["target_value"]), let progress = number(values["progress"]) {
         sentence += "，为年度目标\(Phrases.figure(target))\(unit)的\(Phrases.figure(progress, decimals: 1))%"
         if let time = number(values["time_progress"]), let lag = number(values["lag"]) {
-          sentence +=
-            lag < .zero
-            ? "，落后序时进度（\(Phrases.figure(time, decimals: 1))%）\(Phrases.figure(-lag, decimals: 1))个百分点"
-            : "，超序时进度（\(Phrases.figure(time, decimals: 1))%）\(Phrases.figure(lag, decimals: 1))个百分点"
+          sentence += "，" + Phrases.againstSchedule(lag: lag, timeProgress: time)
         }
       }
       parts.append(sentence)
@@ -52,10 +49,7 @@ public struct Phrases: Sendable {
         sentence = "\(periodName)累计完成\(Phrases.figure(value))\(unit)，\(Phrases.change(growth))"
       }
       if let target = number(values["target_growth"]), let gap = number(values["gap"]) {
-        sentence +=
-          gap < .zero
-          ? "，低于年度目标（\(Phrases.change(target))）\(Phrases.figure(-gap, decimals: 1))个百分点"
-          : "，高于年度目标（\(Phrases.change(target))）\(Phrases.figure(gap, decimals: 1))个百分点"
+        sentence += "，" + Phrases.againstTarget(gap: gap, target: target)
       }
       parts.append(sentence)
       if let province = number(values["province_growth"]) {
@@ -118,6 +112,23 @@ public struct Phrases: Sendable {
   }
 
   /// 增长6.8% / 下降1.2% / 持平.
+  /// 低于年度目标（增长8.2%）1.4个百分点, 高于…, or 与年度目标（增长9.0%）持平.
+  public static func againstTarget(gap: Fixed, target: Fixed) -> String {
+    let target = "年度目标（\(change(target))）"
+    if gap.units == 0 { return "与\(target)持平" }
+    return gap < .zero
+      ? "低于\(target)\(figure(-gap, decimals: 1))个百分点" : "高于\(target)\(figure(gap, decimals: 1))个百分点"
+  }
+
+  /// 落后序时进度（75.0%）1.3个百分点, 超序时进度…, or 与序时进度持平; without the 序时进度's own
+  /// figure when `timeProgress` is nil.
+  public static func againstSchedule(lag: Fixed, timeProgress: Fixed?) -> String {
+    let schedule = "序时进度" + (timeProgress.map { "（\(figure($0, decimals: 1))%）" } ?? "")
+    if lag.units == 0 { return "与\(schedule)持平" }
+    return lag < .zero
+      ? "落后\(schedule)\(figure(-lag, decimals: 1))个百分点" : "超\(schedule)\(figure(lag, decimals: 1))个百分点"
+  }
+
   public static func change(_ growth: Fixed) -> String {
     if growth.units == 0 { return "持平" }
     return growth < .zero ? "下降\(figure(-growth, decimals: 1))%" : "增长\(figure(growth, decimals: 1))%"

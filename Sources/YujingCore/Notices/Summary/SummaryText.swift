@@ -18,12 +18,7 @@ enum SummaryText {
       var sentence = "累计完成\(Phrases.figure(value))\(unit)"
       if let target = row.targetValue, let progress = row.progress {
         sentence += "，为年度目标\(Phrases.figure(target))\(unit)的\(Phrases.figure(progress, decimals: 1))%"
-        if let lag = row.lag {
-          sentence +=
-            lag < .zero
-            ? "，落后序时进度\(Phrases.figure(-lag, decimals: 1))个百分点"
-            : "，超序时进度\(Phrases.figure(lag, decimals: 1))个百分点"
-        }
+        if let lag = row.lag { sentence += "，" + Phrases.againstSchedule(lag: lag, timeProgress: nil) }
       }
       parts.append(sentence)
       if let growth = row.growth { parts.append("同比\(Phrases.change(growth))") }
@@ -33,10 +28,7 @@ enum SummaryText {
         sentence = "累计完成\(Phrases.figure(value))\(unit)，\(Phrases.change(growth))"
       }
       if let target = row.targetGrowth, let gap = row.gap {
-        sentence +=
-          gap < .zero
-          ? "，低于年度目标（\(Phrases.change(target))）\(Phrases.figure(-gap, decimals: 1))个百分点"
-          : "，高于年度目标（\(Phrases.change(target))）\(Phrases.figure(gap, decimals: 1))个百分点"
+        sentence += "，" + Phrases.againstTarget(gap: gap, target: target)
       }
       parts.append(sentence)
     } else {
