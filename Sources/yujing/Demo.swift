@@ -61,6 +61,7 @@ struct Demo: ParsableCommand {
     print("database: \(directory)/yujing.sqlite (\(try workspace.store.observationCount()) figures)")
     print("look further: yujing notices list --db \(directory)/yujing.sqlite --period 2020-10")
     print("              yujing notices show --db \(directory)/yujing.sqlite ID")
+    print("              yujing report --db \(directory)/yujing.sqlite --period 2020-11 --format md")
   }
 
   /// The findings of each month by level, as of its last evaluation.
