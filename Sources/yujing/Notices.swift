@@ -242,26 +242,3 @@ enum ParsedDay {
     return day
   }
 }
-
-/// The JSON of `notices list` (DESIGN §9.1): an array sorted by id; keys may be added, never
-/// renamed or removed.
-enum NoticeJSON {
-  static func list(_ notices: [NoticeRecord]) -> String {
-    "[" + notices.map(object).joined(separator: ",\n ") + "]"
-  }
-
-  static func object(_ notice: NoticeRecord) -> String {
-    let subjects = notice.subjects.map { subject in
-      "{\"subject\": \(FindingsJSON.subject(subject.subject)), \"stage\": \(optional(subject.stage?.rawValue)), \"level\": \(optional(subject.level?.name))}"
-    }.joined(separator: ", ")
-    return
-      "{\"id\": \(notice.id), \"kind\": \(FindingsJSON.string(notice.kind.rawValue)), \"number\": \(optional(notice.number)), "
-      + "\"addressee\": \(FindingsJSON.string(notice.addressee)), \"cc\": [\(notice.copies.map(FindingsJSON.string).joined(separator: ", "))], "
-      + "\"period\": \(FindingsJSON.string(notice.period.description)), \"state\": \(FindingsJSON.string(notice.state.rawValue)), "
-      + "\"corrects\": \(notice.corrects.map(String.init) ?? "null"), \"subjects\": [\(subjects)], "
-      + "\"title\": \(FindingsJSON.string(notice.title)), \"document_date\": \(optional(notice.documentDate?.description)), "
-      + "\"report_due\": \(optional(notice.reportDue?.description))}"
-  }
-
-  static func optional(_ text: String?) -> String { text.map(FindingsJSON.string) ?? "null" }
-}

@@ -21,6 +21,7 @@ public struct Configuration: Sendable {
   /// A directory of notice templates that stand in for the embedded ones, file by file.
   public var templates: String?
   public var documents: Documents
+  public var dispatch = DispatchSettings()
 
   /// Who issues the office's documents, and whom addressees contact.
   public struct Documents: Sendable, Hashable {
@@ -40,6 +41,26 @@ public struct Configuration: Sendable {
     public var code: String
     public var name: String
     public var timeZone: TimeZone
+  }
+
+  /// How approved notices are delivered (DESIGN §8).
+  public struct DispatchSettings: Sendable, Hashable {
+    /// One attempt's limit, connecting included.
+    public var timeoutSeconds = 10
+    /// A delivery still failing this long after approval is given up (`dead`).
+    public var giveUpAfterHours = 24
+    /// The group robots' own limit (20 a minute for WeCom and DingTalk).
+    public var robotPerMinute = 20
+    public var genericPerMinute = 600
+
+    public init() {}
+
+    public init(timeoutSeconds: Int, giveUpAfterHours: Int, robotPerMinute: Int, genericPerMinute: Int) {
+      self.timeoutSeconds = timeoutSeconds
+      self.giveUpAfterHours = giveUpAfterHours
+      self.robotPerMinute = robotPerMinute
+      self.genericPerMinute = genericPerMinute
+    }
   }
 
   public struct ServerSettings: Sendable, Hashable {
@@ -130,4 +151,13 @@ public enum XLSXColumnRole: String, Sendable, Hashable, CaseIterable {
   case rank
   /// A column that is read past on purpose (a 目标 or 占比 column the bureau adds).
   case ignore
+}
+
+extension Configuration {
+  /// Everyone a notice can be addressed or copied to: the regions' governments and committees,
+  /// and the departments, as the notices name them.
+  public var addressees: [String] {
+    var seen = Set<String>()
+    return (regions.compactMap(\.addressee) + departments.map(\.name)).filter { seen.insert($0).inserted }
+  }
 }

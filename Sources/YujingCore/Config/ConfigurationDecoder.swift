@@ -6,7 +6,7 @@ import Yams
 public enum ConfigurationDecoder {
   static let topLevelKeys = [
     "city", "database", "thresholds", "server", "regions", "departments", "indicators", "numbering", "feeds",
-    "leaders", "templates", "documents",
+    "leaders", "templates", "documents", "dispatch",
   ]
 
   /// Reads a configuration file; throws every error found in it at once.
@@ -40,6 +40,7 @@ public enum ConfigurationDecoder {
     let indicators = decodeList(top, "indicators", required: true, decodeIndicator)
     let feeds = decodeList(top, "feeds", required: false, decodeFeed)
     let server = decodeServer(top)
+    let dispatch = decodeDispatch(top)
     let numbering = decodeNumbering(top, cityName: city?.name)
     let leaders = decodeLeaders(top)
     guard let city else { return nil }
@@ -51,7 +52,7 @@ public enum ConfigurationDecoder {
     let configuration = Configuration(
       source: sink.file, city: city, database: top.string("database"), thresholds: top.string("thresholds"),
       server: server, regions: regions, departments: departments, indicators: indicators, numbering: numbering,
-      feeds: feeds, leaders: leaders, templates: top.string("templates"), documents: documents)
+      feeds: feeds, leaders: leaders, templates: top.string("templates"), documents: documents, dispatch: dispatch)
     ConfigurationValidator.validate(configuration, sink: sink)
     return configuration
   }
@@ -92,6 +93,19 @@ public enum ConfigurationDecoder {
         "server.public_url: '\(publicURL)' must be an http(s) address", at: map.position(of: "public_url"))
     }
     return Configuration.ServerSettings(listen: listen, publicURL: publicURL)
+  }
+
+  private static func decodeDispatch(_ top: YAMLMap) -> Configuration.DispatchSettings {
+    let defaults = Configuration.DispatchSettings()
+    guard
+      let map = top.map(
+        "dispatch", allowed: ["timeout_seconds", "give_up_after_hours", "robot_per_minute", "generic_per_minute"])
+    else { return defaults }
+    return Configuration.DispatchSettings(
+      timeoutSeconds: map.integer("timeout_seconds", in: 1...300) ?? defaults.timeoutSeconds,
+      giveUpAfterHours: map.integer("give_up_after_hours", in: 1...720) ?? defaults.giveUpAfterHours,
+      robotPerMinute: map.integer("robot_per_minute", in: 1...600) ?? defaults.robotPerMinute,
+      genericPerMinute: map.integer("generic_per_minute", in: 1...60_000) ?? defaults.genericPerMinute)
   }
 
   static let regionKeys = ["code", "name", "kind", "group", "addressee", "aliases"]

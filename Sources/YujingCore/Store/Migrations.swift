@@ -16,6 +16,7 @@ enum Migrations {
     migrator.registerMigration("2026-11-27 evaluations and findings", migrate: findings)
     migrator.registerMigration("2026-11-27 targets clustered by year", migrate: targetsClusteredByYear)
     migrator.registerMigration("2026-11-27 cases, notices, feedback, exemptions, audit", migrate: escalation)
+    migrator.registerMigration("2026-11-28 webhook targets, deliveries and their attempts", migrate: dispatch)
     return migrator
   }
 
@@ -408,6 +409,57 @@ enum Migrations {
           object TEXT,
           detail TEXT
         );
+        """)
+  }
+
+  /// DESIGN §8: targets per addressee; one delivery per (notice, target), written with the
+  /// approval; every attempt logged. A removed target is kept, marked, for the log's sake.
+  static func dispatch(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE webhook_target (
+          id INTEGER PRIMARY KEY,
+          addressee TEXT NOT NULL CHECK (length(addressee) > 0),
+          format TEXT NOT NULL CHECK (format IN ('generic', 'wecom', 'dingtalk', 'feishu')),
+          url TEXT NOT NULL CHECK (url LIKE 'http://%' OR url LIKE 'https://%'),
+          secret TEXT,
+          content TEXT NOT NULL CHECK (content IN ('full', 'summary', 'link')),
+          receives_copies INTEGER NOT NULL CHECK (receives_copies IN (0, 1)),
+          per_minute INTEGER NOT NULL CHECK (per_minute > 0),
+          created_at TEXT NOT NULL,
+          removed_at TEXT
+        );
+        CREATE INDEX webhook_target_addressee ON webhook_target (addressee) WHERE removed_at IS NULL;
+        CREATE TABLE delivery (
+          id INTEGER PRIMARY KEY,
+          webhook_id TEXT NOT NULL UNIQUE,
+          notice_id INTEGER NOT NULL REFERENCES notice (id),
+          target_id INTEGER NOT NULL REFERENCES webhook_target (id),
+          role TEXT NOT NULL CHECK (role IN ('addressee', 'copy')),
+          state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead', 'cancelled')),
+          attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+          queued_at TEXT NOT NULL,
+          queued_ms INTEGER NOT NULL,
+          next_attempt_ms INTEGER NOT NULL,
+          delivered_at TEXT,
+          last_error TEXT,
+          UNIQUE (notice_id, target_id),
+          CHECK ((state = 'delivered') = (delivered_at IS NOT NULL))
+        );
+        CREATE INDEX delivery_due ON delivery (next_attempt_ms) WHERE state = 'pending';
+        CREATE TABLE delivery_attempt (
+          id INTEGER PRIMARY KEY,
+          delivery_id INTEGER NOT NULL REFERENCES delivery (id),
+          target_id INTEGER NOT NULL REFERENCES webhook_target (id),
+          started_at TEXT NOT NULL,
+          started_ms INTEGER NOT NULL,
+          latency_ms INTEGER NOT NULL CHECK (latency_ms >= 0),
+          http_status INTEGER,
+          outcome TEXT NOT NULL CHECK (outcome IN ('delivered', 'retry', 'permanent')),
+          answer TEXT NOT NULL
+        );
+        CREATE INDEX delivery_attempt_delivery ON delivery_attempt (delivery_id);
+        CREATE INDEX delivery_attempt_target ON delivery_attempt (target_id, started_ms);
         """)
   }
 }

@@ -279,7 +279,10 @@ extension Store {
     try Store.recordNoticeEvent(
       db, id, from: .draft, to: .approved, actor: actor, at: instant, note: "\(number), 成文日期 \(documentDate)")
     try Store.audit(db, actor: actor, action: "approve", object: "notice \(id)", detail: number, at: instant)
-    return try Store.notice(db, id: id)!
+    let approved = try Store.notice(db, id: id)!
+    // In the same transaction: an approved notice is never without its outbox rows.
+    try Store.enqueueDeliveries(db, notice: approved, at: instant)
+    return approved
   }
 
   public func rejectNotice(id: Int64, reason: String, actor: String, at instant: Date) throws {

@@ -11,9 +11,9 @@ struct EscalationHarness {
   let workspace: Workspace
   let thresholds: Thresholds
 
-  init() throws {
+  init(configure: (inout YujingCore.Configuration) -> Void = { _ in }) throws {
     directory = try TemporaryDirectory()
-    workspace = try openDefaultWorkspace(directory)
+    workspace = try openDefaultWorkspace(directory, configure: configure)
     thresholds = try Thresholds.load(configuration: workspace.configuration)
   }
 

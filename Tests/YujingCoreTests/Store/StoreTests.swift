@@ -21,9 +21,12 @@ final class TemporaryDirectory {
 /// A fixed clock for tests: 2020-06-12 09:00 in Shanghai.
 let fixedNow = Date(timeIntervalSince1970: 1_591_923_600)
 
-func openDefaultWorkspace(_ directory: TemporaryDirectory) throws -> Workspace {
-  try Workspace.open(
-    configuration: try Configuration.embeddedDefault(), databasePath: directory.path("yujing.sqlite"), now: fixedNow)
+func openDefaultWorkspace(
+  _ directory: TemporaryDirectory, configure: (inout YujingCore.Configuration) -> Void = { _ in }
+) throws -> Workspace {
+  var configuration = try Configuration.embeddedDefault()
+  configure(&configuration)
+  return try Workspace.open(configuration: configuration, databasePath: directory.path("yujing.sqlite"), now: fixedNow)
 }
 
 @Suite struct StoreTests {

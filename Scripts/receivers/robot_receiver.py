@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Loopback receivers that behave like the group robots and a Standard Webhooks endpoint, written
+independently of yujing, for its dispatch tests (FACTS 9).
+
+    robot_receiver.py --secrets SECRETS.json     prints "port N" once listening on 127.0.0.1
+
+POST /<format>/<behaviour>[/<name>][?query] where format is generic, wecom, dingtalk or feishu and
+behaviour is one of
+    ok          answer as the robot does on success
+    flaky2      fail twice (HTTP 502), then behave as ok (counted per path)
+    ratelimit   first answer 429 with Retry-After: 7 (wecom: errcode 45009), then ok
+    hang        never answer within any sane timeout (sleeps 30 s)
+Signatures are always checked with the secret of the format in SECRETS.json: generic with the
+official `standardwebhooks` package, DingTalk and Feishu with their published algorithms; a bad
+signature gets the robot's own permanent error (DingTalk 310000, Feishu 19021, generic 401).
+WeCom needs ?key=..., refuses markdown over 4096 bytes (40058) and more than 20 messages a minute
+per key (45009). GET /log answers every message received, as JSON.
+"""
+import argparse, base64, hashlib, hmac, json, threading, time, urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
+
+ap = argparse.ArgumentParser(); ap.add_argument("--secrets", required=True)
+secrets = json.load(open(ap.parse_args().secrets))
+lock = threading.Lock()
+log, counts, wecom_minutes = [], {}, {}
+
+
+def dingtalk_ok(query):
+    ts, sign = query.get("timestamp", [""])[0], query.get("sign", [""])[0]
+    secret = secrets["dingtalk"]
+    expected = base64.b64encode(hmac.new(secret.encode(), f"{ts}\n{secret}".encode(), hashlib.sha256).digest()).decode()
+    fresh = ts.isdigit() and abs(int(ts) / 1000 - time.time()) < 3600
+    return fresh and hmac.compare_digest(expected, sign)
+
+
+def feishu_ok(body):
+    ts, sign = str(body.get("timestamp", "")), body.get("sign", "")
+    key = f"{ts}\n{secrets['feishu']}".encode()
+    expected = base64.b64encode(hmac.new(key, b"", hashlib.sha256).digest()).decode()
+    return ts.isdigit() and hmac.compare_digest(expected, sign)
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def answer(self, status, obj, headers=()):
+        data = json.dumps(obj, ensure_ascii=False).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        with lock:
+            self.answer(200, log)
+
+    def do_POST(self):
+        url = urllib.parse.urlsplit(self.path)
+        query = urllib.parse.parse_qs(url.query)
+        parts = url.path.strip("/").split("/")
+        fmt, behaviour = parts[0], parts[1] if len(parts) > 1 else "ok"
+        raw = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        with lock:
+            counts[url.path] = counts.get(url.path, 0) + 1
+            count = counts[url.path]
+        entry = {"path": url.path, "format": fmt, "count": count, "webhook_id": self.headers.get("webhook-id"),
+                 "delivery": self.headers.get("X-Yujing-Delivery"), "body": raw.decode("utf-8", "replace")}
+
+        if behaviour == "hang":
+            time.sleep(30)
+            return
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            return self.answer(400, {"error": "not json"})
+
+        # Signatures first: a robot checks them before anything else.
+        if fmt == "generic":
+            try:
+                Webhook(secrets["generic"]).verify(raw, {k.lower(): v for k, v in self.headers.items()})
+                entry["verified"] = True
+            except WebhookVerificationError as error:
+                entry["verified"] = False
+                self.record(entry)
+                return self.answer(401, {"error": str(error)})
+        elif fmt == "dingtalk":
+            entry["verified"] = dingtalk_ok(query)
+            if not entry["verified"]:
+                self.record(entry)
+                return self.answer(200, {"errcode": 310000, "errmsg": "sign not match"})
+        elif fmt == "feishu":
+            entry["verified"] = feishu_ok(body)
+            if not entry["verified"]:
+                self.record(entry)
+                return self.answer(200, {"code": 19021, "msg": "sign match fail or timestamp is not within one hour from current time"})
+        elif fmt == "wecom":
+            key = query.get("key", [""])[0]
+            if not key:
+                self.record(entry)
+                return self.answer(200, {"errcode": 93000, "errmsg": "invalid webhook url"})
+            content = body.get("markdown", {}).get("content", "")
+            if len(content.encode()) > 4096:
+                self.record(entry)
+                return self.answer(200, {"errcode": 40058, "errmsg": "markdown.content exceed max length 4096"})
+            with lock:
+                minute = [t for t in wecom_minutes.get(key, []) if t > time.time() - 60]
+                too_fast = len(minute) >= 20
+                if not too_fast:
+                    minute.append(time.time())
+                wecom_minutes[key] = minute
+            if too_fast:
+                entry["refused"] = "rate"
+                self.record(entry)
+                return self.answer(200, {"errcode": 45009, "errmsg": "api freq out of limit"})
+
+        if behaviour == "flaky2" and count <= 2:
+            entry["refused"] = "flaky"
+            self.record(entry)
+            return self.answer(502, {"error": "bad gateway"})
+        if behaviour == "ratelimit" and count == 1:
+            entry["refused"] = "rate"
+            self.record(entry)
+            if fmt == "wecom":
+                return self.answer(200, {"errcode": 45009, "errmsg": "api freq out of limit"})
+            return self.answer(429, {"error": "slow down"}, [("Retry-After", "7")])
+
+        entry["accepted"] = True
+        self.record(entry)
+        if fmt == "feishu":
+            return self.answer(200, {"code": 0, "msg": "success", "data": {}})
+        if fmt in ("wecom", "dingtalk"):
+            return self.answer(200, {"errcode": 0, "errmsg": "ok"})
+        return self.answer(204 if behaviour == "nocontent" else 200, {})
+
+    def record(self, entry):
+        with lock:
+            log.append(entry)
+
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+server.daemon_threads = True
+print(f"port {server.server_address[1]}", flush=True)
+server.serve_forever()
