@@ -16,7 +16,7 @@ signature gets the robot's own permanent error (DingTalk 310000, Feishu 19021, g
 WeCom needs ?key=..., refuses markdown over 4096 bytes (40058) and more than 20 messages a minute
 per key (45009). GET /log answers every message received, as JSON.
 """
-import argparse, base64, hashlib, hmac, json, threading, time, urllib.parse
+import argparse, base64, hashlib, hmac, json, os, signal, sys, threading, time, urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
@@ -143,6 +143,19 @@ class Handler(BaseHTTPRequestHandler):
         with lock:
             log.append(entry)
 
+
+# A test runner's thread may have SIGTERM blocked, and a blocked mask survives exec: unblock it so
+# that the test's terminate() ends us. And end with the test process, whatever killed it: its
+# end closes our standard input.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+
+
+def watch_parent():
+    sys.stdin.read()
+    os._exit(0)
+
+
+threading.Thread(target=watch_parent, daemon=True).start()
 
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True

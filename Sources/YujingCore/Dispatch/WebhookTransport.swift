@@ -15,13 +15,25 @@ public protocol WebhookTransport: Sendable {
 public final class URLSessionTransport: NSObject, WebhookTransport, URLSessionTaskDelegate, @unchecked Sendable {
   /// The longest answer kept: enough for any robot's JSON and the start of an error page.
   static let answerLimit = 64 * 1024
-  private lazy var session: URLSession = {
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.httpCookieStorage = nil
-    configuration.urlCache = nil
-    configuration.httpMaximumConnectionsPerHost = 8
-    return URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
-  }()
+  private let lock = NSLock()
+  private var sessions: [TimeInterval: URLSession] = [:]
+
+  /// One session per timeout: FoundationNetworking applies the session's request timeout and
+  /// ignores a shorter one set on the request.
+  private func session(timeout: TimeInterval) -> URLSession {
+    lock.withLock {
+      if let session = sessions[timeout] { return session }
+      let configuration = URLSessionConfiguration.ephemeral
+      configuration.httpCookieStorage = nil
+      configuration.urlCache = nil
+      configuration.httpMaximumConnectionsPerHost = 8
+      configuration.timeoutIntervalForRequest = timeout
+      configuration.timeoutIntervalForResource = timeout
+      let session = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
+      sessions[timeout] = session
+      return session
+    }
+  }
 
   public override init() { super.init() }
 
@@ -31,7 +43,7 @@ public final class URLSessionTransport: NSObject, WebhookTransport, URLSessionTa
     for header in request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
     urlRequest.setValue("yujing", forHTTPHeaderField: "User-Agent")
     do {
-      let (data, response) = try await session.upload(for: urlRequest, from: request.body)
+      let (data, response) = try await session(timeout: timeout).upload(for: urlRequest, from: request.body)
       guard let http = response as? HTTPURLResponse else { return .failed("not an HTTP answer") }
       var headers: [String: String] = [:]
       for (name, value) in http.allHeaderFields {

@@ -19,16 +19,22 @@ final class RobotReceiver: @unchecked Sendable {
     var path: String
     var format: String
     var count: Int
-    var webhook_id: String?
+    var webhookID: String?
     var delivery: String?
     var body: String
     var verified: Bool?
     var accepted: Bool?
     var refused: String?
+
+    enum CodingKeys: String, CodingKey {
+      case path, format, count, delivery, body, verified, accepted, refused
+      case webhookID = "webhook_id"
+    }
   }
 
   let process: Process
   let port: Int
+  private let lifeline = Pipe()
   private let directory: TemporaryDirectory
 
   /// nil (the test skipped, or recorded why on CI) without python3 and standardwebhooks.
@@ -49,6 +55,8 @@ final class RobotReceiver: @unchecked Sendable {
     ]
     let output = Pipe()
     process.standardOutput = output
+    // Held open while we live; its end tells the receiver to stop if we are killed.
+    process.standardInput = lifeline
     try process.run()
     // The first line says where it listens.
     var line = Data()
