@@ -342,6 +342,17 @@ import ZIPFoundation
     #expect(Set(names.map { $0.lowercased() }).count == names.count)
   }
 
+  @Test func anEmptyCellHoldsNoValue() throws {
+    var writer = XLSXWriter()
+    writer.addSheet(name: "s", table: .init(caption: nil, header: ["a", "b"], rows: [[.init("x"), .init("")]]))
+    let sheet = try Unzipped(writer.data()).xml("xl/worksheets/sheet1.xml")
+    let cells = sheet.elements("c")
+    let index = try #require(cells.firstIndex { $0["r"] == "B2" })
+    // Styled, for the table's borders, but neither typed nor valued.
+    #expect(cells[index]["t"] == nil && cells[index]["s"] != nil)
+    #expect(sheet.texts(of: "c")[index] == nil)
+  }
+
   @Test func workbookWithoutSheetsIsRefused() {
     #expect(throws: OOXMLError.workbookWithoutSheets) { try XLSXWriter().data() }
   }
