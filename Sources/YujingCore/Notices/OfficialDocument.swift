@@ -54,8 +54,8 @@ public struct OfficialDocument: Sendable, Hashable {
     case heading(level: Int, text: String)
     /// A table (the summary's): a header row, rows of cells.
     case table(Table)
-    /// A chart, as an SVG image with a caption.
-    case figure(svg: String, caption: String)
+    /// A chart, with a caption: its data, which each format draws in its own way.
+    case figure(Chart, caption: String)
   }
 
   public struct Table: Sendable, Hashable {

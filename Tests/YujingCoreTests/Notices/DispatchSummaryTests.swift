@@ -193,17 +193,27 @@ private func f(_ text: String) -> Fixed { try! Fixed(parsing: text) }
     #expect(fiscal.rows[1].map(\.text) == ["袁州区", "20.50", "33.00", "62.1", "-12.9", "-1.5", "10", "—", "红色"])
   }
 
-  @Test func eachIndicatorHasItsBarChartAndTheCityYearWhenThereIsOne() {
+  @Test func eachIndicatorHasItsBarChartAndTheCityYearWhenThereIsOne() throws {
     let document = DispatchSummary(configuration: configuration, templates: templates).document(fullFacts())
-    let figures = document.body.compactMap { block -> (String, String)? in
-      guard case .figure(let svg, let caption) = block else { return nil }
-      return (svg, caption)
+    let figures = document.body.compactMap { block -> (Chart, String)? in
+      guard case .figure(let chart, let caption) = block else { return nil }
+      return (chart, caption)
     }
     // industry: bars and the year's line; fiscal: bars only (one period in the year).
     #expect(figures.map(\.1) == ["图1　各地区规模以上工业增加值增速与目标", "图2　全市规模以上工业增加值累计增速走势", "图3　各地区一般公共预算收入完成进度与序时进度"])
-    #expect(figures[0].0.contains("丰城市") && figures[0].0.contains("樟树市"))
-    #expect(!figures[0].0.contains("宜春市</"), "the city is not one of the bars")
-    #expect(figures[1].0.contains("1-2月") && figures[1].0.contains("1-9月"))
+    try #require(figures.count == 3)
+    let bars = figures[0].0
+    #expect(bars.kind == .bars)
+    #expect(bars.categories.contains("丰城市") && bars.categories.contains("樟树市"))
+    #expect(!bars.categories.contains("宜春市"), "the city is not one of the bars")
+    #expect(bars.series.map(\.name) == ["实际增速", "目标"])
+    let fengcheng = try #require(bars.categories.firstIndex(of: "丰城市"))
+    #expect(bars.series[0].values[fengcheng] == 6.2 && bars.series[1].values[fengcheng] == 8.2)
+    let line = figures[1].0
+    #expect(line.kind == .line && line.categories.first == "1-2月" && line.categories.last == "1-9月")
+    #expect(line.series.map(\.style) == [.line, .reference])
+    // An amount's bars are its progress against 序时进度, and the legend says so.
+    #expect(figures[2].0.series.map(\.name) == ["完成进度", "序时进度"])
   }
 
   @Test func projectsAndNoticesHaveTheirTables() throws {

@@ -28,8 +28,7 @@ private func completeDocument(isDraft: Bool = false) -> OfficialDocument {
             [.init("樟树市"), .init("9.1", number: 9.1), .init("8.5", number: 8.5)],
           ])),
       .figure(
-        svg: SVGChart.bars(title: "增速", categories: ["丰城市"], values: [6.2], targets: [8.2], unit: "%"),
-        caption: "图1 各县增速"),
+        .bars(title: "增速", categories: ["丰城市"], values: [6.2], targets: [8.2], unit: "%"), caption: "图1 各县增速"),
     ],
     attachments: ["主要经济指标监测表", "整改措施报送模板"], signature: "宜春市经济运行调度办公室署名",
     date: isDraft ? nil : "2020年9月29日", note: "整改期限：2020年10月13日前", copies: ["市政府办公室", "市统计局"],
@@ -85,7 +84,7 @@ struct DocumentField: Sendable, CustomTestStringConvertible {
       $0.body = [.table(.init(caption: nil, header: ["a"], rows: [[.init($1, number: 1, level: .red)]]))]
     },
     DocumentField(name: "figure caption") {
-      $0.body = [.figure(svg: "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", caption: $1)]
+      $0.body = [.figure(.line(title: "", points: [], reference: nil, unit: ""), caption: $1)]
     },
     DocumentField(name: "attachment") { $0.attachments = [$1] },
     DocumentField(name: "attachments") { $0.attachments = ["附件一", $1] },
@@ -414,15 +413,17 @@ func attachmentsAreNumberedOnlyWhenThereAreSeveral(format: RenderedFormat) {
 private let chartCounties = ["袁州区", "丰城市", "靖安县", "宜春经济技术开发区"]
 
 private func barChart() -> String {
-  SVGChart.bars(
-    title: "各县规上工业增加值增速", categories: chartCounties, values: [8.6, 6.2, -2.4, nil], targets: [8.5, 8.2, 8.0, 9.0],
-    unit: "%")
+  SVGChart.svg(
+    .bars(
+      title: "各县规上工业增加值增速", categories: chartCounties, values: [8.6, 6.2, -2.4, nil],
+      targets: [8.5, 8.2, 8.0, 9.0], unit: "%"))
 }
 
 private func lineChart(reference: Double? = 8.5) -> String {
-  SVGChart.line(
-    title: "全市累计增速", points: [("1-2月", -12.3), ("1-3月", -6.1), ("1-4月", nil), ("1-5月", 0.8), ("1-6月", 2.4)],
-    reference: reference, unit: "%")
+  SVGChart.svg(
+    .line(
+      title: "全市累计增速", points: [("1-2月", -12.3), ("1-3月", -6.1), ("1-4月", nil), ("1-5月", 0.8), ("1-6月", 2.4)],
+      reference: reference, unit: "%"))
 }
 
 struct ChartSample: Sendable, CustomTestStringConvertible {
@@ -455,8 +456,8 @@ func chartsAreWellFormedSelfContainedSVGNamingTheirCategories(chart: ChartSample
 @Test func hostileChartTextIsEscapedAndTheChartStillParses() throws {
   let nasty = "\(hostile) & \"'\u{1}\u{FFFF}\n"
   for svg in [
-    SVGChart.bars(title: nasty, categories: [nasty, "丰城市"], values: [1, 2], targets: [nil, 3], unit: nasty),
-    SVGChart.line(title: nasty, points: [(nasty, 1), ("1-3月", 2)], reference: 3, unit: nasty),
+    SVGChart.svg(.bars(title: nasty, categories: [nasty, "丰城市"], values: [1, 2], targets: [nil, 3], unit: nasty)),
+    SVGChart.svg(.line(title: nasty, points: [(nasty, 1), ("1-3月", 2)], reference: 3, unit: nasty)),
   ] {
     let outline = try #require(XMLOutline.parse(svg))
     #expect(!svg.contains("<script"))
@@ -511,9 +512,9 @@ func chartsAreWellFormedSelfContainedSVGNamingTheirCategories(chart: ChartSample
 
 @Test func aChartWithoutDataSaysSo() throws {
   for svg in [
-    SVGChart.bars(title: "空", categories: ["丰城市"], values: [nil], targets: [], unit: "%"),
-    SVGChart.line(title: "空", points: [], reference: nil, unit: "%"),
-    SVGChart.bars(title: "空", categories: [], values: [], targets: [], unit: ""),
+    SVGChart.svg(.bars(title: "空", categories: ["丰城市"], values: [nil], targets: [], unit: "%")),
+    SVGChart.svg(.line(title: "空", points: [], reference: nil, unit: "%")),
+    SVGChart.svg(.bars(title: "空", categories: [], values: [], targets: [], unit: "")),
   ] {
     let outline = try #require(XMLOutline.parse(svg))
     #expect(outline.text.contains("暂无数据"))
@@ -523,8 +524,8 @@ func chartsAreWellFormedSelfContainedSVGNamingTheirCategories(chart: ChartSample
 @Test func theSameInputGivesTheSameSVG() {
   #expect(barChart() == barChart())
   #expect(lineChart() == lineChart())
-  let small = SVGChart.bars(
-    title: "t", categories: ["a", "b"], values: [-0.04, 0.05], targets: [.nan, nil], unit: "%")
+  let small = SVGChart.svg(
+    .bars(title: "t", categories: ["a", "b"], values: [-0.04, 0.05], targets: [.nan, nil], unit: "%"))
   #expect(small.contains(">0.0</text>") && small.contains(">0.1</text>") && !small.contains(">-0.0<"))
   #expect(!small.contains("nan"))
 }

@@ -134,39 +134,153 @@ import ZIPFoundation
     #expect(try #require(parts.xml("word/styles.xml").style("TableHeader")).contains("<w:b/>"))
   }
 
-  @Test func figuresEmbedTheSVGOverAPNGFallbackAndKeepTheirCaption() throws {
+  @Test func figuresAreNativeChartPartsRelatedFromTheDocumentAndDeclared() throws {
     let parts = try Unzipped(DOCXRenderer.render(Sample.notice))
-    let types = try parts.xml("[Content_Types].xml").elements("Override")
-    let svg = try #require(types.first { $0["ContentType"] == "image/svg+xml" }?["PartName"])
-    #expect(String(decoding: try parts.data(String(svg.dropFirst())), as: UTF8.self) == Sample.svg)
-    let png = try #require(types.first { $0["ContentType"] == "image/png" }?["PartName"])
-    let pngBytes = [UInt8](try parts.data(String(png.dropFirst())))
-    #expect(pngBytes.prefix(8) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-    // IEND's CRC is the same in every PNG: it checks the CRC the writer computes.
-    #expect(pngBytes.suffix(8) == [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])
+    let overrides = try parts.xml("[Content_Types].xml").elements("Override")
+    let chartType = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+    #expect(
+      overrides.filter { $0["ContentType"] == chartType }.compactMap { $0["PartName"] } == [
+        "/word/charts/chart1.xml", "/word/charts/chart2.xml",
+      ])
     let document = try parts.xml("word/document.xml")
-    let extent = try #require(document.elements("wp:extent").first)
-    // 640 × 320 px is 169 mm wide: scaled to the 版心's 156 mm, proportions kept.
-    #expect(extent["cx"] == "\(8844 * 635)")
-    #expect(extent["cy"] == "\(8844 * 635 / 2)")
     let relationships = try parts.xml("word/_rels/document.xml.rels").elements("Relationship")
-    let svgID = try #require(relationships.first { $0["Target"] == String(svg.dropFirst(6)) }?["Id"])
-    #expect(document.elements("asvg:svgBlip").first?["r:embed"] == svgID)
-    #expect(document.paragraphs.contains { $0.text == "图1 规上工业增加值累计增速" && $0.style == "FigureCaption" })
+    // Each drawing, in the document's order, refers by a chart relationship to its own part.
+    let chartRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+    let targets = document.elements("c:chart").map { chart in
+      relationships.first { $0["Id"] == chart["r:id"] && $0["Type"] == chartRelationship }?["Target"]
+    }
+    #expect(targets == ["charts/chart1.xml", "charts/chart2.xml"])
+    let chartURI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    #expect(document.elements("a:graphicData").map { $0["uri"] } == [chartURI, chartURI])
+    #expect(Set(document.elements("wp:docPr").compactMap { $0["id"] }).count == 2)
+    // 15 × 7.5 cm, the SVG's proportions, within the 版心's 156 mm.
+    #expect(
+      document.elements("wp:extent").map { [$0["cx"], $0["cy"]] } == [["5400000", "2700000"], ["5400000", "2700000"]])
+    // No picture left behind: neither the SVG nor its grey fallback.
+    #expect(document.elements("pic:pic").isEmpty && !parts.names.contains { $0.hasPrefix("word/media/") })
+    // The caption stays under its chart.
+    let paragraphs = document.paragraphs
+    for caption in ["图1 规上工业增加值累计增速", "图2 全市累计增速走势"] {
+      let index = try #require(paragraphs.firstIndex { $0.text == caption })
+      #expect(paragraphs[index].style == "FigureCaption")
+      #expect(paragraphs[index - 1].style == "Figure" && paragraphs[index - 1].xml.contains("<c:chart"))
+    }
   }
 
-  @Test func figureSizeFollowsTheSVGWithinTheTextBlock() {
-    let emuPerMillimetre = 36000.0
-    func millimetres(_ svg: String) -> (Double, Double) {
-      let (width, height) = WordFigure.extent(svg)
-      return ((Double(width) / emuPerMillimetre).rounded(), (Double(height) / emuPerMillimetre).rounded())
+  @Test(arguments: [("word/charts/chart1.xml", Sample.bars), ("word/charts/chart2.xml", Sample.line)])
+  func chartPartsCacheTheChartsCategoriesAndValues(part: String, chart: Chart) throws {
+    let parts = try Unzipped(DOCXRenderer.render(Sample.notice))
+    _ = try parts.xml(part)
+    let read = try ReadChart(parts.data(part))
+    #expect(read.title == chart.title)
+    #expect(read.series.map(\.name) == chart.series.map(\.name))
+    try #require(read.series.count == chart.series.count)
+    for (series, expected) in zip(read.series, chart.series) {
+      #expect(series.categories == chart.categories.map(Optional.some), "\(series.name)")
+      // A missing value has no point, but the count covers every category.
+      #expect(series.valueCount == chart.categories.count, "\(series.name)")
+      #expect(series.points == expected.values.compactMap { $0 }.count, "\(series.name)")
+      #expect(series.values == expected.values, "\(series.name)")
+      #expect(series.colour == expected.colour, "\(series.name)")
     }
-    #expect(millimetres(#"<svg width="100mm" height="50mm">"#) == (100, 50))
-    #expect(millimetres(#"<svg stroke-width="9" viewBox="0 0 378 189">"#) == (100, 50))
-    #expect(millimetres(#"<svg width='10cm' viewBox="0,0,400,100">"#) == (100, 25))
-    #expect(millimetres(#"<svg width="312mm" height="100mm">"#) == (156, 50))
-    #expect(millimetres(#"<svg width="100mm" height="300mm">"#) == (50, 150))
-    #expect(millimetres("not an svg") == (156, 97))  // 16:10
+    #expect(read.blanks == "gap")
+  }
+
+  @Test func barsAreColumnsLabelledToOneDecimalWithTheTargetAsDashMarksOnTheSameAxes() throws {
+    let read = try ReadChart(Unzipped(DOCXRenderer.render(Sample.notice)).data("word/charts/chart1.xml"))
+    try #require(read.series.count == 2)
+    let bars = read.series[0]
+    let target = read.series[1]
+    #expect(bars.group == "c:barChart" && read.barDirection == "col")
+    #expect(bars.labels == "0.0")
+    #expect(target.group == "c:lineChart")
+    #expect(target.marker == "dash" && target.markerColour == "E0620D" && !target.lineShown)
+    #expect(target.labels == nil)
+    #expect(bars.axes.count == 2 && bars.axes == target.axes)
+    #expect(Set(bars.axes) == Set(read.axes))
+  }
+
+  @Test func theLineIsLabelledAndTheReferenceIsDashedAndTheSameEverywhere() throws {
+    let read = try ReadChart(Unzipped(DOCXRenderer.render(Sample.notice)).data("word/charts/chart2.xml"))
+    try #require(read.series.count == 2)
+    let line = read.series[0]
+    let reference = read.series[1]
+    #expect(line.group == "c:lineChart" && line.lineShown && line.dash == nil && line.labels == "0.0")
+    #expect(reference.group == "c:lineChart" && reference.lineShown && reference.dash == "dash")
+    #expect(reference.marker == "none")
+    #expect(Set(reference.values) == [8.5])
+  }
+
+  @Test func barsStandOnZeroAndCategoryNamesStayLevel() throws {
+    func read(_ values: [Double?], _ targets: [Double?]) throws -> ReadChart {
+      let chart = Chart.bars(title: "t", categories: ["a", "b"], values: values, targets: targets, unit: "%")
+      return try ReadChart(Data(WordChart.xml(chart).utf8))
+    }
+    let positive = try read([8.2, 9.6], [8.0, nil])
+    #expect(positive.minimum == "0" && positive.maximum == nil)
+    #expect(positive.categoryRotation == "0")
+    let negative = try read([-3, nil], [-1, -2])
+    #expect(negative.minimum == nil && negative.maximum == "0")
+    let mixed = try read([-3, 2], [1, 1])
+    #expect(mixed.minimum == nil && mixed.maximum == nil)
+    // A line is free to leave zero out.
+    let line = try ReadChart(
+      Data(WordChart.xml(.line(title: "t", points: [("1-2月", 8.2), ("1-3月", 9.6)], reference: 8, unit: "%")).utf8))
+    #expect(line.minimum == nil && line.maximum == nil)
+  }
+
+  @Test func theReferenceIsLabelledOnceOnTheSideAwayFromTheLinesEnd() throws {
+    func labels(_ values: [Double?]) throws -> [String] {
+      let points = values.enumerated().map { (label: "1-\($0.offset + 2)月", value: $0.element) }
+      let chart = Chart.line(title: "t", points: points, reference: 5, unit: "%")
+      let reference = try #require(try ReadChart(Data(WordChart.xml(chart).utf8)).series.last)
+      return reference.pointLabels.map { "\($0.index) \($0.position ?? "")" }
+    }
+    #expect(try labels([1, 9]) == ["1 b"])
+    #expect(try labels([1, 2]) == ["1 t"])
+    // No line at the reference's last point: nothing to stay clear of.
+    #expect(try labels([1, 9, nil]) == ["2 t"])
+  }
+
+  @Test func eachChartEmbedsAWorkbookHoldingItsDataWhereItsFormulasPoint() throws {
+    let parts = try Unzipped(DOCXRenderer.render(Sample.notice))
+    let overrides = try parts.xml("[Content_Types].xml").elements("Override")
+    for (number, chart) in [(1, Sample.bars), (2, Sample.line)] {
+      let relationships = try parts.xml("word/charts/_rels/chart\(number).xml.rels").elements("Relationship")
+      let link = try #require(relationships.first)
+      #expect(link["Type"] == "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package")
+      #expect(link["Target"] == "../embeddings/chart\(number).xlsx")
+      #expect(
+        overrides.first { $0["PartName"] == "/word/embeddings/chart\(number).xlsx" }?["ContentType"]
+          == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+      let read = try ReadChart(parts.data("word/charts/chart\(number).xml"))
+      #expect(read.workbook == link["Id"])
+
+      let workbook = try Unzipped(parts.data("word/embeddings/chart\(number).xlsx"))
+      #expect(try workbook.xml("xl/workbook.xml").elements("sheet").first?["name"] == "Sheet1")
+      let sheet = try workbook.xml("xl/worksheets/sheet1.xml")
+      let strings = try workbook.xml("xl/sharedStrings.xml").all(of: "t")
+      var cells: [String: String] = [:]
+      for (attributes, value) in zip(sheet.elements("c"), sheet.texts(of: "c")) {
+        guard let reference = attributes["r"], let value else { continue }
+        cells[reference] = attributes["t"] == "s" ? Int(value).map { strings[$0] } : value
+      }
+      func resolve(_ formula: String) throws -> [String?] {
+        let range = try #require(formula.split(separator: "!").last).replacingOccurrences(of: "$", with: "")
+        let ends = range.split(separator: ":").map(String.init)
+        let column = ends[0].prefix { $0.isLetter }
+        let first = try #require(Int(ends[0].dropFirst(column.count)))
+        let last = try #require(Int((ends.last ?? ends[0]).dropFirst(column.count)))
+        return (first...last).map { cells["\(column)\($0)"] }
+      }
+      for (series, expected) in zip(read.series, chart.series) {
+        #expect(try resolve(series.nameFormula) == [expected.name])
+        #expect(try resolve(series.categoryFormula) == chart.categories.map(Optional.some))
+        #expect(try resolve(series.valueFormula).map { $0.flatMap(Double.init) } == expected.values)
+        // A missing value is an empty cell, not an empty string, which a chart would plot as zero.
+        #expect(try resolve(series.valueFormula).map { $0 == nil } == expected.values.map { $0 == nil })
+      }
+    }
   }
 
   @Test func closingHasAttachmentsThenSignatureOverDateThenTheBracketedNote() throws {
@@ -245,6 +359,10 @@ import ZIPFoundation
     #expect(read.page == [11906 * 635, 16838 * 635, 2098 * 635, 1985 * 635, 1588 * 635, 1474 * 635])
     #expect(read.title == Sample.notice.title)
     #expect(read.styles["一、规模以上工业增加值"] == "Heading 1")
+    // Both figures are charts to python-docx (WD_INLINE_SHAPE.CHART), 15 × 7.5 cm.
+    #expect(read.shapes == [[12, 5_400_000, 2_700_000], [12, 5_400_000, 2_700_000]])
+    let chartType = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+    #expect(read.parts.filter { $0 == chartType }.count == 2)
   }
 
   @Test func hostileTextStaysLiteralAndTheDOCXStillOpens() throws {
@@ -255,7 +373,10 @@ import ZIPFoundation
       body: [
         .paragraph(hostile), .heading(level: 7, text: hostile),
         .table(.init(caption: hostile, header: [hostile], rows: [[.init(hostile, number: .nan, level: .red)]])),
-        .figure(svg: hostile, caption: hostile),
+        .figure(
+          .bars(
+            title: hostile, categories: [hostile, "丰城市"], values: [.nan, 1], targets: [.infinity, nil], unit: hostile,
+            valueName: hostile, targetName: hostile), caption: hostile),
       ],
       attachments: [hostile], signature: hostile, date: hostile, note: hostile, copies: [hostile, hostile],
       printer: hostile, printDate: hostile)
@@ -266,6 +387,13 @@ import ZIPFoundation
     #expect(texts.contains(literal))
     #expect(texts.contains("（\(literal)）"))
     #expect(try parts.xml("docProps/core.xml").text(of: "dc:title") == literal)
+    let chart = try ReadChart(parts.data("word/charts/chart1.xml"))
+    #expect(chart.title == literal)
+    #expect(chart.series.map(\.name) == [literal, literal])
+    #expect(chart.series.first?.categories == [literal, "丰城市"].map(Optional.some))
+    #expect(chart.series.first?.values == [nil, 1])
+    let workbook = try Unzipped(parts.data("word/embeddings/chart1.xlsx"))
+    #expect(try workbook.xml("xl/sharedStrings.xml").all(of: "t").contains(literal))
 
     guard let python = Python.with(module: "docx", package: "python-docx") else { return }
     let directory = try TemporaryDirectory()
@@ -342,6 +470,17 @@ import ZIPFoundation
     #expect(Set(names.map { $0.lowercased() }).count == names.count)
   }
 
+  @Test func anEmptyCellHoldsNoValue() throws {
+    var writer = XLSXWriter()
+    writer.addSheet(name: "s", table: .init(caption: nil, header: ["a", "b"], rows: [[.init("x"), .init("")]]))
+    let sheet = try Unzipped(writer.data()).xml("xl/worksheets/sheet1.xml")
+    let cells = sheet.elements("c")
+    let index = try #require(cells.firstIndex { $0["r"] == "B2" })
+    // Styled, for the table's borders, but neither typed nor valued.
+    #expect(cells[index]["t"] == nil && cells[index]["s"] != nil)
+    #expect(sheet.texts(of: "c")[index] == nil)
+  }
+
   @Test func workbookWithoutSheetsIsRefused() {
     #expect(throws: OOXMLError.workbookWithoutSheets) { try XLSXWriter().data() }
   }
@@ -402,9 +541,14 @@ import ZIPFoundation
 // MARK: - The sample
 
 private enum Sample {
-  static let svg =
-    #"<svg xmlns="http://www.w3.org/2000/svg" width="640" height="320" viewBox="0 0 640 320">"#
-    + ##"<rect x="40" y="40" width="120" height="240" fill="#BDD7EE"/><text x="40" y="300">规上工业增加值</text></svg>"##
+  /// A missing value, a negative one, a missing target, a county whose name is long.
+  static let bars = Chart.bars(
+    title: "2020年1-8月各地区规上工业增加值累计增速", categories: ["袁州区", "丰城市", "靖安县", "宜春经济技术开发区"],
+    values: [8.6, 6.2, -2.4, nil], targets: [8.5, 8.2, nil, 9.0], unit: "%")
+  /// A gap in the line, and the reference.
+  static let line = Chart.line(
+    title: "2020年全市规上工业增加值累计增速", points: [("1-2月", -12.3), ("1-3月", nil), ("1-4月", 0.8), ("1-5月", 2.45)],
+    reference: 8.5, unit: "%")
 
   static let table = OfficialDocument.Table(
     caption: "表1 主要指标完成情况", header: ["指标", "目标增速(%)", "实际增速(%)", "差距", "位次", "预警级别"],
@@ -430,7 +574,8 @@ private enum Sample {
       .heading(level: 2, text: "（一）整改要求"),
       .heading(level: 3, text: "1. 报送整改报告"),
       .table(table),
-      .figure(svg: svg, caption: "图1 规上工业增加值累计增速"),
+      .figure(bars, caption: "图1 规上工业增加值累计增速"),
+      .figure(line, caption: "图2 全市累计增速走势"),
     ],
     attachments: ["主要经济指标预警明细表", "整改报告模板"], signature: "宜春市经济运行调度办公室", date: "2020年9月29日",
     note: "请于2020年10月15日前报送整改情况。联系人：张三，电话：0795-1234567",
@@ -463,6 +608,154 @@ private struct Unzipped {
     let parsed = ParsedXML(try data(name))
     #expect(parsed.error == nil, "\(name) is not well-formed: \(parsed.error ?? "")")
     return parsed
+  }
+}
+
+/// A DrawingML chart part as the tests read it: each series with its chart group, its cached name,
+/// categories and values (nil where no point is cached), its formulas and how it is drawn.
+private struct ReadChart {
+  struct Series {
+    var group: String
+    var order = 0
+    var name = ""
+    var nameFormula = ""
+    var categories: [String?] = []
+    var categoryFormula = ""
+    var valueCount = 0
+    var points = 0
+    var values: [Double?] = []
+    var valueFormula = ""
+    /// The series' fill (bars) or line colour (lines), or the marker's.
+    var colour: String?
+    var lineShown = true
+    var dash: String?
+    var marker: String?
+    var markerColour: String?
+    /// The data labels' number format, nil when the series has none.
+    var labels: String?
+    /// The labels of single points: their index and position.
+    var pointLabels: [(index: Int, position: String?)] = []
+    var axes: [String] = []
+  }
+
+  var title = ""
+  var series: [Series] = []
+  var barDirection: String?
+  var axes: [String] = []
+  var blanks: String?
+  var workbook: String?
+  /// The value axis' fixed bounds, nil where the reader chooses.
+  var minimum: String?
+  var maximum: String?
+  /// The rotation of the category names, nil where the reader chooses.
+  var categoryRotation: String?
+
+  init(_ data: Data) throws {
+    let root = try #require(XMLTree(data).root)
+    title = root.child("c:chart")?.child("c:title")?.descendants("a:t").map(\.text).joined() ?? ""
+    let plot = try #require(root.child("c:chart")?.child("c:plotArea"))
+    barDirection = plot.descendants("c:barDir").first?["val"]
+    axes = plot.children.filter { $0.name.hasSuffix("Ax") }.compactMap { $0.child("c:axId")?["val"] }
+    blanks = root.child("c:chart")?.child("c:dispBlanksAs")?["val"]
+    workbook = root.child("c:externalData")?["r:id"]
+    let scaling = plot.child("c:valAx")?.child("c:scaling")
+    minimum = scaling?.child("c:min")?["val"]
+    maximum = scaling?.child("c:max")?["val"]
+    categoryRotation = plot.child("c:catAx")?.child("c:txPr")?.child("a:bodyPr")?["rot"]
+    for group in plot.children where group.name.hasSuffix("Chart") {
+      let axes = group.children("c:axId").compactMap { $0["val"] }
+      for node in group.children("c:ser") { series.append(Self.series(node, group: group.name, axes: axes)) }
+    }
+    series.sort { $0.order < $1.order }
+  }
+
+  private static func series(_ node: XMLTree.Node, group: String, axes: [String]) -> Series {
+    var series = Series(group: group, axes: axes)
+    series.order = node.child("c:order")?["val"].flatMap(Int.init) ?? 0
+    let name = node.child("c:tx")?.child("c:strRef")
+    series.name = name?.descendants("c:v").first?.text ?? ""
+    series.nameFormula = name?.child("c:f")?.text ?? ""
+    let categories = node.child("c:cat")?.child("c:strRef")
+    series.categoryFormula = categories?.child("c:f")?.text ?? ""
+    if let cache = categories?.child("c:strCache") {
+      series.categories = Array(repeating: nil, count: cache.child("c:ptCount")?["val"].flatMap(Int.init) ?? 0)
+      for point in cache.children("c:pt") {
+        guard let index = point["idx"].flatMap(Int.init), series.categories.indices.contains(index) else { continue }
+        series.categories[index] = point.child("c:v")?.text
+      }
+    }
+    let values = node.child("c:val")?.child("c:numRef")
+    series.valueFormula = values?.child("c:f")?.text ?? ""
+    if let cache = values?.child("c:numCache") {
+      series.valueCount = cache.child("c:ptCount")?["val"].flatMap(Int.init) ?? 0
+      series.values = Array(repeating: nil, count: series.valueCount)
+      for point in cache.children("c:pt") {
+        series.points += 1
+        guard let index = point["idx"].flatMap(Int.init), series.values.indices.contains(index) else { continue }
+        series.values[index] = point.child("c:v").flatMap { Double($0.text) }
+      }
+    }
+    let shape = node.child("c:spPr")
+    let line = shape?.child("a:ln")
+    series.lineShown = line?.child("a:noFill") == nil
+    series.dash = line?.child("a:prstDash")?["val"]
+    let marker = node.child("c:marker")
+    series.marker = marker?.child("c:symbol")?["val"]
+    series.markerColour = marker?.child("c:spPr")?.child("a:solidFill")?.child("a:srgbClr")?["val"]
+    series.colour =
+      (shape?.child("a:solidFill") ?? line?.child("a:solidFill"))?.child("a:srgbClr")?["val"] ?? series.markerColour
+    series.labels = node.child("c:dLbls")?.child("c:numFmt")?["formatCode"]
+    series.pointLabels = (node.child("c:dLbls")?.children("c:dLbl") ?? []).compactMap { label in
+      label.child("c:idx")?["val"].flatMap(Int.init).map { ($0, label.child("c:dLblPos")?["val"]) }
+    }
+    return series
+  }
+}
+
+/// An XML part as a tree of elements.
+private final class XMLTree: NSObject, XMLParserDelegate {
+  final class Node {
+    let name: String
+    let attributes: [String: String]
+    var children: [Node] = []
+    var text = ""
+
+    init(_ name: String, _ attributes: [String: String]) {
+      self.name = name
+      self.attributes = attributes
+    }
+
+    subscript(_ attribute: String) -> String? { attributes[attribute] }
+    func child(_ name: String) -> Node? { children.first { $0.name == name } }
+    func children(_ name: String) -> [Node] { children.filter { $0.name == name } }
+    func descendants(_ name: String) -> [Node] {
+      children.flatMap { ($0.name == name ? [$0] : []) + $0.descendants(name) }
+    }
+  }
+
+  private(set) var root: Node?
+  private var open: [Node] = []
+
+  init(_ data: Data) {
+    super.init()
+    let parser = XMLParser(data: data)
+    parser.delegate = self
+    if !parser.parse() { root = nil }
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    let node = Node(name, attributes)
+    if let parent = open.last { parent.children.append(node) } else { root = node }
+    open.append(node)
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) { open.last?.text += string }
+
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    open.removeLast()
   }
 }
 

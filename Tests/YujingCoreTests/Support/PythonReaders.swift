@@ -39,6 +39,8 @@ enum Python {
         "page": [s.page_width, s.page_height, s.top_margin, s.bottom_margin, s.left_margin, s.right_margin],
         "title": d.core_properties.title,
         "styles": {p.text: p.style.name for p in d.paragraphs if p.text},
+        "shapes": [[i.type.value, i.width, i.height] for i in d.inline_shapes],
+        "parts": sorted(p.content_type for p in d.part.related_parts.values()),
     }, ensure_ascii=False))
     """
 
@@ -67,6 +69,10 @@ struct ReadDOCX: Decodable {
   var page: [Int]
   var title: String
   var styles: [String: String]
+  /// Each inline shape's type (`WD_INLINE_SHAPE`: 12 for a chart), width and height in EMU.
+  var shapes: [[Int]]
+  /// The content types of the parts the document part is related to.
+  var parts: [String]
 }
 
 struct ReadSheet: Decodable {

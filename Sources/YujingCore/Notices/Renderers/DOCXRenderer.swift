@@ -8,7 +8,7 @@ public enum DOCXRenderer {
   public static func render(_ document: OfficialDocument) throws -> Data {
     var body = WordBody()
     appendHead(document, to: &body)
-    appendMain(document, to: &body)
+    try appendMain(document, to: &body)
     appendClosing(document, to: &body)
     body.append(ParagraphProperties(style: WordStyles.ID.spacer, line: .exact(PageGeometry.line)), runs: [])
     WordTable.appendImprint(document, to: &body)
@@ -35,7 +35,7 @@ public enum DOCXRenderer {
   }
 
   /// 主体 (§7.3): title, 主送机关, the body.
-  private static func appendMain(_ document: OfficialDocument, to body: inout WordBody) {
+  private static func appendMain(_ document: OfficialDocument, to body: inout WordBody) throws {
     var title = ParagraphProperties(style: WordStyles.ID.title)
     if document.isDraft {
       body.append(style: WordStyles.ID.draftMark, "【\(DocumentWording.draftMark)】")
@@ -55,8 +55,8 @@ public enum DOCXRenderer {
         body.append(style: style, DocumentWording.singleLine(text))
       case .table(let table):
         WordTable.append(table, to: &body)
-      case .figure(let svg, let caption):
-        WordFigure.append(svg: svg, caption: caption, to: &body)
+      case .figure(let chart, let caption):
+        try WordFigure.append(chart, caption: caption, to: &body)
       }
     }
   }
@@ -115,7 +115,7 @@ public enum DOCXRenderer {
       ("rIdFooterEven", "\(types)/footer", "footer2.xml"),
       ("rIdTheme", OfficeTheme.relationshipType, "theme/theme1.xml"),
     ]
-    relationships += body.images.map { ($0.relationshipID, "\(types)/image", $0.path) }
+    relationships += body.charts.map { ($0.relationshipID, WordChart.relationshipType, $0.path) }
     package.add(
       "word/_rels/document.xml.rels", "application/vnd.openxmlformats-package.relationships+xml",
       xml: Relationships.xml(relationships))
@@ -126,8 +126,15 @@ public enum DOCXRenderer {
       "word/theme/theme1.xml", OfficeTheme.contentType, xml: OfficeTheme.xml(headings: "黑体", body: "仿宋_GB2312"))
     package.add("word/footer1.xml", "\(main).footer+xml", xml: WordSettings.footerXML(oddPage: true))
     package.add("word/footer2.xml", "\(main).footer+xml", xml: WordSettings.footerXML(oddPage: false))
-    for image in body.images {
-      package.add("word/\(image.path)", image.contentType, bytes: image.bytes)
+    for chart in body.charts {
+      package.add("word/\(chart.path)", WordChart.contentType, xml: chart.xml)
+      // The chart part's own relationships name the workbook relative to its folder.
+      package.add(
+        "word/\(chart.relationshipsPath)", "application/vnd.openxmlformats-package.relationships+xml",
+        xml: Relationships.xml([
+          (WordChart.workbookRelationship, ChartWorkbook.relationshipType, "../\(chart.workbookPath)")
+        ]))
+      package.add("word/\(chart.workbookPath)", ChartWorkbook.contentType, bytes: chart.workbook)
     }
     package.add(
       "docProps/core.xml", DocumentProperties.coreContentType,

@@ -91,9 +91,9 @@ public enum HTMLRenderer {
       html += "</h\(level + 1)>\n"
     case .table(let table):
       self.table(table, into: &html)
-    case .figure(let svg, let caption):
+    case .figure(let chart, let caption):
       html += "<figure class=\"gw-figure\">\n"
-      html += svg
+      html += SVGChart.svg(chart)
       html += "\n<figcaption>"
       escape(DocumentWording.singleLine(caption), into: &html)
       html += "</figcaption>\n</figure>\n"

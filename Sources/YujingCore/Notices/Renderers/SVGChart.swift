@@ -6,38 +6,47 @@ public enum SVGChart {
   static let width = 640
   static let height = 320
   static let fontFamily = "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
-  static let barColour = "#4472c4"
-  static let targetColour = "#e0620d"
-  static let seriesColour = "#2f6db5"
+
+  /// A bar chart draws its first `.bars` and `.marks` series, a line chart its first `.line` and
+  /// `.reference` series.
+  public static func svg(_ chart: Chart) -> String {
+    switch chart.kind {
+    case .bars: bars(chart)
+    case .line: line(chart)
+    }
+  }
+
+  static func colour(_ series: Chart.Series) -> String { "#" + series.colour.lowercased() }
 
   /// A grouped bar chart: each category's actual growth as a bar from the zero line, its target
   /// as a short thick line across the bar. A missing value or target is not drawn.
-  public static func bars(
-    title: String, categories: [String], values: [Double?], targets: [Double?], unit: String
-  ) -> String {
-    func present(_ series: [Double?], _ index: Int) -> Double? {
-      index < series.count ? series[index].flatMap { $0.isFinite ? $0 : nil } : nil
-    }
-    let count = categories.count
-    let actual = (0..<count).map { present(values, $0) }
-    let target = (0..<count).map { present(targets, $0) }
+  private static func bars(_ chart: Chart) -> String {
+    let bars = chart.series.first { $0.style == .bars }
+    let marks = chart.series.first { $0.style == .marks }
+    let count = chart.categories.count
+    let actual = (0..<count).map { index in bars.flatMap { chart.value($0, at: index) } }
+    let target = (0..<count).map { index in marks.flatMap { chart.value($0, at: index) } }
     let plot = Plot(left: 56, right: 620, top: 70, bottom: 262)
     let scale = Scale(fitting: (actual + target).compactMap { $0 }, includingZero: true)
 
-    var svg = Writer(title: title)
-    svg.legend([.bar(barColour, "实际增速"), .marker(targetColour, "目标")], right: plot.right)
-    svg.unit(unit, left: plot.left)
+    var svg = Writer(title: chart.title)
+    var keys: [Writer.LegendKey] = []
+    if let bars { keys.append(.bar(colour(bars), bars.name)) }
+    if let marks { keys.append(.marker(colour(marks), marks.name)) }
+    svg.legend(keys, right: plot.right)
+    svg.unit(chart.unit, left: plot.left)
     svg.grid(scale, plot)
     let slot = count > 0 ? plot.width / Double(count) : plot.width
     let barWidth = min(slot * 0.5, 36)
     let zero = scale.y(0, plot)
+    let barFill = bars.map(colour) ?? ""
     for index in 0..<count {
       let centre = plot.left + slot * (Double(index) + 0.5)
-      svg.categoryLabel(categories[index], centre: centre, slot: slot, top: plot.bottom + 16)
+      svg.categoryLabel(chart.categories[index], centre: centre, slot: slot, top: plot.bottom + 16)
       if let value = actual[index] {
         let y = scale.y(value, plot)
         svg.rect(
-          x: centre - barWidth / 2, y: min(y, zero), width: barWidth, height: abs(zero - y), fill: barColour,
+          x: centre - barWidth / 2, y: min(y, zero), width: barWidth, height: abs(zero - y), fill: barFill,
           className: "bar")
         // Above the bar's end, or above the target's marker when that would cover the label.
         let marker = target[index].map { scale.y($0, plot) }
@@ -46,10 +55,10 @@ public enum SVGChart {
         if let marker, value < 0, marker > y - 4, marker < y + 16 { labelY = max(y, marker) + 14 }
         svg.text(Writer.decimal(value, 1), x: centre, y: labelY, size: 11, className: "value")
       }
-      if let goal = target[index] {
+      if let goal = target[index], let marks {
         let y = scale.y(goal, plot)
         svg.line(
-          x1: centre - barWidth / 2 - 5, y1: y, x2: centre + barWidth / 2 + 5, y2: y, stroke: targetColour,
+          x1: centre - barWidth / 2 - 5, y1: y, x2: centre + barWidth / 2 + 5, y2: y, stroke: colour(marks),
           width: 3, className: "target")
       }
     }
@@ -59,40 +68,46 @@ public enum SVGChart {
   }
 
   /// A line through the year's cumulative growth, broken where a value is missing, with an
-  /// optional dashed reference line (the annual target) labelled at its right end.
-  public static func line(
-    title: String, points: [(label: String, value: Double?)], reference: Double?, unit: String
-  ) -> String {
-    let values = points.map { $0.value.flatMap { $0.isFinite ? $0 : nil } }
-    let reference = reference.flatMap { $0.isFinite ? $0 : nil }
+  /// optional dashed reference line (the annual target) at its first value, labelled at its
+  /// right end.
+  private static func line(_ chart: Chart) -> String {
+    let series = chart.series.first { $0.style == .line }
+    let count = chart.categories.count
+    let values = (0..<count).map { index in series.flatMap { chart.value($0, at: index) } }
+    let referenceSeries = chart.series.first { $0.style == .reference }
+    let reference = referenceSeries.flatMap { line in
+      line.values.indices.lazy.compactMap { chart.value(line, at: $0) }.first
+    }
     let plot = Plot(left: 56, right: 576, top: 70, bottom: 262)
     let known = values.compactMap { $0 } + (reference.map { [$0] } ?? [])
     let scale = Scale(fitting: known, includingZero: false)
 
-    var svg = Writer(title: title)
-    svg.legend(
-      reference == nil ? [.line(seriesColour, "累计增速")] : [.line(seriesColour, "累计增速"), .dashed(targetColour, "目标")],
-      right: plot.right)
-    svg.unit(unit, left: plot.left)
+    var svg = Writer(title: chart.title)
+    var keys: [Writer.LegendKey] = []
+    if let series { keys.append(.line(colour(series), series.name)) }
+    if let referenceSeries, reference != nil { keys.append(.dashed(colour(referenceSeries), referenceSeries.name)) }
+    svg.legend(keys, right: plot.right)
+    svg.unit(chart.unit, left: plot.left)
     svg.grid(scale, plot)
     svg.zeroLine(scale, plot)
-    if let reference {
+    if let reference, let referenceSeries {
       let y = scale.y(reference, plot)
+      let stroke = colour(referenceSeries)
       svg.line(
-        x1: plot.left, y1: y, x2: plot.right, y2: y, stroke: targetColour, width: 1.5, dashes: "6 4",
+        x1: plot.left, y1: y, x2: plot.right, y2: y, stroke: stroke, width: 1.5, dashes: "6 4",
         className: "reference")
-      svg.text("目标", x: plot.right + 6, y: y - 3, size: 11, anchor: "start", fill: targetColour)
+      svg.text(referenceSeries.name, x: plot.right + 6, y: y - 3, size: 11, anchor: "start", fill: stroke)
       svg.text(
-        Writer.decimal(reference, 1) + unit, x: plot.right + 6, y: y + 11, size: 11, anchor: "start",
-        fill: targetColour)
+        Writer.decimal(reference, 1) + chart.unit, x: plot.right + 6, y: y + 11, size: 11, anchor: "start",
+        fill: stroke)
     }
-    let slot = points.isEmpty ? plot.width : plot.width / Double(points.count)
+    let slot = count == 0 ? plot.width : plot.width / Double(count)
     var path = ""
     var drawing = false
     var marks: [(x: Double, y: Double, value: Double)] = []
-    for (index, point) in points.enumerated() {
+    for (index, label) in chart.categories.enumerated() {
       let x = plot.left + slot * (Double(index) + 0.5)
-      svg.categoryLabel(point.label, centre: x, slot: slot, top: plot.bottom + 16)
+      svg.categoryLabel(label, centre: x, slot: slot, top: plot.bottom + 16)
       guard let value = values[index] else {
         drawing = false
         continue
@@ -104,9 +119,10 @@ public enum SVGChart {
       drawing = true
       marks.append((x, y, value))
     }
-    if !path.isEmpty { svg.path(path, stroke: seriesColour, width: 2.5, className: "series") }
+    let stroke = series.map(colour) ?? ""
+    if !path.isEmpty { svg.path(path, stroke: stroke, width: 2.5, className: "series") }
     for mark in marks {
-      svg.circle(x: mark.x, y: mark.y, radius: 3.5, fill: seriesColour, className: "point")
+      svg.circle(x: mark.x, y: mark.y, radius: 3.5, fill: stroke, className: "point")
       svg.text(Writer.decimal(mark.value, 1), x: mark.x, y: mark.y - 8, size: 11, className: "value")
     }
     if marks.isEmpty { svg.noData(plot) }

@@ -349,7 +349,8 @@ enum DocumentWording {
       case .table(let table):
         for row in table.rows { length += row.reduce(64) { $0 + $1.text.utf8.count + 48 } }
         length += table.header.reduce(256) { $0 + $1.utf8.count + 32 }
-      case .figure(let svg, let caption): length += svg.utf8.count + caption.utf8.count + 128
+      // The SVG of a chart runs to a few kilobytes.
+      case .figure(let chart, let caption): length += 4096 + chart.categories.count * 512 + caption.utf8.count
       }
     }
     for text in document.attachments + document.copies { length += text.utf8.count + 32 }

@@ -1,19 +1,23 @@
 import Foundation
 
-/// The body of `word/document.xml` as it is written, with the images it refers to.
+/// The body of `word/document.xml` as it is written, with the charts it refers to.
 struct WordBody {
-  struct Image {
+  /// A chart part with its embedded workbook, numbered from 1 in the order of the document.
+  struct ChartPart {
+    var number: Int
     var relationshipID: String
-    var path: String
-    var contentType: String
-    var bytes: Data
+    var xml: String
+    var workbook: Data
+
+    var path: String { "charts/chart\(number).xml" }
+    var relationshipsPath: String { "charts/_rels/chart\(number).xml.rels" }
+    var workbookPath: String { "embeddings/chart\(number).xlsx" }
   }
 
   private(set) var xml = ""
-  private(set) var images: [Image] = []
+  private(set) var charts: [ChartPart] = []
   /// `wp:docPr` ids must differ across the document.
   private var drawings = 0
-  private var placeholder: String?
 
   mutating func append(_ properties: ParagraphProperties, runs: [String]) {
     xml += WordParagraph.xml(properties, runs: runs)
@@ -26,20 +30,11 @@ struct WordBody {
   /// Raw block-level XML: a table.
   mutating func append(xml block: String) { xml += block }
 
-  /// Adds a media part and returns the relationship that refers to it.
-  mutating func addImage(_ bytes: Data, fileExtension: String, contentType: String) -> String {
-    let number = images.count + 1
-    let id = "rIdImage\(number)"
-    images.append(
-      Image(relationshipID: id, path: "media/image\(number).\(fileExtension)", contentType: contentType, bytes: bytes))
-    return id
-  }
-
-  /// One grey PNG serves every figure as the fallback of its SVG.
-  mutating func placeholderImage() -> String {
-    if let placeholder { return placeholder }
-    let id = addImage(PlaceholderPNG.grey, fileExtension: "png", contentType: "image/png")
-    placeholder = id
+  /// Adds a chart part and returns the relationship that refers to it.
+  mutating func addChart(xml chartXML: String, workbook: Data) -> String {
+    let number = charts.count + 1
+    let id = "rIdChart\(number)"
+    charts.append(ChartPart(number: number, relationshipID: id, xml: chartXML, workbook: workbook))
     return id
   }
 

@@ -159,6 +159,8 @@ struct SheetWriter {
       return #"<c r="\#(reference)" s="\#(style)" t="n"><v>\#(number)</v></c>"#
     }
     let style = styles.index(CellStyle(fill: fill, bordered: true))
+    // An empty cell holds no value: Excel counts even an empty string as text (and a chart as zero).
+    if cell.text.isEmpty { return #"<c r="\#(reference)" s="\#(style)"/>"# }
     return #"<c r="\#(reference)" s="\#(style)" t="s"><v>\#(strings.index(cell.text))</v></c>"#
   }
 

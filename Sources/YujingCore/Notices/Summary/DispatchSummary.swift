@@ -112,9 +112,9 @@ public struct DispatchSummary: Sendable {
       blocks.append(.heading(level: 2, text: "（\(Chinese.ordinal(position + 1))）\(table.indicator.name)"))
       tableNumber += 1
       blocks.append(.table(SummaryTables.indicator(table, period: facts.period, number: tableNumber)))
-      for chart in SummaryCharts.indicator(table, period: facts.period) {
+      for figure in SummaryCharts.indicator(table, period: facts.period) {
         figureNumber += 1
-        blocks.append(.figure(svg: chart.svg, caption: "图\(figureNumber)　\(chart.caption)"))
+        blocks.append(.figure(figure.chart, caption: "图\(figureNumber)　\(figure.caption)"))
       }
     }
     blocks.append(.heading(level: 1, text: "一、县（市、区）综合排名（红黑榜）"))

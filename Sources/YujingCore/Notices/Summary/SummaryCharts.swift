@@ -1,13 +1,13 @@
-/// The charts of the dispatch summary (SVG): growth against target by region, and the city's
-/// growth through the year against its target.
+/// The charts of the dispatch summary: growth against target by region, and the city's growth
+/// through the year against its target.
 enum SummaryCharts {
-  struct Chart {
-    var svg: String
+  struct Figure {
+    var chart: Chart
     var caption: String
   }
 
-  static func indicator(_ table: SummaryFacts.IndicatorTable, period: Period) -> [Chart] {
-    var charts: [Chart] = []
+  static func indicator(_ table: SummaryFacts.IndicatorTable, period: Period) -> [Figure] {
+    var charts: [Figure] = []
     let indicator = table.indicator
     let periodName = period.chineseName(for: indicator.frequency)
     let regions = table.rows.filter { $0.region.kind != .city }
@@ -25,9 +25,10 @@ enum SummaryCharts {
       let title =
         amount ? "\(periodName)各地区\(indicator.name)完成年度目标进度" : "\(periodName)各地区\(indicator.name)累计增速"
       charts.append(
-        Chart(
-          svg: SVGChart.bars(
-            title: title, categories: regions.map(\.region.name), values: values, targets: targets, unit: "%"),
+        Figure(
+          chart: .bars(
+            title: title, categories: regions.map(\.region.name), values: values, targets: targets, unit: "%",
+            valueName: amount ? "完成进度" : "实际增速", targetName: amount ? "序时进度" : "目标"),
           caption: amount ? "各地区\(indicator.name)完成进度与序时进度" : "各地区\(indicator.name)增速与目标"))
     }
     if table.cityYear.count >= 2 {
@@ -35,8 +36,8 @@ enum SummaryCharts {
         (label: shortName($0.period, frequency: indicator.frequency), value: $0.growth?.doubleValue)
       }
       charts.append(
-        Chart(
-          svg: SVGChart.line(
+        Figure(
+          chart: .line(
             title: "\(period.year)年全市\(indicator.name)累计增速", points: points,
             reference: table.cityTarget?.doubleValue, unit: "%"),
           caption: "全市\(indicator.name)累计增速走势"))
