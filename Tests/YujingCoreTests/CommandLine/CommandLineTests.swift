@@ -92,6 +92,44 @@ struct YujingCommand {
       "\(broken.out)")
   }
 
+  @Test func webhookTargetsAreAddedWithTheirSecretShownOnceAndListedMasked() throws {
+    let directory = try TemporaryDirectory()
+    let db = directory.path("yujing.sqlite")
+    let generic = try YujingCommand.run([
+      "webhooks", "add", "--db", db, "--addressee", "丰城市人民政府", "--format", "generic", "--url",
+      "https://receiver.example/hook",
+    ])
+    #expect(generic.status == 0, "\(generic.err)")
+    let secret = try #require(generic.out.split(separator: "\n").first { $0.hasPrefix("secret: whsec_") })
+      .dropFirst("secret: ".count)
+    let wecom = try YujingCommand.run([
+      "webhooks", "add", "--db", db, "--addressee", "市工信局", "--format", "wecom", "--url",
+      "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-secret-key", "--copies",
+    ])
+    #expect(wecom.status == 0, "\(wecom.err)")
+    let list = try YujingCommand.run(["webhooks", "list", "--db", db])
+    #expect(list.out.contains("丰城市人民政府\tgeneric\tfull"))
+    #expect(
+      list.out.contains(
+        "市工信局\twecom\tlink\t20/min\twith copies\thttps://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"))
+    #expect(!list.out.contains(secret) && !list.out.contains("693a91f6"))
+
+    let stranger = try YujingCommand.run([
+      "webhooks", "add", "--db", db, "--addressee", "丰城市政府", "--format", "wecom", "--url", "https://x/y?key=1",
+    ])
+    #expect(stranger.status == 1)
+    #expect(stranger.err.contains("'丰城市政府' is not an addressee of the configuration"))
+    let badURL = try YujingCommand.run([
+      "webhooks", "add", "--db", db, "--addressee", "市工信局", "--format", "wecom", "--url", "ftp://x/y",
+    ])
+    #expect(badURL.status == 1 && badURL.err.contains("is not an http(s) address"))
+
+    #expect(try YujingCommand.run(["webhooks", "remove", "--db", db, "2"]).out.contains("webhook 2 removed"))
+    let again = try YujingCommand.run(["webhooks", "remove", "--db", db, "2"])
+    #expect(again.status == 1 && again.err.contains("there is no webhook target 2"))
+    #expect(try YujingCommand.run(["deliveries", "list", "--db", db]).out.contains("no deliveries"))
+  }
+
   @Test func checkExitsOneWithEveryErrorAndItsPosition() throws {
     let directory = try TemporaryDirectory()
     let target = directory.path("etc")

@@ -200,7 +200,7 @@ private func f(_ text: String) -> Fixed { try! Fixed(parsing: text) }
       return (chart, caption)
     }
     // industry: bars and the year's line; fiscal: bars only (one period in the year).
-    #expect(figures.map(\.1) == ["图1　各地区规模以上工业增加值增速与目标", "图2　全市规模以上工业增加值累计增速走势", "图3　各地区一般公共预算收入完成进度与序时进度"])
+    #expect(figures.map(\.1) == ["图1　各县（市、区）规模以上工业增加值增速与目标", "图2　全市规模以上工业增加值累计增速走势", "图3　各县（市、区）一般公共预算收入完成进度与序时进度"])
     try #require(figures.count == 3)
     let bars = figures[0].0
     #expect(bars.kind == .bars)

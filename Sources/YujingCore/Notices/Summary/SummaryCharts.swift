@@ -23,13 +23,13 @@ enum SummaryCharts {
         return row.targetGrowth?.doubleValue
       }
       let title =
-        amount ? "\(periodName)各地区\(indicator.name)完成年度目标进度" : "\(periodName)各地区\(indicator.name)累计增速"
+        amount ? "\(periodName)各县（市、区）\(indicator.name)完成年度目标进度" : "\(periodName)各县（市、区）\(indicator.name)累计增速"
       charts.append(
         Figure(
           chart: .bars(
             title: title, categories: regions.map(\.region.name), values: values, targets: targets, unit: "%",
             valueName: amount ? "完成进度" : "实际增速", targetName: amount ? "序时进度" : "目标"),
-          caption: amount ? "各地区\(indicator.name)完成进度与序时进度" : "各地区\(indicator.name)增速与目标"))
+          caption: amount ? "各县（市、区）\(indicator.name)完成进度与序时进度" : "各县（市、区）\(indicator.name)增速与目标"))
     }
     if table.cityYear.count >= 2 {
       let points = table.cityYear.map {
