@@ -11,10 +11,7 @@ struct RenderBenchmark {
 
   init(arguments: Arguments) throws {
     renders = arguments.integer("renders", default: 20_000)
-    directory = URL(fileURLWithPath: arguments.options["keep"] ?? NSTemporaryDirectory())
-      .appendingPathComponent("yujing-bench-render")
-    try? FileManager.default.removeItem(at: directory)
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    directory = try scratchDirectory("yujing-bench-render", arguments: arguments)
   }
 
   func run() throws -> [BenchmarkResult] {

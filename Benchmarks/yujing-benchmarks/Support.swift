@@ -127,3 +127,12 @@ func which(_ name: String) -> String? {
   }
   return nil
 }
+
+/// A fresh directory for one benchmark's files: under `--keep DIR` if given, else the temporary one.
+func scratchDirectory(_ name: String, arguments: Arguments) throws -> URL {
+  let directory = URL(fileURLWithPath: arguments.options["keep"] ?? NSTemporaryDirectory())
+    .appendingPathComponent(name)
+  try? FileManager.default.removeItem(at: directory)
+  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  return directory
+}

@@ -4,19 +4,20 @@ import YujingCore
 // yujing's benchmarks (DESIGN §11): each measures yujing side by side with a baseline in the same
 // run and prints the ratio against the target.
 //
-//   swift run -c release yujing-benchmarks [ingest] [evaluate] [render] [--rows N] [--regions N] [--renders N]
-//     [--repeat K] [--keep DIR]
+//   swift run -c release yujing-benchmarks [ingest] [evaluate] [render] [dispatch] [--rows N] [--regions N]
+//     [--renders N] [--targets N] [--repeat K] [--keep DIR]
 
 let arguments = Arguments(CommandLine.arguments.dropFirst())
 do {
-  let suites = arguments.positional.isEmpty ? ["ingest", "evaluate", "render"] : arguments.positional
+  let suites = arguments.positional.isEmpty ? ["ingest", "evaluate", "render", "dispatch"] : arguments.positional
   var results: [BenchmarkResult] = []
   for suite in suites {
     switch suite {
     case "ingest": results += try IngestBenchmark(arguments: arguments).run()
     case "evaluate": results += try EvaluateBenchmark(arguments: arguments).run()
     case "render": results += try RenderBenchmark(arguments: arguments).run()
-    default: throw BenchmarkFailure("unknown benchmark '\(suite)' (known: ingest, evaluate, render)")
+    case "dispatch": results += try await DispatchBenchmark(arguments: arguments).run()
+    default: throw BenchmarkFailure("unknown benchmark '\(suite)' (known: ingest, evaluate, render, dispatch)")
     }
   }
   print("")

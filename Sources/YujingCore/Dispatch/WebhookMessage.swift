@@ -7,6 +7,12 @@ public struct WebhookRequest: Sendable {
   public var url: URL
   public var headers: [(name: String, value: String)]
   public var body: Data
+
+  public init(url: URL, headers: [(name: String, value: String)], body: Data) {
+    self.url = url
+    self.headers = headers
+    self.body = body
+  }
 }
 
 public struct WebhookMessage: Sendable {
