@@ -25,6 +25,8 @@ public struct WebhookMessage: Sendable {
   public var document: OfficialDocument
   /// The notice's page in the review UI.
   public var link: String
+  /// The whole notice as Markdown, made once for every target.
+  public var fullMarkdown: String
   /// Each subject's name and the sentence of its figures, in the notice's order.
   public var subjects: [(subject: StoredNoticeSubject, name: String, figures: String)]
 
@@ -34,6 +36,7 @@ public struct WebhookMessage: Sendable {
     self.notice = notice
     self.document = NoticeDocument.make(notice, configuration: configuration)
     self.link = Self.link(notice: notice.id, server: configuration.server)
+    self.fullMarkdown = TextRenderer.markdown(document)
     let phrases = Phrases(configuration: configuration)
     self.subjects = notice.subjects.map { stored in
       let figures = evidence[stored.subject].map { values in
@@ -58,8 +61,7 @@ public struct WebhookMessage: Sendable {
     let number = notice.number ?? ""
     switch content {
     case .full:
-      let text = TextRenderer.markdown(document)
-      return Self.fit(text, limit: limit, tail: "\n\n……（全文见 [预警系统](\(link))）")
+      return Self.fit(fullMarkdown, limit: limit, tail: "\n\n……（全文见 [预警系统](\(link))）")
     case .summary:
       var lines = ["**\(title)**", "\(number)　主送：\(notice.addressee)"]
       if !notice.copies.isEmpty { lines.append("抄送：\(notice.copies.joined(separator: "、"))") }
@@ -168,7 +170,7 @@ public struct WebhookMessage: Sendable {
       }
       extra.append(("figures", "[" + figures.joined(separator: ", ") + "]"))
     }
-    if content == .full { extra.append(("markdown", FindingsJSON.string(TextRenderer.markdown(document)))) }
+    if content == .full { extra.append(("markdown", FindingsJSON.string(fullMarkdown))) }
     let object = NoticeJSON.object(notice, extra: extra)
     return "{\"type\": \"notice.approved\", \"webhook_id\": \(FindingsJSON.string(webhookID)), \"notice\": \(object)}"
   }

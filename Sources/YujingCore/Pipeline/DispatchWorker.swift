@@ -41,6 +41,7 @@ public struct DispatchWorker: Sendable {
     var byTarget: [Int64: [DueDelivery]] = [:]
     for item in due { byTarget[item.target.id, default: []].append(item) }
     let groups = byTarget.keys.sorted().map { byTarget[$0]! }
+    let messages = try self.messages(for: Set(due.map(\.delivery.noticeID)))
     var total = Round()
     var next = 0
     try await withThrowingTaskGroup(of: Round.self) { group in
@@ -48,7 +49,7 @@ public struct DispatchWorker: Sendable {
         guard next < groups.count else { return }
         let deliveries = groups[next]
         next += 1
-        group.addTask { try await self.send(deliveries) }
+        group.addTask { try await self.send(deliveries, messages: messages) }
       }
       for _ in 0..<min(targetsAtOnce, groups.count) { startNext() }
       while let round = try await group.next() {
@@ -77,10 +78,27 @@ public struct DispatchWorker: Sendable {
     return total
   }
 
-  /// One target's due deliveries, in order, within its rate.
-  private func send(_ deliveries: [DueDelivery]) async throws -> Round {
-    var round = Round()
+  /// Each notice's message, made once for all its targets; a notice that is gone has none.
+  private func messages(for notices: Set<Int64>) throws -> [Int64: WebhookMessage] {
+    let store = workspace.store
     var evidence: [Period: [Subject: Evidence]] = [:]
+    var messages: [Int64: WebhookMessage] = [:]
+    for id in notices.sorted() {
+      guard let notice = try store.notice(id: id) else { continue }
+      if evidence[notice.period] == nil {
+        evidence[notice.period] = Dictionary(
+          try store.currentFindings(period: notice.period).map { ($0.subject, $0.values) }
+        ) { first, _ in first }
+      }
+      messages[id] = WebhookMessage(
+        notice: notice, configuration: workspace.configuration, evidence: evidence[notice.period] ?? [:])
+    }
+    return messages
+  }
+
+  /// One target's due deliveries, in order, within its rate.
+  private func send(_ deliveries: [DueDelivery], messages: [Int64: WebhookMessage]) async throws -> Round {
+    var round = Round()
     for (index, item) in deliveries.enumerated() {
       let now = clock()
       let perMinute =
@@ -95,7 +113,7 @@ public struct DispatchWorker: Sendable {
         round.postponed += deliveries.count - index
         break
       }
-      switch try await attempt(item, evidence: &evidence) {
+      switch try await attempt(item, message: messages[item.delivery.noticeID]) {
       case .delivered: round.delivered += 1
       case .retry: round.retrying += 1
       case .permanent: round.dead += 1
@@ -104,23 +122,12 @@ public struct DispatchWorker: Sendable {
     return round
   }
 
-  private func attempt(_ item: DueDelivery, evidence: inout [Period: [Subject: Evidence]]) async throws
-    -> DeliveryOutcome
-  {
+  private func attempt(_ item: DueDelivery, message: WebhookMessage?) async throws -> DeliveryOutcome {
     let store = workspace.store
     let started = clock()
     let request: WebhookRequest
     do {
-      guard let notice = try store.notice(id: item.delivery.noticeID) else {
-        throw NoticeActionError("notice \(item.delivery.noticeID) is gone")
-      }
-      if evidence[notice.period] == nil {
-        evidence[notice.period] = Dictionary(
-          try store.currentFindings(period: notice.period).map { ($0.subject, $0.values) }
-        ) { first, _ in first }
-      }
-      let message = WebhookMessage(
-        notice: notice, configuration: workspace.configuration, evidence: evidence[notice.period] ?? [:])
+      guard let message else { throw NoticeActionError("notice \(item.delivery.noticeID) is gone") }
       request = try message.request(to: item.target, webhookID: item.delivery.webhookID, at: started)
     } catch {
       // A message that cannot be made (a malformed secret) will not be made by trying again.
