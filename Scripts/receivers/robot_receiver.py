@@ -10,6 +10,7 @@ behaviour is one of
     flaky2      fail twice (HTTP 502), then behave as ok (counted per path)
     ratelimit   first answer 429 with Retry-After: 7 (wecom: errcode 45009), then ok
     hang        never answer within any sane timeout (sleeps 30 s)
+    slow        behave as ok after 30 ms (a receiver under load, for crash tests)
 Signatures are always checked with the secret of the format in SECRETS.json: generic with the
 official `standardwebhooks` package, DingTalk and Feishu with their published algorithms; a bad
 signature gets the robot's own permanent error (DingTalk 310000, Feishu 19021, generic 401).
@@ -79,6 +80,8 @@ class Handler(BaseHTTPRequestHandler):
         if behaviour == "hang":
             time.sleep(30)
             return
+        if behaviour == "slow":
+            time.sleep(0.03)
         try:
             body = json.loads(raw)
         except ValueError:
