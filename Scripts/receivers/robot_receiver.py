@@ -10,12 +10,15 @@ behaviour is one of
     flaky2      fail twice (HTTP 502), then behave as ok (counted per path)
     ratelimit   first answer 429 with Retry-After: 7 (wecom: errcode 45009), then ok
     hang        never answer within any sane timeout (sleeps 30 s)
-    slow        behave as ok after 30 ms (a receiver under load, for crash tests)
+    slow        behave as ok after 100 ms (a receiver under load, for crash tests)
 Signatures are always checked with the secret of the format in SECRETS.json: generic with the
 official `standardwebhooks` package, DingTalk and Feishu with their published algorithms; a bad
 signature gets the robot's own permanent error (DingTalk 310000, Feishu 19021, generic 401).
 WeCom needs ?key=..., refuses markdown over 4096 bytes (40058) and more than 20 messages a minute
-per key (45009). GET /log answers every message received, as JSON.
+per key (45009). GET /log answers every message received, as JSON; GET /count only how many
+were accepted. POST /control {"kill_pid_file": F, "after": N} makes the receiver SIGKILL the
+process whose pid is in F as it accepts its Nth message (a crash at a point that does not depend
+on how fast the test polls).
 """
 import argparse, base64, hashlib, hmac, json, os, signal, sys, threading, time, urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +28,7 @@ ap = argparse.ArgumentParser(); ap.add_argument("--secrets", required=True)
 secrets = json.load(open(ap.parse_args().secrets))
 lock = threading.Lock()
 log, counts, wecom_minutes = [], {}, {}
+control = {}
 
 
 def dingtalk_ok(query):
@@ -63,6 +67,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         with lock:
+            if self.path == "/count":
+                return self.answer(200, {"accepted": sum(1 for entry in log if entry.get("accepted"))})
             self.answer(200, log)
 
     def do_POST(self):
@@ -71,6 +77,10 @@ class Handler(BaseHTTPRequestHandler):
         parts = url.path.strip("/").split("/")
         fmt, behaviour = parts[0], parts[1] if len(parts) > 1 else "ok"
         raw = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if url.path == "/control":
+            with lock:
+                control.update(json.loads(raw))
+            return self.answer(200, {})
         with lock:
             counts[url.path] = counts.get(url.path, 0) + 1
             count = counts[url.path]
@@ -81,7 +91,7 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(30)
             return
         if behaviour == "slow":
-            time.sleep(0.03)
+            time.sleep(0.1)
         try:
             body = json.loads(raw)
         except ValueError:
@@ -139,11 +149,20 @@ class Handler(BaseHTTPRequestHandler):
 
         entry["accepted"] = True
         self.record(entry)
+        self.maybe_kill()
         if fmt == "feishu":
             return self.answer(200, {"code": 0, "msg": "success", "data": {}})
         if fmt in ("wecom", "dingtalk"):
             return self.answer(200, {"errcode": 0, "errmsg": "ok"})
         return self.answer(204 if behaviour == "nocontent" else 200, {})
+
+    def maybe_kill(self):
+        with lock:
+            accepted = sum(1 for entry in log if entry.get("accepted"))
+            if "kill_pid_file" not in control or accepted < control.get("after", 0):
+                return
+            path = control.pop("kill_pid_file")
+        os.kill(int(open(path).read().strip()), signal.SIGKILL)
 
     def record(self, entry):
         with lock:

@@ -77,6 +77,20 @@ final class RobotReceiver: @unchecked Sendable {
 
   func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)\(path)")! }
 
+  /// How many messages were accepted.
+  func acceptedCount() throws -> Int {
+    let data = try Data(contentsOf: url("/count"))
+    return (try JSONSerialization.jsonObject(with: data) as? [String: Int])?["accepted"] ?? 0
+  }
+
+  /// Makes the receiver SIGKILL the process whose pid `pidFile` holds as it accepts message `after`.
+  func killWhenAccepted(_ after: Int, pidFile: String) async throws {
+    var request = URLRequest(url: url("/control"))
+    request.httpMethod = "POST"
+    request.httpBody = try JSONSerialization.data(withJSONObject: ["kill_pid_file": pidFile, "after": after])
+    _ = try await URLSession.shared.data(for: request)
+  }
+
   func log() async throws -> [Entry] {
     let (data, _) = try await URLSession.shared.data(from: url("/log"))
     return try JSONDecoder().decode([Entry].self, from: data)
