@@ -16,9 +16,14 @@ struct Serve: AsyncParsableCommand {
     let workspace = try global.openWorkspace()
     let logger = Logger(label: "yujing")
     let worker = DispatchWorker(workspace: workspace, transport: URLSessionTransport(), clock: { Date() })
-    let group = ServiceGroup(
-      services: [DispatchService(worker: worker, store: workspace.store, logger: logger)],
-      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    let notifier = SystemdNotifier.fromEnvironment()
+    var services: [any Service] = [
+      DispatchService(worker: worker, store: workspace.store, logger: logger, notifier: notifier)
+    ]
+    if let notifier, let interval = SystemdNotifier.watchdogInterval() {
+      services.append(WatchdogService(notifier: notifier, interval: interval))
+    }
+    let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     logger.info("serving: \(workspace.store.path)")
     try await group.run()
   }
@@ -31,13 +36,18 @@ struct DispatchService: Service {
   let worker: DispatchWorker
   let store: Store
   let logger: Logger
+  let notifier: SystemdNotifier?
   static let longestSleep: TimeInterval = 2
 
   func run() async throws {
+    notifier?.send("READY=1\nSTATUS=dispatching approved notices")
+    defer { notifier?.send("STOPPING=1") }
     while !Task.isShuttingDownGracefully && !Task.isCancelled {
       do {
         let round = try await worker.runDue()
         if round.attempted > 0 {
+          notifier?.send(
+            "STATUS=last round: \(round.delivered) delivered, \(round.retrying) to retry, \(round.dead) dead")
           logger.info(
             "dispatch: \(round.delivered) delivered, \(round.retrying) to retry, \(round.dead) dead, \(round.postponed) held back"
           )
@@ -52,6 +62,23 @@ struct DispatchService: Service {
         try await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(wait)) }
       } catch {
         // Cancelled by the shutdown: leave the loop and return normally.
+        break
+      }
+    }
+  }
+}
+
+/// `WATCHDOG=1` at half of `$WATCHDOG_USEC`, for as long as the group runs.
+struct WatchdogService: Service {
+  let notifier: SystemdNotifier
+  let interval: Duration
+
+  func run() async throws {
+    while !Task.isShuttingDownGracefully && !Task.isCancelled {
+      notifier.send("WATCHDOG=1")
+      do {
+        try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+      } catch {
         break
       }
     }
