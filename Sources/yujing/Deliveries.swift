@@ -38,7 +38,7 @@ struct Deliveries: AsyncParsableCommand {
 
     func run() throws {
       let store = try global.openWorkspace().store
-      guard let delivery = try store.deliveries().first(where: { $0.id == id }) else {
+      guard let delivery = try store.delivery(id: id) else {
         throw CommandFailure("there is no delivery \(id)")
       }
       print("delivery \(delivery.id): notice \(delivery.noticeID) → webhook \(delivery.targetID) (\(delivery.role))")

@@ -262,21 +262,16 @@ extension Store {
   // MARK: The log
 
   public func deliveries(state: DeliveryRecord.State? = nil, notice: Int64? = nil) throws -> [DeliveryRecord] {
+    let (filter, arguments) = Store.equalityFilter([("state", state?.rawValue), ("notice_id", notice)])
+    return try writer.read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM delivery \(filter) ORDER BY id", arguments: arguments)
+        .map(Store.deliveryRecord)
+    }
+  }
+
+  public func delivery(id: Int64) throws -> DeliveryRecord? {
     try writer.read { db in
-      var clauses: [String] = []
-      var arguments: [any DatabaseValueConvertible] = []
-      if let state {
-        clauses.append("state = ?")
-        arguments.append(state.rawValue)
-      }
-      if let notice {
-        clauses.append("notice_id = ?")
-        arguments.append(notice)
-      }
-      let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-      return try Row.fetchAll(
-        db, sql: "SELECT * FROM delivery \(filter) ORDER BY id", arguments: StatementArguments(arguments)
-      ).map(Store.deliveryRecord)
+      try Row.fetchOne(db, sql: "SELECT * FROM delivery WHERE id = ?", arguments: [id]).map(Store.deliveryRecord)
     }
   }
 

@@ -83,31 +83,24 @@ extension Store {
     try Row.fetchOne(db, sql: "SELECT * FROM notice WHERE id = ?", arguments: [id]).map(Store.noticeRecord)
   }
 
+  /// `WHERE a = ? AND b = ?` over the columns given a value, with those values; empty when none is.
+  static func equalityFilter(_ columns: [(String, (any DatabaseValueConvertible)?)]) -> (String, StatementArguments) {
+    let given = columns.compactMap { column, value in value.map { (column, $0) } }
+    guard !given.isEmpty else { return ("", []) }
+    return (
+      "WHERE " + given.map { "\($0.0) = ?" }.joined(separator: " AND "), StatementArguments(given.map(\.1))
+    )
+  }
+
   /// Notices filtered as `notices list` filters them, sorted by id.
   public func notices(
     period: Period? = nil, kind: NoticeKind? = nil, state: NoticeRecord.State? = nil, addressee: String? = nil
   ) throws -> [NoticeRecord] {
-    var clauses: [String] = []
-    var arguments: [any DatabaseValueConvertible] = []
-    if let period {
-      clauses.append("period = ?")
-      arguments.append(period.description)
-    }
-    if let kind {
-      clauses.append("kind = ?")
-      arguments.append(kind.rawValue)
-    }
-    if let state {
-      clauses.append("state = ?")
-      arguments.append(state.rawValue)
-    }
-    if let addressee {
-      clauses.append("addressee = ?")
-      arguments.append(addressee)
-    }
-    let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+    let (filter, arguments) = Store.equalityFilter([
+      ("period", period?.description), ("kind", kind?.rawValue), ("state", state?.rawValue), ("addressee", addressee),
+    ])
     return try writer.read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM notice \(filter) ORDER BY id", arguments: StatementArguments(arguments))
+      try Row.fetchAll(db, sql: "SELECT * FROM notice \(filter) ORDER BY id", arguments: arguments)
         .map(Store.noticeRecord)
     }
   }
