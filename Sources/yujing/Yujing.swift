@@ -23,15 +23,27 @@ struct Yujing: AsyncParsableCommand {
 
 /// The options every command takes.
 struct GlobalOptions: ParsableArguments {
-  @Option(name: .long, help: "The configuration file (yujing.yaml). Default: the embedded 宜春 configuration.")
+  @Option(
+    name: .long,
+    help:
+      "The configuration file (yujing.yaml). Default: $CONFIGURATION_DIRECTORY/yujing.yaml, else the embedded 宜春 one.")
   var config: String?
 
   @Option(name: .long, help: "The SQLite database. Default: the configuration's, else ./yujing.sqlite.")
   var db: String?
 
   func loadConfiguration() throws -> Configuration {
-    guard let config else { return try Configuration.embeddedDefault() }
-    return try ConfigurationDecoder.load(path: config)
+    guard let path = config ?? Self.systemdConfiguration() else { return try Configuration.embeddedDefault() }
+    return try ConfigurationDecoder.load(path: path)
+  }
+
+  /// Under systemd, `$CONFIGURATION_DIRECTORY/yujing.yaml` when it exists (DESIGN §4.3), so that a
+  /// command run inside the service's environment reads the office's configuration, not the
+  /// embedded sample.
+  static func systemdConfiguration(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    guard let directory = environment["CONFIGURATION_DIRECTORY"]?.split(separator: ":").first else { return nil }
+    let path = "\(directory)/yujing.yaml"
+    return FileManager.default.fileExists(atPath: path) ? path : nil
   }
 
   func openWorkspace(now: Date = Date()) throws -> Workspace {

@@ -18,7 +18,7 @@ struct SystemdNotifyTests {
 
     let process = Process()
     process.executableURL = YujingCommand.binary
-    process.arguments = ["serve", "--db", directory.path("yujing.sqlite")]
+    process.arguments = ["serve", "--db", directory.path("yujing.sqlite"), "--listen", "127.0.0.1:0"]
     var environment = ProcessInfo.processInfo.environment
     environment["NOTIFY_SOCKET"] = socketPath
     environment["WATCHDOG_USEC"] = "200000"

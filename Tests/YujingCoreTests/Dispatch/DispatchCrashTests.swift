@@ -76,7 +76,7 @@ import Testing
     /// - Parameter pidFile: where to write its pid, at once, for the receiver to find.
     init(database: String, pidFile: String?) throws {
       process.executableURL = YujingCommand.binary
-      process.arguments = ["serve", "--db", database]
+      process.arguments = ["serve", "--db", database, "--listen", "127.0.0.1:0"]
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
       try process.run()

@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import YujingCore
+
+/// The daemon's HTTP side (DESIGN §7, §9): for now the health check and the metrics; the review UI
+/// and its API join these routes.
+public enum DaemonHTTP {
+  /// The server as a service of the daemon's group. `onRunning` gets the address actually bound
+  /// (port 0 asks the system for a free one) once the server accepts connections.
+  public static func application(
+    listen: ListenAddress, live: LiveWorkspace, metrics: DaemonMetrics, logger: Logger,
+    onRunning: @escaping @Sendable (String) async -> Void
+  ) -> some ApplicationProtocol {
+    let router = Router()
+    router.middlewares.add(RequestTimer(metrics: metrics))
+    router.get("/healthz") { _, _ in try health(live: live) }
+    router.get("/metrics") { _, _ in try metricsResponse(live: live, metrics: metrics) }
+    return Application(
+      router: router,
+      configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "yujing"),
+      onServerRunning: { channel in
+        let address = channel.localAddress
+        await onRunning("\(address?.ipAddress ?? listen.host):\(address?.port ?? listen.port)")
+      },
+      logger: logger)
+  }
+
+  /// 200 while the database answers, 503 when it does not; the feeds' last runs either way, so
+  /// that a monitor sees a feed that has stopped arriving without the daemon being restarted for it.
+  static func health(live: LiveWorkspace) throws -> Response {
+    let current = live.current
+    var body: [String: Any] = [:]
+    var healthy = true
+    do {
+      try current.workspace.store.ping()
+      body["database"] = "ok"
+    } catch {
+      healthy = false
+      body["database"] = "unreachable: \(error)"
+    }
+    let runs = (try? current.workspace.store.feedRunTimes()) ?? [:]
+    body["feeds"] = current.workspace.configuration.feeds.map { feed -> [String: Any] in
+      let run = runs[feed.name]
+      return [
+        "name": feed.name,
+        "scheduled": feed.url != nil && feed.schedule != nil,
+        "last_run": run.map { Timestamp.string($0.lastStarted) } ?? NSNull(),
+        "last_status": run.map { $0.lastStatus.rawValue } ?? NSNull(),
+        "last_success": run?.lastSuccess.map(Timestamp.string) ?? NSNull(),
+      ]
+    }
+    body["status"] = healthy ? "ok" : "unavailable"
+    // Which configuration and rule set are live: after a reload, the answer to "did it take?".
+    body["configuration"] = current.workspace.configuration.source
+    body["rules"] = [
+      "count": current.thresholds.ruleSet.rules.count, "hash": current.thresholds.ruleSet.hash,
+      "directory": current.thresholds.directory.path,
+    ]
+    let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+    return Response(
+      status: healthy ? .ok : .serviceUnavailable,
+      headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+      body: .init(byteBuffer: ByteBuffer(bytes: data)))
+  }
+
+  static func metricsResponse(live: LiveWorkspace, metrics: DaemonMetrics) throws -> Response {
+    let text = metrics.exposition(counts: try live.store.counts(), now: Date())
+    return Response(
+      status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(string: text)))
+  }
+}
+
+/// Times every request into the `yujing_http_request_duration_seconds` histogram, by the route's
+/// pattern so that unknown paths all count as one series.
+struct RequestTimer<Context: RequestContext>: RouterMiddleware {
+  let metrics: DaemonMetrics
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    let started = ContinuousClock.now
+    func record(_ status: Int) {
+      let elapsed = ContinuousClock.now - started
+      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      metrics.observeRequest(route: context.endpointPath ?? "unmatched", status: status, seconds: seconds)
+    }
+    do {
+      let response = try await next(request, context)
+      record(response.status.code)
+      return response
+    } catch let error as any HTTPResponseError {
+      record(error.status.code)
+      throw error
+    } catch {
+      record(500)
+      throw error
+    }
+  }
+}
