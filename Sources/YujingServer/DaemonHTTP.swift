@@ -4,8 +4,7 @@ import Logging
 import NIOCore
 import YujingCore
 
-/// The daemon's HTTP side (DESIGN §7, §9): for now the health check and the metrics; the review UI
-/// and its API join these routes.
+/// The daemon's HTTP side (DESIGN §7, §9): the health check, the metrics, the review UI and its API.
 public enum DaemonHTTP {
   /// The server as a service of the daemon's group. `onRunning` gets the address actually bound
   /// (port 0 asks the system for a free one) once the server accepts connections.
@@ -13,10 +12,16 @@ public enum DaemonHTTP {
     listen: ListenAddress, live: LiveWorkspace, metrics: DaemonMetrics, logger: Logger,
     onRunning: @escaping @Sendable (String) async -> Void
   ) -> some ApplicationProtocol {
-    let router = Router()
+    let router = Router(context: WebContext.self)
     router.middlewares.add(RequestTimer(metrics: metrics))
+    router.middlewares.add(SecurityHeaders())
+    router.middlewares.add(SessionMiddleware(store: { live.store }))
+    router.middlewares.add(CSRFMiddleware())
     router.get("/healthz") { _, _ in try health(live: live) }
     router.get("/metrics") { _, _ in try metricsResponse(live: live, metrics: metrics) }
+    let publicURL = live.current.workspace.configuration.server.publicURL
+    let cookies = SessionCookies(secure: publicURL?.lowercased().hasPrefix("https://") == true)
+    WebRoutes(live: live, cookies: cookies).add(to: router)
     return Application(
       router: router,
       configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "yujing"),

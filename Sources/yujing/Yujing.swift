@@ -16,7 +16,7 @@ struct Yujing: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       Demo.self, Init.self, Check.self, Ingest.self, Targets.self, Evaluate.self, TestRules.self, Notices.self,
-      Exemptions.self, Escalate.self, Report.self, Webhooks.self, Deliveries.self, Serve.self, Backup.self,
+      Exemptions.self, Escalate.self, Report.self, Webhooks.self, Deliveries.self, Users.self, Serve.self, Backup.self,
     ]
   )
 }

@@ -17,6 +17,7 @@ enum Migrations {
     migrator.registerMigration("2026-11-27 targets clustered by year", migrate: targetsClusteredByYear)
     migrator.registerMigration("2026-11-27 cases, notices, feedback, exemptions, audit", migrate: escalation)
     migrator.registerMigration("2026-11-28 webhook targets, deliveries and their attempts", migrate: dispatch)
+    migrator.registerMigration("2026-11-29 accounts, sessions and sign-in attempts", migrate: accounts)
     return migrator
   }
 
@@ -460,6 +461,40 @@ enum Migrations {
         );
         CREATE INDEX delivery_attempt_delivery ON delivery_attempt (delivery_id);
         CREATE INDEX delivery_attempt_target ON delivery_attempt (target_id, started_ms);
+        """)
+  }
+
+  /// DESIGN §7.2: accounts with a role (a department bound to one addressee) and a password hash;
+  /// sessions by the hash of their token; sign-in attempts, which the rate limit counts.
+  static func accounts(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE account (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+          role TEXT NOT NULL CHECK (role IN ('admin', 'reviewer', 'department')),
+          addressee TEXT,
+          password_hash TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          CHECK ((role = 'department') = (addressee IS NOT NULL))
+        );
+        CREATE TABLE session (
+          token_hash TEXT PRIMARY KEY,
+          account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+          csrf_token TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          expires_ms INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX session_by_account ON session(account_id);
+        CREATE TABLE login_attempt (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          at_ms INTEGER NOT NULL,
+          succeeded INTEGER NOT NULL CHECK (succeeded IN (0, 1))
+        );
+        CREATE INDEX login_attempt_by_name ON login_attempt(name, at_ms);
+        CREATE INDEX notice_by_state ON notice(state, id);
+        CREATE INDEX notice_by_period ON notice(period, id);
         """)
   }
 }

@@ -69,7 +69,7 @@ public struct NoticeDraft: Sendable {
 /// Why an action on a notice is refused, in words the reviewer can act on.
 public struct NoticeActionError: Error, Sendable, CustomStringConvertible {
   public var description: String
-  init(_ description: String) { self.description = description }
+  public init(_ description: String) { self.description = description }
 }
 
 extension Store {

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Who may do what (DESIGN §7.2).
+public enum Role: String, Sendable, Hashable, CaseIterable {
+  /// Everything, users and webhooks included.
+  case admin
+  /// The economic office: reviews, approves and rejects notices, manages exemptions.
+  case reviewer
+  /// One addressee (a county government, a department): reads its own notices, acknowledges
+  /// them, submits its 整改 reports.
+  case department
+}
+
+/// A person who signs in to the web UI or the API.
+public struct Account: Sendable, Hashable {
+  public var id: Int64
+  public var name: String
+  public var role: Role
+  /// The addressee a department account speaks for, exactly as the configuration names it.
+  public var addressee: String?
+  public var createdAt: Date
+
+  public init(id: Int64, name: String, role: Role, addressee: String?, createdAt: Date) {
+    self.id = id
+    self.name = name
+    self.role = role
+    self.addressee = addressee
+    self.createdAt = createdAt
+  }
+
+  /// Whether this account may see a notice at all. A department sees only what has left the
+  /// office (approved or later) and is addressed or copied to it; asking for anything else is
+  /// answered as if it did not exist.
+  public func maySee(_ notice: NoticeRecord) -> Bool {
+    switch role {
+    case .admin, .reviewer: return true
+    case .department:
+      guard let addressee, Account.visibleToAddressees.contains(notice.state) else { return false }
+      return notice.addressee == addressee || notice.copies.contains(addressee)
+    }
+  }
+
+  /// Whether this account answers for a notice: acknowledges it and submits its report.
+  public func answersFor(_ notice: NoticeRecord) -> Bool {
+    role == .department && maySee(notice) && notice.addressee == addressee
+  }
+
+  public static let visibleToAddressees: Set<NoticeRecord.State> = [.approved, .sent, .acknowledged, .closed]
+
+  public var mayReview: Bool { role == .admin || role == .reviewer }
+}
+
+/// Why an account could not be added or changed, in words the admin can act on.
+public struct AccountError: Error, Sendable, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+
+/// What the review pages ask of the notices: a page of a filtered list, edits of a draft's text,
+/// and an addressee's acknowledgement.
+public struct NoticeFilter: Sendable, Hashable {
+  public var period: Period?
+  public var kind: NoticeKind?
+  public var state: NoticeRecord.State?
+  public var addressee: String?
+  /// For a department: only what has left the office, addressed or copied to it.
+  public var visibleTo: String?
+
+  public init(
+    period: Period? = nil, kind: NoticeKind? = nil, state: NoticeRecord.State? = nil, addressee: String? = nil,
+    visibleTo: String? = nil
+  ) {
+    self.period = period
+    self.kind = kind
+    self.state = state
+    self.addressee = addressee
+    self.visibleTo = visibleTo
+  }
+}
+
+extension Store {
+  /// One page of notices, newest first, and how many match in all.
+  public func noticePage(_ filter: NoticeFilter, limit: Int, offset: Int) throws -> (
+    notices: [NoticeRecord], total: Int
+  ) {
+    var (sql, arguments) = Store.equalityFilter([
+      ("period", filter.period?.description), ("kind", filter.kind?.rawValue), ("state", filter.state?.rawValue),
+      ("addressee", filter.addressee),
+    ])
+    if let visibleTo = filter.visibleTo {
+      let states = Account.visibleToAddressees.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+      // The cc column is a JSON array of names; json_each looks inside it.
+      let clause = """
+        state IN (\(states)) AND (addressee = ? OR EXISTS (SELECT 1 FROM json_each(notice.cc) WHERE value = ?))
+        """
+      sql = sql.isEmpty ? "WHERE " + clause : sql + " AND " + clause
+      arguments += [visibleTo, visibleTo]
+    }
+    return try writer.read { db in
+      let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM notice \(sql)", arguments: arguments) ?? 0
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT * FROM notice \(sql) ORDER BY id DESC LIMIT ? OFFSET ?",
+        arguments: arguments + [max(1, limit), max(0, offset)])
+      return (rows.map(Store.noticeRecord), total)
+    }
+  }
+
+  /// Counts of notices by state, for the dashboard.
+  public func noticeCountsByState() throws -> [NoticeRecord.State: Int] {
+    try writer.read { db in
+      var counts: [NoticeRecord.State: Int] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT state, count(*) FROM notice GROUP BY state") {
+        if let state = NoticeRecord.State(rawValue: row[0]) { counts[state] = row[1] }
+      }
+      return counts
+    }
+  }
+
+  /// Replaces a draft's text before approval; the old text stays in the notice's history.
+  public func editDraft(id: Int64, title: String, body: String, actor: String, at instant: Date) throws {
+    try writer.write { db in
+      guard let notice = try Store.notice(db, id: id) else { throw NoticeActionError("there is no notice \(id)") }
+      guard notice.state == .draft else {
+        throw NoticeActionError("notice \(id) is \(notice.state.rawValue): only a draft can be edited")
+      }
+      guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+        !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+      else { throw NoticeActionError("a notice needs a title and a body") }
+      guard title != notice.title || body != notice.body else { return }
+      try db.execute(sql: "UPDATE notice SET title = ?, body = ? WHERE id = ?", arguments: [title, body, id])
+      try Store.recordNoticeEvent(
+        db, id, from: .draft, to: .draft, actor: actor, at: instant,
+        note: "text edited; before: \(notice.title)\n\(notice.body)")
+      try Store.audit(db, actor: actor, action: "edit", object: "notice \(id)", detail: nil, at: instant)
+    }
+  }
+
+  /// The addressee has received the notice (DESIGN §3: sent → acknowledged; an approved notice
+  /// delivered outside yujing may be acknowledged too).
+  public func acknowledgeNotice(id: Int64, actor: String, at instant: Date) throws {
+    try writer.write { db in
+      guard let notice = try Store.notice(db, id: id) else { throw NoticeActionError("there is no notice \(id)") }
+      guard notice.state == .approved || notice.state == .sent else {
+        throw NoticeActionError("notice \(id) is \(notice.state.rawValue): only a notice sent can be acknowledged")
+      }
+      try Store.setNoticeState(db, id, from: notice.state, to: .acknowledged, actor: actor, at: instant, note: nil)
+      try Store.audit(
+        db, actor: actor, action: "acknowledge", object: "notice \(id)", detail: notice.number, at: instant)
+    }
+  }
+}

@@ -1,0 +1,212 @@
+/// The OpenAPI 3 description of `/api/v1` (served at `/api/v1/openapi.json`). Written by hand and
+/// checked by tests against the routes the server really answers.
+enum OpenAPIDocument {
+  static let json = """
+    {
+      "openapi": "3.0.3",
+      "info": {
+        "title": "yujing (预警) API",
+        "version": "1",
+        "description": "Reading and reviewing the early-warning notices. Sign in with POST /api/v1/session; the session cookie authenticates later requests, and every state-changing request carries the csrf_token from the sign-in answer in the X-CSRF-Token header."
+      },
+      "servers": [{"url": "/"}],
+      "components": {
+        "securitySchemes": {
+          "session": {"type": "apiKey", "in": "cookie", "name": "yujing_session"},
+          "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token"}
+        },
+        "schemas": {
+          "Error": {"type": "object", "properties": {"error": {"type": "object"}}},
+          "User": {
+            "type": "object", "required": ["name", "role", "addressee"],
+            "properties": {
+              "name": {"type": "string"},
+              "role": {"type": "string", "enum": ["admin", "reviewer", "department"]},
+              "addressee": {"type": "string", "nullable": true}
+            }
+          },
+          "Subject": {
+            "type": "object", "required": ["kind"],
+            "properties": {
+              "kind": {"type": "string", "enum": ["indicator", "project", "feed"]},
+              "indicator": {"type": "string"}, "region": {"type": "string"},
+              "project": {"type": "string"}, "feed": {"type": "string"}
+            }
+          },
+          "Notice": {
+            "type": "object",
+            "required": ["id", "kind", "number", "addressee", "cc", "period", "state", "corrects", "subjects", "title"],
+            "properties": {
+              "id": {"type": "integer"},
+              "kind": {"type": "string", "enum": ["reminder", "talk", "lift", "precoordination", "data_overdue", "summary"]},
+              "number": {"type": "string", "nullable": true},
+              "addressee": {"type": "string"},
+              "cc": {"type": "array", "items": {"type": "string"}},
+              "period": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
+              "state": {"type": "string", "enum": ["draft", "approved", "sent", "acknowledged", "closed", "rejected", "superseded"]},
+              "corrects": {"type": "integer", "nullable": true},
+              "subjects": {"type": "array", "items": {
+                "type": "object", "required": ["subject", "stage", "level"],
+                "properties": {
+                  "subject": {"$ref": "#/components/schemas/Subject"},
+                  "stage": {"type": "string", "nullable": true},
+                  "level": {"type": "string", "nullable": true}
+                }
+              }},
+              "title": {"type": "string"},
+              "document_date": {"type": "string", "nullable": true},
+              "report_due": {"type": "string", "nullable": true},
+              "body": {"type": "string"},
+              "talk_at": {"type": "string", "nullable": true},
+              "place": {"type": "string", "nullable": true}
+            }
+          },
+          "NoticeList": {
+            "type": "object", "required": ["total", "notices"],
+            "properties": {
+              "total": {"type": "integer"},
+              "notices": {"type": "array", "items": {"$ref": "#/components/schemas/Notice"}}
+            }
+          }
+        },
+        "parameters": {
+          "id": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "format": "int64"}}
+        },
+        "responses": {
+          "Unauthorized": {"description": "not signed in", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "Forbidden": {"description": "the role may not do this, or the CSRF token is missing", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "NotFound": {"description": "no such notice for this user", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "Conflict": {"description": "the notice's state does not allow it", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "BadRequest": {"description": "a malformed request", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      },
+      "paths": {
+        "/api/v1/session": {
+          "get": {
+            "summary": "Who is signed in", "security": [{"session": []}],
+            "responses": {
+              "200": {"description": "the user", "content": {"application/json": {"schema": {"type": "object", "properties": {"user": {"$ref": "#/components/schemas/User"}}}}}},
+              "401": {"$ref": "#/components/responses/Unauthorized"}
+            }
+          },
+          "post": {
+            "summary": "Sign in", "security": [],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "required": ["name", "password"],
+              "properties": {"name": {"type": "string"}, "password": {"type": "string"}}
+            }}}},
+            "responses": {
+              "200": {"description": "signed in; the session cookie is set", "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"user": {"$ref": "#/components/schemas/User"}, "csrf_token": {"type": "string"}}
+              }}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "429": {"description": "too many failed sign-ins for this account", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+            }
+          },
+          "delete": {
+            "summary": "Sign out", "security": [{"session": [], "csrf": []}],
+            "responses": {"204": {"description": "signed out"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}
+          }
+        },
+        "/api/v1/notices": {
+          "get": {
+            "summary": "Notices, newest first (a department sees its own, once approved)", "security": [{"session": []}],
+            "parameters": [
+              {"name": "period", "in": "query", "schema": {"type": "string"}},
+              {"name": "kind", "in": "query", "schema": {"type": "string"}},
+              {"name": "state", "in": "query", "schema": {"type": "string"}},
+              {"name": "addressee", "in": "query", "schema": {"type": "string"}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
+              {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}}
+            ],
+            "responses": {
+              "200": {"description": "a page of notices", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NoticeList"}}}},
+              "401": {"$ref": "#/components/responses/Unauthorized"}
+            }
+          }
+        },
+        "/api/v1/notices/{id}": {
+          "get": {
+            "summary": "One notice", "security": [{"session": []}], "parameters": [{"$ref": "#/components/parameters/id"}],
+            "responses": {
+              "200": {"description": "the notice", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Notice"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/api/v1/notices/{id}/approve": {
+          "post": {
+            "summary": "Approve a draft (reviewers); a talk notice needs talk_at and place", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/id"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "properties": {
+                "date": {"type": "string", "description": "成文日期, YYYY-MM-DD; default today"},
+                "talk_at": {"type": "string", "description": "YYYY-MM-DD HH:MM"},
+                "place": {"type": "string"}
+              }
+            }}}},
+            "responses": {
+              "200": {"description": "the approved notice", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Notice"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/notices/{id}/reject": {
+          "post": {
+            "summary": "Reject a draft with a reason (reviewers)", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/id"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}
+            }}}},
+            "responses": {
+              "200": {"description": "the rejected notice", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Notice"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/notices/{id}/acknowledge": {
+          "post": {
+            "summary": "Acknowledge receipt (the addressee's department account)", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/id"}],
+            "responses": {
+              "200": {"description": "the notice", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Notice"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/notices/{id}/feedback": {
+          "post": {
+            "summary": "Submit the 整改 report (the addressee's department account)", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/id"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}
+            }}}},
+            "responses": {
+              "200": {"description": "recorded", "content": {"application/json": {"schema": {"type": "object", "properties": {"on_time": {"type": "boolean"}}}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        }
+      }
+    }
+    """
+}

@@ -1,0 +1,128 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import YujingCore
+
+/// The pages and the API, with who may reach each (DESIGN §7.1, §7.2). Pages send a browser that
+/// is not signed in to `/login`; the API answers 401. Per-object checks are in `ReviewActions`.
+struct WebRoutes: Sendable {
+  let live: LiveWorkspace
+  let cookies: SessionCookies
+
+  var signIn: SignIn { SignIn(store: live.store, cookies: cookies) }
+
+  func add(to router: Router<WebContext>) {
+    router.get("/assets/yujing.css") { _, _ in
+      Response(
+        status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+        body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+    }
+    router.get("/login") { _, context in
+      context.account != nil ? Response.redirect(to: "/") : LoginPage.form(context: context)
+    }
+    router.post("/login") { request, context in try await LoginPage.submit(request, context: context, signIn: signIn) }
+    router.post("/logout") { _, context in try LoginPage.logout(context: context, store: live.store, cookies: cookies) }
+
+    router.get("/") { _, context in
+      try page(context) { account in
+        guard account.mayReview else { return .redirect(to: "/notices") }
+        return try DashboardPage.render(context: context, current: live.current, now: Date())
+      }
+    }
+    router.get("/audit") { _, context in
+      try page(context) { account in
+        guard account.mayReview else { throw HTTPError(.forbidden) }
+        return try AuditPage.render(context: context, store: live.store)
+      }
+    }
+    router.get("/notices") { request, context in
+      try page(context) { account in
+        try NoticePages.list(request, context: context, current: live.current, account: account)
+      }
+    }
+    router.get("/notices/{id}") { _, context in
+      try page(context) { account in
+        let current = live.current
+        let notice = try ReviewActions(current: current, account: account).notice(
+          try context.parameters.require("id", as: Int64.self))
+        return try NoticePages.show(notice, context: context, current: current, account: account)
+      }
+    }
+    router.get("/notices/{id}/document") { _, context in
+      try page(context) { account in
+        let current = live.current
+        let notice = try ReviewActions(current: current, account: account).notice(
+          try context.parameters.require("id", as: Int64.self))
+        return try NoticePages.document(notice, current: current)
+      }
+    }
+    router.post("/notices/approve") { _, context in
+      try page(context) { account in
+        let actions = ReviewActions(current: live.current, account: account)
+        try actions.requireReviewer()
+        let ids = (context.form["id"] ?? "").split(separator: ",").compactMap { Int64($0) }
+        for id in ids { try actions.approve(id, date: nil, talkAt: nil, place: nil) }
+        return .redirect(to: "/notices?state=draft")
+      }
+    }
+    addNoticeAction("approve") { actions, id, form in
+      try actions.approve(id, date: form["date"], talkAt: form["talk_at"], place: form["place"])
+    }
+    addNoticeAction("reject") { actions, id, form in try actions.reject(id, reason: form["reason"] ?? "") }
+    addNoticeAction("edit") { actions, id, form in
+      try actions.edit(id, title: form["title"] ?? "", body: form["body"] ?? "")
+    }
+    addNoticeAction("acknowledge") { actions, id, _ in try actions.acknowledge(id) }
+    addNoticeAction("feedback") { actions, id, form in try actions.feedback(id, text: form["text"] ?? "") }
+    APIRoutes(live: live, signIn: signIn).add(to: router)
+
+    /// A form action on one notice: on success back to its page, on a refusal its page again with
+    /// the reason; a page also says what went wrong (422).
+    func addNoticeAction(
+      _ name: String, _ action: @escaping @Sendable (ReviewActions, Int64, [String: String]) throws -> Void
+    ) {
+      router.post("/notices/{id}/\(name)") { _, context in
+        try page(context) { account in
+          let id = try context.parameters.require("id", as: Int64.self)
+          let current = live.current
+          let actions = ReviewActions(current: current, account: account)
+          do {
+            try action(actions, id, context.form)
+            return .redirect(to: "/notices/\(id)")
+          } catch let refusal as NoticeActionError {
+            var response = try NoticePages.show(
+              try actions.notice(id), context: context, current: current, account: account,
+              message: "\(refusal.description)")
+            response.status = .unprocessableContent
+            return response
+          }
+        }
+      }
+    }
+  }
+
+  /// A page for the signed-in: anyone else is sent to sign in.
+  func page(_ context: WebContext, _ body: (Account) throws -> Response) throws -> Response {
+    guard let account = context.account else { return .redirect(to: "/login") }
+    return try body(account)
+  }
+}
+
+/// Headers on every answer: no framing by other sites, no sniffing, no referrer beyond the origin,
+/// and a content policy that allows only yujing's own stylesheet and no script at all.
+struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
+  static var referrerPolicy: HTTPField.Name { HTTPField.Name("Referrer-Policy")! }
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    var response = try await next(request, context)
+    if response.headers[.contentSecurityPolicy] == nil {
+      response.headers[.contentSecurityPolicy] =
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'"
+    }
+    response.headers[.xContentTypeOptions] = "nosniff"
+    response.headers[Self.referrerPolicy] = "same-origin"
+    return response
+  }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import YujingCore
+
+/// The frame of every page: title, navigation by role, the signed-in user with a sign-out form.
+enum Layout {
+  static func page(_ title: String, context: WebContext, active: String = "", _ content: HTML) -> Response {
+    let nav: [(String, String, String)]
+    switch context.account?.role {
+    case .admin?, .reviewer?:
+      nav = [("/", "dashboard", "总览"), ("/notices", "notices", "通知"), ("/audit", "audit", "审计日志")]
+    case .department?:
+      nav = [("/notices", "notices", "本单位通知")]
+    case nil:
+      nav = []
+    }
+    let links = nav.map { href, key, label -> HTML in
+      key == active ? "<a href=\"\(href)\" aria-current=\"page\">\(label)</a>" : "<a href=\"\(href)\">\(label)</a>"
+    }
+    var user: HTML = ""
+    if let account = context.account, let session = context.session {
+      let who = account.addressee.map { "\(account.name)（\($0)）" } ?? "\(account.name)（\(Self.roleName(account.role))）"
+      user = """
+        <form method="post" action="/logout" class="signout">\(who) \(csrfField(session))<button>退出</button></form>
+        """
+    }
+    let html: HTML = """
+      <!doctype html>
+      <html lang="zh-CN">
+      <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(title) · 预警</title><link rel="stylesheet" href="/assets/yujing.css"></head>
+      <body><header><span class="brand">预警 · 经济运行调度</span><nav>\(links)</nav>\(user)</header>
+      <main><h1>\(title)</h1>
+      \(content)
+      </main></body></html>
+      """
+    return response(html)
+  }
+
+  static func response(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
+    Response(
+      status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+      body: .init(byteBuffer: ByteBuffer(string: html.markup)))
+  }
+
+  static func csrfField(_ session: SessionRecord) -> HTML {
+    "<input type=\"hidden\" name=\"_csrf\" value=\"\(session.csrfToken)\">"
+  }
+
+  static func roleName(_ role: Role) -> String {
+    switch role {
+    case .admin: "管理员"
+    case .reviewer: "审核"
+    case .department: "责任单位"
+    }
+  }
+
+  static func stateName(_ state: NoticeRecord.State) -> String {
+    switch state {
+    case .draft: "待审核"
+    case .approved: "已签发"
+    case .sent: "已送达"
+    case .acknowledged: "已签收"
+    case .closed: "已办结"
+    case .rejected: "已退回"
+    case .superseded: "已作废"
+    }
+  }
+
+  static func kindName(_ kind: NoticeKind) -> String {
+    switch kind {
+    case .reminder: "提醒函"
+    case .talk: "约谈通知书"
+    case .lift: "解除预警通知"
+    case .precoordination: "预协调函"
+    case .dataOverdue: "数据报送提醒"
+    case .summary: "调度通报"
+    }
+  }
+
+  static func time(_ date: Date, _ timeZone: TimeZone) -> String {
+    var style = Date.ISO8601FormatStyle(timeZone: timeZone)
+    style = style.year().month().day().dateTimeSeparator(.space).time(includingFractionalSeconds: false)
+    return date.formatted(style)
+  }
+}
