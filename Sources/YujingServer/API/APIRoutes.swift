@@ -30,7 +30,7 @@ struct APIRoutes: Sendable {
       let actions = ReviewActions(current: live.current, account: try signedIn(context))
       let body = try await request.decode(as: NoticesAPI.ApproveBody.self, context: context)
       return NoticesAPI.one(
-        try actions.approve(try id(context), date: body.date, talkAt: body.talk_at, place: body.place))
+        try actions.approve(try id(context), date: body.date, talkAt: body.talkAt, place: body.place))
     }
     api.post("/notices/{id}/reject") { request, context in
       let actions = ReviewActions(current: live.current, account: try signedIn(context))

@@ -13,8 +13,13 @@ enum NoticesAPI {
 
   struct ApproveBody: Decodable {
     var date: String?
-    var talk_at: String?
+    var talkAt: String?
     var place: String?
+
+    enum CodingKeys: String, CodingKey {
+      case date, place
+      case talkAt = "talk_at"
+    }
   }
 
   struct RejectBody: Decodable { var reason: String }
