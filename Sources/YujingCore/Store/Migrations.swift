@@ -17,6 +17,7 @@ enum Migrations {
     migrator.registerMigration("2026-11-27 targets clustered by year", migrate: targetsClusteredByYear)
     migrator.registerMigration("2026-11-27 cases, notices, feedback, exemptions, audit", migrate: escalation)
     migrator.registerMigration("2026-11-28 webhook targets, deliveries and their attempts", migrate: dispatch)
+    migrator.registerMigration("2026-11-29 feed state for conditional pulls", migrate: feedState)
     return migrator
   }
 
@@ -460,6 +461,23 @@ enum Migrations {
         );
         CREATE INDEX delivery_attempt_delivery ON delivery_attempt (delivery_id);
         CREATE INDEX delivery_attempt_target ON delivery_attempt (target_id, started_ms);
+        """)
+  }
+
+  /// DESIGN §9: what an HTTP feed's last successful pull answered (ETag, Last-Modified), sent
+  /// back with the next pull so that an unchanged file costs a 304 and nothing else. The URL is
+  /// kept, masked, so that validators of an old address are never sent to a new one.
+  static func feedState(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE feed_state (
+          feed TEXT PRIMARY KEY NOT NULL CHECK (length(feed) > 0),
+          url TEXT NOT NULL,
+          etag TEXT,
+          last_modified TEXT,
+          feed_run_id INTEGER REFERENCES feed_run(id),
+          updated_at TEXT NOT NULL
+        );
         """)
   }
 }
