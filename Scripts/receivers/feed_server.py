@@ -9,6 +9,7 @@ GET /<behaviour>/<name> serves DIR/<name>, where behaviour is one of
                    one, an If-Modified-Since not older than the file) gets 304
     lastmodified   the same with a Last-Modified only
     slow           sleeps ?seconds=S (default 5) before answering as ok
+    trickle        sends the file in ten pieces spread over ?seconds=S (default 3)
     flakyN         answers 500 to the first N requests for this path, then as ok
     busy           answers 429 with Retry-After: 7 to the first request, then as ok
     fail           always 500
@@ -96,6 +97,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.plain(404, "no such file")
         body = open(path, "rb").read()
         content_type = TYPES.get(os.path.splitext(name)[1], "application/octet-stream")
+        if behaviour == "trickle":
+            return self.trickle(body, content_type, float(query.get("seconds", ["3"])[0]))
         if behaviour == "truncated":
             self.record(200)
             self.send_response(200)
@@ -139,6 +142,19 @@ class Handler(BaseHTTPRequestHandler):
             return mtime <= parsedate_to_datetime(since).timestamp()
         except (TypeError, ValueError):
             return False
+
+    def trickle(self, body, content_type, seconds):
+        """The whole body in ten pieces spread over `seconds`: a slow line, never silent for long."""
+        self.record(200)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        step = max(1, -(-len(body) // 10))
+        for start in range(0, len(body), step):
+            time.sleep(seconds / 10)
+            self.wfile.write(body[start:start + step])
+            self.wfile.flush()
 
     def stream_zeros(self, announce):
         self.send_response(200)

@@ -6,14 +6,14 @@ struct Ingest: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "One feed run from a file (- for standard input) or a URL: stores only, evaluates nothing.",
     discussion: """
-      FILE is a path, - for standard input, a file:// URL, or an http(s):// URL. Without FILE the
-      feed's configured url is pulled. A pull from http(s) is what the daemon's schedule does: a
-      conditional request (an unchanged file answers 304 and is recorded as a run that applied
-      nothing), the feed's timeout_seconds per attempt, up to 3 attempts after network errors,
+      FILE is a path, - for standard input, a file:// URL, or an http(s):// URL. Without FILE the \
+      feed's configured url is pulled. A pull from http(s) is what the daemon's schedule does: a \
+      conditional request (an unchanged file answers 304 and is recorded as a run that applied \
+      nothing), the feed's timeout_seconds per attempt, up to 3 attempts after network errors, \
       5xx and 429, and the feed's max_bytes as the size limit.
 
-      Exit status: 0 when the run was stored (every row, or the good rows with the rejected ones
-      listed, or nothing because nothing changed); 1 when nothing could be applied (an unreadable
+      Exit status: 0 when the run was stored (every row, or the good rows with the rejected ones \
+      listed, or nothing because nothing changed); 1 when nothing could be applied (an unreadable \
       file or a failed download, or every row rejected).
       """)
 

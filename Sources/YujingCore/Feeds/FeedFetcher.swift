@@ -36,9 +36,24 @@ struct FeedFetcher: Sendable {
   var sleep: @Sendable (Duration) async throws -> Void
   var downloads: URL
 
+  static let partPrefix = ".yujing-download-"
+
+  /// Removes what downloads cut off by a killed process left behind. A download in progress
+  /// writes its file all the time, so a file untouched for a day is nobody's.
+  static func sweep(_ directory: URL, now: Date = Date()) {
+    let manager = FileManager.default
+    for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+    where name.hasPrefix(partPrefix) && name.hasSuffix(".part") {
+      let path = directory.appendingPathComponent(name).path
+      let modified = (try? manager.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? now
+      if now.timeIntervalSince(modified) > 86_400 { try? manager.removeItem(atPath: path) }
+    }
+  }
+
   /// The outcome, or why the pull failed; throws only when cancelled.
   func fetch(_ url: URL, shownURL: String, validators: FeedValidators?) async throws -> Result<Outcome, FeedReadError> {
-    let file = downloads.appendingPathComponent(".yujing-download-\(UUID().uuidString).part")
+    Self.sweep(downloads)
+    let file = downloads.appendingPathComponent("\(Self.partPrefix)\(UUID().uuidString).part")
     var attempt = 0
     while true {
       attempt += 1

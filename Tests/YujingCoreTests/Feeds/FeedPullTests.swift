@@ -96,6 +96,15 @@ import Testing
     #expect(try harness.workspace.store.observationCount() == 0)
   }
 
+  @Test func theTimeoutIsForEachWaitNotForTheWholeTransfer() async throws {
+    guard let server = try FeedServer.start() else { return }
+    try server.serve("feed.csv", sampleRows)
+    // Ten pieces 0.3 s apart: 3 s in all, longer than the 2 s timeout, never silent that long.
+    let harness = try Harness(url: server.url("/trickle/feed.csv?seconds=3"), timeout: 2)
+    let result = try await harness.pull(attempts: 1)
+    #expect((result.summary.status, result.summary.inserted) == (.ok, 3), "\(result)")
+  }
+
   @Test func serverErrorsAreTriedAgainWithBackoffUntilTheFileComes() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
@@ -238,6 +247,7 @@ import Testing
       ("timeout_seconds: 0", "feeds[0].timeout_seconds: '0' must be a whole number from 1 to 3600"),
       ("max_bytes: 1.5e6", "feeds[0].max_bytes: '1.5e6' must be a whole number"),
       ("timeout: 30", "unknown key 'timeout' in feeds[0]"),
+      ("url: \"https://u:pw@x/export?id=3\"", "cannot tell the format from 'https://***@x/export?id=3'"),
     ] {
       let text = minimalConfiguration.replacingOccurrences(of: "due_day: 15}", with: "due_day: 15, \(bad)}")
       guard case .failure(let error) = decode(text) else {
@@ -247,6 +257,21 @@ import Testing
       let messages = error.diagnostics.map(\.description)
       #expect(messages.contains { $0.hasPrefix("yujing.yaml:12:") && $0.contains(expected) }, "\(messages)")
     }
+  }
+
+  @Test func downloadsLeftByAKilledProcessAreSweptAfterADay() throws {
+    let directory = try TemporaryDirectory()
+    let old = directory.url.appendingPathComponent(".yujing-download-old.part")
+    let fresh = directory.url.appendingPathComponent(".yujing-download-fresh.part")
+    let other = directory.url.appendingPathComponent("yujing.sqlite")
+    for file in [old, fresh, other] { try Data("x".utf8).write(to: file) }
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(-2 * 86_400)], ofItemAtPath: old.path)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(-2 * 86_400)], ofItemAtPath: other.path)
+    FeedFetcher.sweep(directory.url)
+    let left = try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
+    #expect(left == [".yujing-download-fresh.part", "yujing.sqlite"])
   }
 
   @Test func contentTypesAreJudgedByFormatIgnoringParameters() {
