@@ -121,6 +121,10 @@ public struct FeedConfiguration: Sendable, Hashable {
   /// The providing department (the addressee of a data_overdue notice).
   public var provider: String?
   public var xlsx: XLSXMapping?
+  /// How long an HTTP pull waits for the answer and for each next piece of it; 60 s when nil.
+  public var timeoutSeconds: Int?
+  /// The largest body a pull accepts; `FeedSource.maximumSize` when nil.
+  public var maxBytes: Int?
 }
 
 /// How a statistics bureau's wide table maps onto indicators and regions (DESIGN §4.1).

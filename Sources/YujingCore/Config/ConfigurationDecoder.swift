@@ -153,7 +153,9 @@ public enum ConfigurationDecoder {
       leadDepartment: lead, january: january)
   }
 
-  static let feedKeys = ["name", "kind", "url", "format", "schedule", "due_day", "provider", "xlsx"]
+  static let feedKeys = [
+    "name", "kind", "url", "format", "schedule", "due_day", "provider", "xlsx", "timeout_seconds", "max_bytes",
+  ]
 
   private static func decodeFeed(_ node: Node, _ context: String, _ sink: DiagnosticSink) -> FeedConfiguration? {
     guard let map = YAMLMap(node, context: context, allowed: feedKeys, sink: sink) else { return nil }
@@ -175,10 +177,12 @@ public enum ConfigurationDecoder {
     let dueDay = map.integer("due_day", in: 1...28)
     let provider = map.string("provider")
     let xlsx = map.map("xlsx", allowed: xlsxKeys).map(decodeXLSXMapping)
+    let timeout = map.integer("timeout_seconds", in: 1...3600)
+    let maxBytes = map.integer("max_bytes", in: 1...FeedSource.maximumSize)
     guard let name, let kind else { return nil }
     return FeedConfiguration(
       name: name, kind: kind, url: url, format: format, schedule: schedule, dueDay: dueDay, provider: provider,
-      xlsx: xlsx)
+      xlsx: xlsx, timeoutSeconds: timeout, maxBytes: maxBytes)
   }
 
   static let xlsxKeys = ["sheet", "region_header", "indicators", "columns", "regions", "missing"]

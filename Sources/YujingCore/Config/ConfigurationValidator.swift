@@ -63,6 +63,12 @@ enum ConfigurationValidator {
         sink.error(
           "\(context).url: '\(url)' must be an http://, https:// or file:// address",
           at: sink.position("\(context).url"))
+      } else if let url = feed.url, (try? Ingestion.format(of: FeedURL.masked(url), feed: feed)) == nil {
+        // Found here rather than at the first scheduled pull, which could only throw.
+        sink.error(
+          "\(context).url: cannot tell the format from '\(FeedURL.masked(url))': end the path in .csv, .json or "
+            + ".xlsx, or set the feed's format",
+          at: sink.position("\(context).url"))
       }
       if feed.xlsx != nil && feed.kind != .indicators {
         sink.error(

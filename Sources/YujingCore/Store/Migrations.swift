@@ -18,6 +18,7 @@ enum Migrations {
     migrator.registerMigration("2026-11-27 cases, notices, feedback, exemptions, audit", migrate: escalation)
     migrator.registerMigration("2026-11-28 webhook targets, deliveries and their attempts", migrate: dispatch)
     migrator.registerMigration("2026-11-29 accounts, sessions and sign-in attempts", migrate: accounts)
+    migrator.registerMigration("2026-11-29 feed state for conditional pulls", migrate: feedState)
     return migrator
   }
 
@@ -495,6 +496,23 @@ enum Migrations {
         CREATE INDEX login_attempt_by_name ON login_attempt(name, at_ms);
         CREATE INDEX notice_by_state ON notice(state, id);
         CREATE INDEX notice_by_period ON notice(period, id);
+        """)
+  }
+
+  /// DESIGN §9: what an HTTP feed's last successful pull answered (ETag, Last-Modified), sent
+  /// back with the next pull so that an unchanged file costs a 304 and nothing else. The URL is
+  /// kept, masked, so that validators of an old address are never sent to a new one.
+  static func feedState(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE feed_state (
+          feed TEXT PRIMARY KEY NOT NULL CHECK (length(feed) > 0),
+          url TEXT NOT NULL,
+          etag TEXT,
+          last_modified TEXT,
+          feed_run_id INTEGER REFERENCES feed_run(id),
+          updated_at TEXT NOT NULL
+        );
         """)
   }
 }

@@ -43,7 +43,9 @@ struct FeedService: Service {
 
   private func runFeed(_ feed: String, current: LiveWorkspace.Current) async {
     do {
-      let summary = try await pull(current.workspace, feed)
+      // A shutdown abandons a pull waiting on the network or a retry: nothing of it is applied
+      // until its one write transaction, which cancellation does not interrupt.
+      let summary = try await cancelWhenGracefulShutdown { try await pull(current.workspace, feed) }
       let line =
         "\(feed) \(summary.status.rawValue): \(summary.inserted) new, \(summary.revised) revised, \(summary.rejected) rejected"
       if summary.status == .failed {
@@ -86,13 +88,8 @@ extension FeedService {
     return date.formatted(style)
   }
 
-  /// One run of a feed's configured source.
+  /// One pull of a feed's configured source (HTTP with conditional requests and retries, or a file).
   static let pull: @Sendable (Workspace, String) async throws -> FeedRunSummary = { workspace, name in
-    guard let url = workspace.configuration.feed(name)?.url else {
-      throw CommandFailure("feed \(name) has no url to pull")
-    }
-    let data = try FeedSource.readLocal(url)
-    return try Ingestion(workspace: workspace, clock: { Date() }).run(
-      feed: name, input: Ingestion.Input(source: url, data: data))
+    try await FeedPull(workspace: workspace, clock: { Date() }).run(feed: name).summary
   }
 }

@@ -19,7 +19,8 @@ import Testing
     if schedule {
       let sample = ExternalTools.repository.appendingPathComponent("Sources/YujingResources/sample")
       var text = try String(contentsOfFile: config, encoding: .utf8)
-      let feed = "  - name: stats\n"
+      // At the start of a line: the commented example above the feeds names `stats` too.
+      let feed = "\n  - name: stats\n"
       #expect(text.contains(feed))
       text = text.replacingOccurrences(
         of: feed,
