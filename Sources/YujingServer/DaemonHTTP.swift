@@ -15,6 +15,7 @@ public enum DaemonHTTP {
     let router = Router(context: WebContext.self)
     router.middlewares.add(RequestTimer(metrics: metrics))
     router.middlewares.add(SecurityHeaders())
+    router.middlewares.add(APIErrors())
     router.middlewares.add(SessionMiddleware(store: { live.store }))
     router.middlewares.add(CSRFMiddleware())
     router.get("/healthz") { _, _ in try health(live: live) }

@@ -8,7 +8,7 @@ struct APIRoutes: Sendable {
   let signIn: SignIn
 
   func add(to router: Router<WebContext>) {
-    let api = router.group("/api/v1").add(middleware: APIErrors())
+    let api = router.group("/api/v1")
     api.get("/openapi.json") { _, _ in NoticesAPI.json(OpenAPIDocument.json) }
     api.post("/session") { request, context in try await NoticesAPI.signIn(request, context: context, signIn: signIn) }
     api.get("/session") { _, context in try NoticesAPI.object(["user": NoticesAPI.user(try signedIn(context))]) }
@@ -65,7 +65,7 @@ struct APIRoutes: Sendable {
   }
 }
 
-/// Turns every refusal into the API's JSON error: a refused state change is 409, a malformed body
+/// Turns every refusal under `/api/` into the API's JSON error, the CSRF check's included: a refused state change is 409, a malformed body
 /// 400, and anything unexpected 500 without its details.
 struct APIErrors: RouterMiddleware {
   typealias Context = WebContext
@@ -73,8 +73,17 @@ struct APIErrors: RouterMiddleware {
   func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
     async throws -> Response
   {
+    guard request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
     do {
       return try await next(request, context)
+    } catch let error as HTTPError where error.status == .notFound && error.body == nil {
+      // The router's own "no route": a known path asked with another method is 405, with Allow.
+      guard let allowed = Self.methods(of: request.uri.path) else { throw error }
+      var response = try NoticesAPI.object(
+        ["error": ["message": "\(request.method.rawValue) is not allowed here; use \(allowed)"]],
+        status: .methodNotAllowed)
+      response.headers[.allow] = allowed
+      return response
     } catch let error as HTTPError {
       var response = try NoticesAPI.object(
         ["error": ["message": error.body ?? error.status.reasonPhrase]], status: error.status)
@@ -87,6 +96,22 @@ struct APIErrors: RouterMiddleware {
         ["error": ["message": "the request body is not the JSON this call takes"]], status: .badRequest)
     } catch let error as any HTTPResponseError {
       return try NoticesAPI.object(["error": ["message": error.status.reasonPhrase]], status: error.status)
+    }
+  }
+
+  /// The methods each API path answers, as the OpenAPI document lists them.
+  static func methods(of path: String) -> String? {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(3)
+    switch Array(parts) {
+    case ["openapi.json"]: return "GET"
+    case ["session"]: return "GET, POST, DELETE"
+    case ["notices"]: return "GET"
+    case let parts where parts.count == 2 && parts[0] == "notices": return "GET"
+    case let parts
+    where parts.count == 3 && parts[0] == "notices"
+      && ["approve", "reject", "acknowledge", "feedback"].contains(parts[2]):
+      return "POST"
+    default: return nil
     }
   }
 }

@@ -59,10 +59,20 @@ enum NoticesAPI {
   static func list(_ request: Request, account: Account, current: LiveWorkspace.Current) throws -> Response {
     let query = request.uri.queryParameters
     let filter = NoticePages.filter(request, account: account)
-    let limit = min(max(query["limit"].flatMap { Int(String($0)) } ?? 100, 1), 1000)
-    let offset = max(query["offset"].flatMap { Int(String($0)) } ?? 0, 0)
+    let limit = try number(query["limit"].map(String.init), name: "limit", range: 1...1000) ?? 100
+    let offset = try number(query["offset"].map(String.init), name: "offset", range: 0...Int.max) ?? 0
     let (notices, total) = try current.workspace.store.noticePage(filter, limit: limit, offset: offset)
     return json("{\"total\": \(total), \"notices\": \(NoticeJSON.list(notices))}")
+  }
+
+  /// An optional whole-number parameter within its range; anything else is the client's error.
+  static func number(_ text: String?, name: String, range: ClosedRange<Int>) throws -> Int? {
+    guard let text, !text.isEmpty else { return nil }
+    guard let value = Int(text), range.contains(value) else {
+      throw HTTPError(
+        .badRequest, message: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+    }
+    return value
   }
 
   static func one(_ notice: NoticeRecord) -> Response {

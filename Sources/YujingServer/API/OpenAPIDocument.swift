@@ -70,7 +70,7 @@ enum OpenAPIDocument {
           }
         },
         "parameters": {
-          "id": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "format": "int64"}}
+          "id": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "format": "int64", "minimum": 1}}
         },
         "responses": {
           "Unauthorized": {"description": "not signed in", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -122,6 +122,7 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "200": {"description": "a page of notices", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NoticeList"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
               "401": {"$ref": "#/components/responses/Unauthorized"}
             }
           }
