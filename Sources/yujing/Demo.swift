@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import YujingCore
 
-struct Demo: ParsableCommand {
+struct Demo: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run the embedded 宜春 sample (invented data) end to end in a fresh directory.")
 
@@ -13,7 +13,10 @@ struct Demo: ParsableCommand {
   @Flag(name: .long, help: "Do not serve the UI afterwards; print a summary and exit.")
   var once = false
 
-  func run() throws {
+  @Option(help: "HOST:PORT for the review UI (port 0 picks a free one).")
+  var listen = "127.0.0.1:8080"
+
+  func run() async throws {
     let directory = try DemoDirectory.create(dir)
     let root = URL(fileURLWithPath: directory)
     print("yujing demo: 宜春 sample (invented figures, for demonstration only)")
@@ -62,6 +65,12 @@ struct Demo: ParsableCommand {
     print("look further: yujing notices list --db \(directory)/yujing.sqlite --period 2020-10")
     print("              yujing notices show --db \(directory)/yujing.sqlite ID")
     print("              yujing report --db \(directory)/yujing.sqlite --period 2020-11 --format md")
+    let logins = try DemoServe.accounts(workspace)
+    guard !once else {
+      for login in logins { print("web UI accounts: \(login.name) / \(login.password) — \(login.what)") }
+      return
+    }
+    try await DemoServe.serve(workspace, thresholds: thresholds, listen: listen, logins: logins)
   }
 
   /// The findings of each month by level, as of its last evaluation.

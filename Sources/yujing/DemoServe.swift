@@ -1,0 +1,60 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import YujingCore
+import YujingServer
+
+/// The end of `yujing demo`: two accounts to sign in with, then the web UI on the demo's database
+/// (DESIGN §9). Only the UI: the sample is a replayed 2020, so the daily check and the feed
+/// schedules, which work on today's date, would report every month since as late.
+enum DemoServe {
+  struct Login {
+    var name: String
+    var password: String
+    var what: String
+  }
+
+  /// A reviewer, and the department account of the addressee with the most notices sent.
+  static func accounts(_ workspace: Workspace) throws -> [Login] {
+    let store = workspace.store
+    let sent = try store.notices().filter { Account.visibleToAddressees.contains($0.state) && $0.kind != .summary }
+    let busiest = Dictionary(grouping: sent, by: \.addressee).max { $0.value.count < $1.value.count }?.key
+    var logins = [Login(name: "reviewer", password: randomPassword(), what: "经济运行调度办公室 (reviewer)")]
+    if let busiest {
+      logins.append(Login(name: "department", password: randomPassword(), what: "\(busiest) (department)"))
+    }
+    for login in logins {
+      let addressee = login.name == "department" ? busiest : nil
+      try store.addAccount(
+        name: login.name, role: addressee == nil ? .reviewer : .department, addressee: addressee,
+        passwordHash: Passwords.hash(login.password), actor: "demo", at: Date())
+    }
+    return logins
+  }
+
+  static func randomPassword() -> String {
+    let letters = Array("abcdefghijkmnpqrstuvwxyz23456789")
+    var generator = SystemRandomNumberGenerator()
+    return String((0..<12).map { _ in letters.randomElement(using: &generator)! })
+  }
+
+  /// Serves the UI until SIGINT or SIGTERM.
+  static func serve(_ workspace: Workspace, thresholds: Thresholds, listen: String, logins: [Login]) async throws {
+    guard let address = ListenAddress(listen) else {
+      throw CommandFailure("--listen '\(listen)' is not HOST:PORT (for example 127.0.0.1:8080)")
+    }
+    let live = LiveWorkspace(workspace: workspace, thresholds: thresholds)
+    var logger = Logger(label: "yujing-demo")
+    // The console is the demo's own report; the server speaks only of trouble.
+    logger.logLevel = .warning
+    let http = DaemonHTTP.application(
+      listen: address, live: live, metrics: DaemonMetrics(startedAt: Date()), logger: logger
+    ) { bound in
+      print("")
+      print("the review UI: http://\(bound)/   (Ctrl-C stops it)")
+      for login in logins { print("  sign in as \(login.name) / \(login.password) — \(login.what)") }
+      fflush(nil)
+    }
+    try await ServiceGroup(services: [http], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
+  }
+}
