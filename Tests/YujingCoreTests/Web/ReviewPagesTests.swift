@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import YujingCore
+
+/// The review pages as the office uses them (DESIGN §7.1, §6.1): a talk notice is approved only
+/// with the talk's time and place, a draft's text is edited and shown again, drafts are approved
+/// in bulk, and a department answers its notice.
+@Suite(.serialized) struct ReviewPagesTests {
+  @Test func approvingATalkNoticeAsksForTheTalksTimeAndPlace() throws {
+    let office = try WebSecurityTests.Office()
+    let reviewer = try office.client("rev")
+    let talk = try #require(try office.harness.live().first { $0.kind == .talk && $0.state == .draft })
+    let page = try reviewer.get("/notices/\(talk.id)")
+    #expect(page.body.contains("name=\"talk_at\"") && page.body.contains("name=\"place\""))
+    #expect(page.body.contains("required"))
+
+    let refused = try reviewer.send("POST", "/notices/\(talk.id)/approve", form: ["date": "2020-05-13"])
+    #expect(refused.status == 422)
+    #expect(refused.body.contains("give the talk&#39;s time and place"), "\(refused.body)")
+    #expect(try office.state(talk.id) == .draft)
+    let badTime = try reviewer.send(
+      "POST", "/notices/\(talk.id)/approve", form: ["date": "2020-05-13", "talk_at": "明天上午", "place": "三楼"])
+    #expect(badTime.status == 422)
+
+    let approved = try reviewer.send(
+      "POST", "/notices/\(talk.id)/approve",
+      form: ["date": "2020-05-13", "talk_at": "2020-05-20 09:30", "place": "市政府三楼第一会议室"])
+    #expect(approved.status == 303)
+    let stored = try #require(try office.harness.store.notice(id: talk.id))
+    #expect(stored.state == .approved)
+    #expect(stored.number?.contains("〔2020〕") == true)
+    #expect(stored.body.contains("2020年5月20日9时30分") && stored.body.contains("市政府三楼第一会议室"))
+    #expect(try office.harness.store.auditLog().contains { $0.action == "approve" && $0.actor == "rev" })
+    #expect(office.serve.stop() == 0)
+  }
+
+  @Test func aDraftsTextIsEditedBeforeApprovalAndTheDocumentShowsIt() throws {
+    let office = try WebSecurityTests.Office()
+    let reviewer = try office.client("rev")
+    let id = office.draft.id
+    let body = "经核实，你单位规上工业增加值增速低于目标。\n请于五个工作日内报送整改报告。"
+    let saved = try reviewer.send("POST", "/notices/\(id)/edit", form: ["title": office.draft.title, "body": body])
+    #expect(saved.status == 303)
+    let document = try reviewer.get("/notices/\(id)/document")
+    #expect(document.body.contains("请于五个工作日内报送整改报告"))
+    #expect(document.header("Content-Security-Policy")?.contains("sandbox") == true)
+    let history = try office.harness.store.noticeHistory(id: id)
+    #expect(history.last?.note?.hasPrefix("text edited; before:") == true)
+    // Once approved, the text is fixed.
+    #expect(try reviewer.send("POST", "/notices/\(id)/approve", form: ["date": "2020-05-13"]).status == 303)
+    let late = try reviewer.send("POST", "/notices/\(id)/edit", form: ["title": "x", "body": "y"])
+    #expect(late.status == 422)
+    #expect(try office.harness.store.notice(id: id)?.body == body)
+    #expect(office.serve.stop() == 0)
+  }
+
+  @Test func draftsAreApprovedInBulkExceptTalksWhichNeedTheirOwnForm() throws {
+    let office = try WebSecurityTests.Office()
+    let reviewer = try office.client("rev")
+    let drafts = try office.harness.live().filter { $0.state == .draft && $0.kind != .talk }
+    #expect(!drafts.isEmpty)
+    let list = try reviewer.get("/notices?state=draft")
+    for draft in drafts { #expect(list.body.contains("name=\"id\" value=\"\(draft.id)\"")) }
+    let answer = try reviewer.send(
+      "POST", "/notices/approve", form: ["id": drafts.map { String($0.id) }.joined(separator: ",")])
+    #expect(answer.status == 303)
+    for draft in drafts { #expect(try office.state(draft.id) == .approved) }
+    #expect(office.serve.stop() == 0)
+  }
+
+  @Test func aDepartmentAcknowledgesAndReportsOnItsOwnNotice() throws {
+    let office = try WebSecurityTests.Office()
+    let department = WebClient(address: office.serve.address)
+    let signedIn = try department.send(
+      "POST", "/login", form: ["name": "fengcheng", "password": WebSecurityTests.Office.passwords["fengcheng"]!],
+      withCSRF: false)
+    department.cookie = WebClient.sessionCookie(signedIn.header("Set-Cookie"))
+    let page = try department.get("/notices/\(office.approved.id)")
+    #expect(page.status == 200)
+    // The page's forms carry the session's token; the client takes it from there, as a browser does.
+    let token = try #require(
+      page.body.range(of: "name=\"_csrf\" value=\"").map { page.body[$0.upperBound...].prefix { $0 != "\"" } })
+    department.csrf = String(token)
+    #expect(page.body.contains("整改报告截止"))
+    #expect(try department.send("POST", "/notices/\(office.approved.id)/acknowledge", form: [:]).status == 303)
+    #expect(try office.state(office.approved.id) == .acknowledged)
+    let report = try department.send("POST", "/notices/\(office.approved.id)/feedback", form: ["text": "已召开专题会议，落实整改。"])
+    #expect(report.status == 303)
+    let reports = try office.harness.store.feedback(noticeID: office.approved.id)
+    #expect(reports.map(\.text) == ["已召开专题会议，落实整改。"])
+    #expect(try department.get("/notices/\(office.approved.id)").body.contains("已召开专题会议"))
+    #expect(office.serve.stop() == 0)
+  }
+}
