@@ -80,6 +80,15 @@ let package = Package(
       dependencies: ["YujingCore"],
       path: "Benchmarks/yujing-benchmarks"
     ),
+    // The floor of the idle-daemon benchmark: GRDB + Hummingbird + URLSession and nothing of yujing.
+    .executableTarget(
+      name: "yujing-bare-server",
+      dependencies: [
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ],
+      path: "Benchmarks/bare-server"
+    ),
     .testTarget(
       name: "YujingCoreTests",
       dependencies: [

@@ -4,8 +4,11 @@ import YujingCore
 // yujing's benchmarks (DESIGN §11): each measures yujing side by side with a baseline in the same
 // run and prints the ratio against the target.
 //
-//   swift run -c release yujing-benchmarks [ingest] [evaluate] [render] [dispatch] [--rows N] [--regions N]
-//     [--renders N] [--targets N] [--repeat K] [--keep DIR]
+//   swift run -c release yujing-benchmarks [ingest] [evaluate] [render] [dispatch] [daemon] [--rows N]
+//     [--regions N] [--renders N] [--targets N] [--repeat K] [--idle SECONDS] [--phases] [--keep DIR]
+//
+// `daemon` is run only when named: it starts the release binaries beside this one (yujing,
+// yujing-bare-server), which `swift run` does not build — `swift build -c release` first.
 
 let arguments = Arguments(CommandLine.arguments.dropFirst())
 do {
@@ -17,7 +20,8 @@ do {
     case "evaluate": results += try EvaluateBenchmark(arguments: arguments).run()
     case "render": results += try RenderBenchmark(arguments: arguments).run()
     case "dispatch": results += try await DispatchBenchmark(arguments: arguments).run()
-    default: throw BenchmarkFailure("unknown benchmark '\(suite)' (known: ingest, evaluate, render, dispatch)")
+    case "daemon": results += try DaemonBenchmark(arguments: arguments).run()
+    default: throw BenchmarkFailure("unknown benchmark '\(suite)' (known: ingest, evaluate, render, dispatch, daemon)")
     }
   }
   print("")
