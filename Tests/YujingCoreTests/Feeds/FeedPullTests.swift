@@ -85,10 +85,9 @@ import Testing
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
     let harness = try Harness(url: server.url("/slow/feed.csv?seconds=30"), timeout: 1)
-    let started = ContinuousClock.now
     let result = try await harness.pull(attempts: 2)
-    // Far below the server's 30 s, with room for a busy machine.
-    #expect(ContinuousClock.now - started < .seconds(20))
+    // Had the timeout not held, the server's answer would have come after 30 s and been taken.
+    // (No wall-clock bound here: under a loaded parallel run the test itself may wait for a thread.)
     #expect(result.summary.status == .failed)
     #expect(result.summary.message?.contains("within 1 s (the feed's timeout_seconds)") == true, "\(result)")
     #expect(result.summary.message?.contains("failed 2 times") == true)
