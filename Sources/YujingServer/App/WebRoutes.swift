@@ -30,9 +30,57 @@ struct WebRoutes: Sendable {
       }
     }
     router.get("/audit") { _, context in
-      try page(context) { account in
-        guard account.mayReview else { throw HTTPError(.forbidden) }
-        return try AuditPage.render(context: context, store: live.store)
+      try office(context) { _ in try AuditPage.render(context: context, store: live.store) }
+    }
+    router.get("/cases") { _, context in
+      try office(context) { _ in try OfficePages.cases(context: context, store: live.store) }
+    }
+    router.get("/cases/{id}") { _, context in
+      try office(context) { _ in
+        try OfficePages.caseHistory(
+          try context.parameters.require("id", as: Int64.self), context: context, store: live.store)
+      }
+    }
+    router.get("/feeds") { _, context in
+      try office(context) { _ in try OfficePages.feeds(context: context, current: live.current) }
+    }
+    router.get("/feeds/runs/{id}") { _, context in
+      try office(context) { _ in
+        try OfficePages.rejections(
+          try context.parameters.require("id", as: Int64.self), context: context, store: live.store)
+      }
+    }
+    router.get("/exemptions") { _, context in
+      try office(context) { _ in try OfficePages.exemptions(context: context, current: live.current) }
+    }
+    router.post("/exemptions") { _, context in
+      try office(context) { account in
+        let current = live.current
+        do {
+          try OfficePages.addExemption(form: context.form, account: account, current: current)
+          return .redirect(to: "/exemptions")
+        } catch let refusal as NoticeActionError {
+          var response = try OfficePages.exemptions(
+            context: context, current: current, message: "\(refusal.description)")
+          response.status = .unprocessableContent
+          return response
+        }
+      }
+    }
+    router.post("/exemptions/{id}/expire") { _, context in
+      try office(context) { account in
+        let current = live.current
+        let today = Day.today({ Date() }, in: current.workspace.configuration.city.timeZone)
+        try current.workspace.store.expireExemption(
+          id: try context.parameters.require("id", as: Int64.self), on: today, actor: account.name, at: Date())
+        return .redirect(to: "/exemptions")
+      }
+    }
+    router.get("/deliveries") { _, context in
+      try office(context) { _ in
+        let current = live.current
+        return try OfficePages.deliveries(
+          context: context, store: current.workspace.store, timeZone: current.workspace.configuration.city.timeZone)
       }
     }
     router.get("/notices") { request, context in
@@ -98,6 +146,14 @@ struct WebRoutes: Sendable {
           }
         }
       }
+    }
+  }
+
+  /// A page for the office (reviewers and admins): a department is refused, anyone else sent to sign in.
+  func office(_ context: WebContext, _ body: (Account) throws -> Response) throws -> Response {
+    try page(context) { account in
+      guard account.mayReview else { throw HTTPError(.forbidden, message: "this page is for the office's reviewers") }
+      return try body(account)
     }
   }
 

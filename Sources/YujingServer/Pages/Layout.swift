@@ -8,7 +8,11 @@ enum Layout {
     let nav: [(String, String, String)]
     switch context.account?.role {
     case .admin?, .reviewer?:
-      nav = [("/", "dashboard", "总览"), ("/notices", "notices", "通知"), ("/audit", "audit", "审计日志")]
+      nav = [
+        ("/", "dashboard", "总览"), ("/notices", "notices", "通知"), ("/cases", "cases", "案件"),
+        ("/notices?kind=summary", "summaries", "调度通报"), ("/feeds", "feeds", "数据源"),
+        ("/exemptions", "exemptions", "豁免"), ("/deliveries", "deliveries", "投递"), ("/audit", "audit", "审计日志"),
+      ]
     case .department?:
       nav = [("/notices", "notices", "本单位通知")]
     case nil:

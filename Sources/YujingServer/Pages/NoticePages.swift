@@ -107,6 +107,7 @@ enum NoticePages {
     let reports = try store.feedback(noticeID: notice.id).map { report -> HTML in
       "<tr><td>\(report.day.chinese)</td><td>\(report.onTime ? "按时" : "逾期")</td><td>\(report.text)</td></tr>"
     }
+    let deliveries: HTML = account.mayReview ? try deliveryLog(notice, store: store) : ""
     var actions: [HTML] = []
     if account.mayReview && notice.state == .draft {
       let today = Day.today({ Date() }, in: timeZone).description
@@ -172,11 +173,27 @@ enum NoticePages {
       <h2>文件</h2>
       <iframe class="document" sandbox src="/notices/\(notice.id)/document" title="\(notice.title)"></iframe>
       \(edit)
+      \(deliveries)
       <h2>整改报告</h2>
       <table><tr><th>提交日期</th><th>是否按时</th><th>内容</th></tr>\(reports)</table>
       <h2>办理记录</h2>
       <table><tr><th>时间</th><th>操作人</th><th>状态</th><th>说明</th></tr>\(history)</table>
       """)
+  }
+
+  /// Where the notice went: one row per webhook target, with its last answer.
+  static func deliveryLog(_ notice: NoticeRecord, store: Store) throws -> HTML {
+    let deliveries = try store.deliveries(notice: notice.id)
+    guard !deliveries.isEmpty else { return "" }
+    let rows = try deliveries.map { delivery -> HTML in
+      let last = try store.deliveryAttempts(delivery: delivery.id).last
+      let answer = last.map { "\($0.httpStatus.map(String.init) ?? "—") \($0.outcome): \($0.answer)" }
+      return """
+        <tr><td>\(delivery.id)</td><td>\(delivery.role)</td><td>\(delivery.state.rawValue)</td>
+        <td class="number">\(delivery.attempts)</td><td>\(answer ?? delivery.lastError ?? "")</td></tr>
+        """
+    }
+    return "<h2>投递</h2><table><tr><th>投递</th><th>身份</th><th>状态</th><th>尝试</th><th>最后回应</th></tr>\(rows)</table>"
   }
 
   /// The notice as its official document, for the frame on its page; styles inline, no scripts.

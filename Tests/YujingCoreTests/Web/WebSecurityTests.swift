@@ -82,6 +82,10 @@ import Testing
     let reads: [(String, [Int])] = [
       ("/", [303, 200, 200, 303, 303]),
       ("/audit", [303, 200, 200, 403, 403]),
+      ("/cases", [303, 200, 200, 403, 403]),
+      ("/feeds", [303, 200, 200, 403, 403]),
+      ("/exemptions", [303, 200, 200, 403, 403]),
+      ("/deliveries", [303, 200, 200, 403, 403]),
       ("/notices", [303, 200, 200, 200, 200]),
       ("/notices/\(approved)", [303, 200, 200, 200, 404]),
       ("/notices/\(draft)", [303, 200, 200, 404, 404]),
@@ -111,7 +115,10 @@ import Testing
     #expect(
       try clients["zhangshu"]!.send("POST", "/api/v1/notices/\(approved)/feedback", json: ["text": "x"]).status == 404)
     #expect(try clients["rev"]!.send("POST", "/api/v1/notices/\(approved)/acknowledge").status == 403)
-    #expect(try clients[nil ?? "anonymous"]!.send("POST", "/api/v1/notices/\(draft)/approve", json: [:]).status == 401)
+    #expect(try clients["anonymous"]!.send("POST", "/api/v1/notices/\(draft)/approve", json: [:]).status == 401)
+    let exemption = ["region": "360981", "until": "2020-12-31", "reason": "x"]
+    #expect(try clients["fengcheng"]!.send("POST", "/exemptions", form: exemption).status == 403)
+    #expect(try office.harness.store.exemptions().isEmpty)
     #expect(try office.state(draft) == .draft)
     #expect(try clients["fengcheng"]!.send("POST", "/api/v1/notices/\(approved)/acknowledge").status == 200)
     #expect(try office.state(approved) == .acknowledged)
@@ -156,7 +163,9 @@ import Testing
     let id = office.projectNotice.id
     let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
     var shown = 0
-    for path in ["/", "/notices", "/notices/\(id)", "/notices/\(id)/document", "/audit"] {
+    for path in [
+      "/", "/notices", "/notices/\(id)", "/notices/\(id)/document", "/audit", "/cases", "/feeds", "/exemptions",
+    ] {
       let page = try reviewer.get(path)
       #expect(page.status == 200, "\(path)")
       #expect(!page.body.contains(WebSecurityTests.xss), "\(path) shows the markup raw")
