@@ -94,3 +94,28 @@ extension Store {
     }
   }
 }
+
+extension Store {
+  /// The attachments of a notice's 整改 reports: id and file name, in the order submitted.
+  public func feedbackAttachments(noticeID: Int64) throws -> [(id: Int64, fileName: String, bytes: Int)] {
+    try writer.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT id, file_name, length(file) AS bytes FROM feedback
+          WHERE notice_id = ? AND file IS NOT NULL ORDER BY id
+          """, arguments: [noticeID]
+      ).map { ($0["id"], $0["file_name"] ?? "attachment", $0["bytes"]) }
+    }
+  }
+
+  /// One attachment, if it belongs to that notice.
+  public func feedbackFile(noticeID: Int64, feedbackID: Int64) throws -> (fileName: String, data: Data)? {
+    try writer.read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT file_name, file FROM feedback WHERE id = ? AND notice_id = ? AND file IS NOT NULL",
+        arguments: [feedbackID, noticeID]
+      ).map { ($0["file_name"] ?? "attachment", $0["file"]) }
+    }
+  }
+}

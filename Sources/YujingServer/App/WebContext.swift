@@ -10,6 +10,8 @@ public struct WebContext: RequestContext {
   public var sessionTokenHash: String?
   /// The fields of an `application/x-www-form-urlencoded` body, read by `CSRFMiddleware`.
   public var form: [String: String] = [:]
+  /// The files of a `multipart/form-data` body (the 整改 report's attachment).
+  var files: [String: Multipart.File] = [:]
 
   public init(source: Source) {
     coreContext = .init(source: source)

@@ -104,6 +104,25 @@ struct WebRoutes: Sendable {
         return try NoticePages.document(notice, current: current)
       }
     }
+    router.get("/notices/{id}/attachments/{file}") { _, context in
+      try page(context) { account in
+        let current = live.current
+        let notice = try ReviewActions(current: current, account: account).notice(
+          try context.parameters.require("id", as: Int64.self))
+        guard
+          let file = try current.workspace.store.feedbackFile(
+            noticeID: notice.id, feedbackID: try context.parameters.require("file", as: Int64.self))
+        else { throw HTTPError(.notFound) }
+        // Always a download, never shown inline: the file is the addressee's, not yujing's markup.
+        let name = file.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
+        return Response(
+          status: .ok,
+          headers: [
+            .contentType: "application/octet-stream", .contentDisposition: "attachment; filename*=UTF-8''\(name)",
+          ],
+          body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
+      }
+    }
     router.post("/notices/approve") { _, context in
       try page(context) { account in
         let actions = ReviewActions(current: live.current, account: account)
@@ -121,7 +140,24 @@ struct WebRoutes: Sendable {
       try actions.edit(id, title: form["title"] ?? "", body: form["body"] ?? "")
     }
     addNoticeAction("acknowledge") { actions, id, _ in try actions.acknowledge(id) }
-    addNoticeAction("feedback") { actions, id, form in try actions.feedback(id, text: form["text"] ?? "") }
+    router.post("/notices/{id}/feedback") { _, context in
+      try page(context) { account in
+        let id = try context.parameters.require("id", as: Int64.self)
+        let current = live.current
+        let actions = ReviewActions(current: current, account: account)
+        let file = context.files["file"]
+        do {
+          try actions.feedback(id, text: context.form["text"] ?? "", fileName: file?.fileName, file: file?.data)
+          return .redirect(to: "/notices/\(id)")
+        } catch let refusal as NoticeActionError {
+          var response = try NoticePages.show(
+            try actions.notice(id), context: context, current: current, account: account,
+            message: "\(refusal.description)")
+          response.status = .unprocessableContent
+          return response
+        }
+      }
+    }
     APIRoutes(live: live, signIn: signIn).add(to: router)
 
     /// A form action on one notice: on success back to its page, on a refusal its page again with

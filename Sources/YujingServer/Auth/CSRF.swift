@@ -18,10 +18,13 @@ struct CSRFMiddleware: RouterMiddleware {
   {
     var request = request
     var context = context
-    let isForm = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
-    if isForm {
+    let contentType = request.headers[.contentType] ?? ""
+    if contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") {
       let buffer = try await request.collectBody(upTo: context.maxUploadSize)
       context.form = FormFields.parse(String(buffer: buffer))
+    } else if let boundary = Multipart.boundary(contentType: contentType) {
+      let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+      (context.form, context.files) = Multipart.parse(Data(buffer.readableBytesView), boundary: boundary)
     }
     guard Self.changesState(request.method), !Self.exempt.contains(request.uri.path) else {
       return try await next(request, context)

@@ -108,6 +108,10 @@ enum NoticePages {
       "<tr><td>\(report.day.chinese)</td><td>\(report.onTime ? "按时" : "逾期")</td><td>\(report.text)</td></tr>"
     }
     let deliveries: HTML = account.mayReview ? try deliveryLog(notice, store: store) : ""
+    let attachments = try store.feedbackAttachments(noticeID: notice.id).map { file -> HTML in
+      "<li><a href=\"/notices/\(notice.id)/attachments/\(file.id)\">\(file.fileName)</a>（\(max(1, file.bytes / 1024)) KB）</li>"
+    }
+    let attachmentList: HTML = attachments.isEmpty ? "" : "<p>附件：</p><ul>\(attachments)</ul>"
     var actions: [HTML] = []
     if account.mayReview && notice.state == .draft {
       let today = Day.today({ Date() }, in: timeZone).description
@@ -142,8 +146,9 @@ enum NoticePages {
         let due: HTML = notice.reportDue.map { "<p>整改报告截止：\($0.chinese)</p>" } ?? ""
         actions.append(
           """
-          <form method="post" action="/notices/\(notice.id)/feedback">\(Layout.csrfField(session))\(due)
+          <form method="post" action="/notices/\(notice.id)/feedback" enctype="multipart/form-data">\(Layout.csrfField(session))\(due)
           <label for="report">整改报告</label><textarea id="report" name="text" required></textarea>
+          <label for="file">附件（可选，20 MB 以内）</label><input id="file" name="file" type="file">
           <button>提交整改报告</button></form>
           """)
       }
@@ -176,6 +181,7 @@ enum NoticePages {
       \(deliveries)
       <h2>整改报告</h2>
       <table><tr><th>提交日期</th><th>是否按时</th><th>内容</th></tr>\(reports)</table>
+      \(attachmentList)
       <h2>办理记录</h2>
       <table><tr><th>时间</th><th>操作人</th><th>状态</th><th>说明</th></tr>\(history)</table>
       """)

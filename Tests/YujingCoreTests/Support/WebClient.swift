@@ -56,6 +56,10 @@ final class WebClient: @unchecked Sendable {
       request.httpBody = Data(Self.encode(form).utf8)
       request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
     }
+    return try perform(request)
+  }
+
+  private func perform(_ request: URLRequest) throws -> Answer {
     let done = DispatchSemaphore(value: 0)
     let box = ResultBox()
     session.dataTask(with: request) { data, response, error in
@@ -72,6 +76,16 @@ final class WebClient: @unchecked Sendable {
   }
 
   func get(_ path: String) throws -> Answer { try send("GET", path) }
+
+  /// A request with a body given as it is (a multipart form, say).
+  func sendRaw(_ method: String, _ path: String, body: Data, contentType: String) throws -> Answer {
+    var request = URLRequest(url: try #require(URL(string: base + path)))
+    request.httpMethod = method
+    if let cookie { request.setValue("yujing_session=\(cookie)", forHTTPHeaderField: "Cookie") }
+    request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+    request.httpBody = body
+    return try perform(request)
+  }
 
   /// Signs in through the API and keeps the session cookie and CSRF token.
   @discardableResult

@@ -90,6 +90,32 @@ import Testing
     let reports = try office.harness.store.feedback(noticeID: office.approved.id)
     #expect(reports.map(\.text) == ["已召开专题会议，落实整改。"])
     #expect(try department.get("/notices/\(office.approved.id)").body.contains("已召开专题会议"))
+
+    // A second report with an attached file, as a browser sends it (multipart/form-data).
+    let boundary = "----yujing-test-boundary"
+    let pdf = Data("%PDF-1.4 整改报告 <script>".utf8)
+    var body = Data()
+    body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n".utf8)
+    body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n补充整改材料\r\n".utf8)
+    body += Data(
+      "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\报告\\整改报告.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+        .utf8)
+    body += pdf + Data("\r\n--\(boundary)--\r\n".utf8)
+    let upload = try department.sendRaw(
+      "POST", "/notices/\(office.approved.id)/feedback", body: body,
+      contentType: "multipart/form-data; boundary=\(boundary)")
+    #expect(upload.status == 303, "\(upload.body)")
+    let attachments = try office.harness.store.feedbackAttachments(noticeID: office.approved.id)
+    #expect(attachments.map(\.fileName) == ["整改报告.pdf"])
+    let reviewer = try office.client("rev")
+    let id = try #require(attachments.first?.id)
+    let download = try reviewer.get("/notices/\(office.approved.id)/attachments/\(id)")
+    #expect(download.status == 200)
+    #expect(download.header("Content-Disposition")?.hasPrefix("attachment;") == true)
+    #expect(download.body == String(decoding: pdf, as: UTF8.self))
+    // Another department cannot fetch it, even knowing both ids.
+    let other = try office.client("zhangshu")
+    #expect(try other.get("/notices/\(office.approved.id)/attachments/\(id)").status == 404)
     #expect(office.serve.stop() == 0)
   }
 
