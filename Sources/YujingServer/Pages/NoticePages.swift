@@ -38,7 +38,8 @@ enum NoticePages {
         <tr><td>\(box)</td><td><a href="/notices/\(notice.id)">\(notice.id)</a></td><td>\(notice.number ?? "—")</td>
         <td>\(Layout.kindName(notice.kind))</td><td><a href="/notices/\(notice.id)">\(notice.title)</a></td>
         <td>\(notice.addressee)</td><td>\(notice.period.description)</td><td>\(levelCell)</td>
-        <td><span class="badge \(notice.state.rawValue)">\(Layout.stateName(notice.state))</span></td></tr>
+        <td><span class="badge \(notice.state.rawValue)">\(Layout.stateName(notice.state))</span></td>
+        <td>\(notice.reportDue?.description ?? "")</td></tr>
         """
     }
     let bulk: HTML =
@@ -52,7 +53,7 @@ enum NoticePages {
       """
       \(filters(filter, account: account, configuration: current.workspace.configuration))
       \(bulk)
-      <table><tr><th></th><th>编号</th><th>文号</th><th>类别</th><th>标题</th><th>主送</th><th>期别</th><th>等级</th><th>状态</th></tr>
+      <table><tr><th></th><th>编号</th><th>文号</th><th>类别</th><th>标题</th><th>主送</th><th>期别</th><th>等级</th><th>状态</th><th>整改截止</th></tr>
       \(rows)</table>
       \(pager(request, page: page, total: total))
       """)
