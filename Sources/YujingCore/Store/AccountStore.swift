@@ -124,6 +124,10 @@ extension Store {
       try db.execute(
         sql: "INSERT INTO login_attempt (name, at_ms, succeeded) VALUES (lower(?), ?, ?)",
         arguments: [name, Store.milliseconds(instant), succeeded])
+      // Attempts under made-up names would otherwise pile up; a day covers every window counted.
+      try db.execute(
+        sql: "DELETE FROM login_attempt WHERE at_ms < ?",
+        arguments: [Store.milliseconds(instant.addingTimeInterval(-86_400))])
       try Store.audit(
         db, actor: name, action: succeeded ? "login" : "login-failed", object: "user \(name)", detail: detail,
         at: instant)

@@ -128,8 +128,26 @@ struct WebRoutes: Sendable {
         let actions = ReviewActions(current: live.current, account: account)
         try actions.requireReviewer()
         let ids = (context.form["id"] ?? "").split(separator: ",").compactMap { Int64($0) }
-        for id in ids { try actions.approve(id, date: nil, talkAt: nil, place: nil) }
-        return .redirect(to: "/notices?state=draft")
+        // Each approval is its own transaction: one refused (a talk, a notice approved meanwhile)
+        // leaves the others approved, and the page says which and why.
+        var refusals: [String] = []
+        for id in ids {
+          do {
+            try actions.approve(id, date: nil, talkAt: nil, place: nil)
+          } catch let refusal as NoticeActionError {
+            refusals.append(refusal.description)
+          }
+        }
+        guard !refusals.isEmpty else { return .redirect(to: "/notices?state=draft") }
+        var response = Layout.page(
+          "批量签发", context: context, active: "notices",
+          """
+          <p class="error" role="alert">\(ids.count - refusals.count) 件已签发；以下未签发：</p>
+          <ul>\(refusals.map { refusal -> HTML in "<li>\(refusal)</li>" })</ul>
+          <p><a href="/notices?state=draft">返回待审核通知</a></p>
+          """)
+        response.status = .unprocessableContent
+        return response
       }
     }
     addNoticeAction("approve") { actions, id, form in
