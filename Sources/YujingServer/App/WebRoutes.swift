@@ -123,6 +123,14 @@ struct WebRoutes: Sendable {
           body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
       }
     }
+    router.get("/notices/{id}/docx") { _, context in
+      try page(context) { account in
+        let current = live.current
+        let notice = try ReviewActions(current: current, account: account).notice(
+          try context.parameters.require("id", as: Int64.self))
+        return try NoticePages.docx(notice, current: current)
+      }
+    }
     router.post("/notices/approve") { _, context in
       try page(context) { account in
         let actions = ReviewActions(current: live.current, account: account)

@@ -176,7 +176,7 @@ enum NoticePages {
         <dt>成文日期</dt><dd>\(notice.documentDate?.chinese ?? "—")</dd>
       </dl>
       <div class="actions">\(actions)</div>
-      <h2>文件</h2>
+      <h2>文件 <a href="/notices/\(notice.id)/docx" class="badge">下载 Word 版</a></h2>
       <iframe class="document" sandbox src="/notices/\(notice.id)/document" title="\(notice.title)"></iframe>
       \(edit)
       \(deliveries)
@@ -205,6 +205,29 @@ enum NoticePages {
 
   /// The notice as its official document, for the frame on its page; styles inline, no scripts.
   static func document(_ notice: NoticeRecord, current: LiveWorkspace.Current) throws -> Response {
+    Response(
+      status: .ok,
+      headers: [
+        .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+        .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+      ],
+      body: .init(byteBuffer: ByteBuffer(string: HTMLRenderer.render(try officialDocument(notice, current: current)))))
+  }
+
+  /// The notice as a Word file, as the office prints and files it.
+  static func docx(_ notice: NoticeRecord, current: LiveWorkspace.Current) throws -> Response {
+    let data = try DocumentExport.data(try officialDocument(notice, current: current), format: .docx)
+    let name = "notice-\(notice.id).docx"
+    return Response(
+      status: .ok,
+      headers: [
+        .contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        .contentDisposition: "attachment; filename=\"\(name)\"",
+      ],
+      body: .init(byteBuffer: ByteBuffer(bytes: data)))
+  }
+
+  static func officialDocument(_ notice: NoticeRecord, current: LiveWorkspace.Current) throws -> OfficialDocument {
     let workspace = current.workspace
     let document: OfficialDocument
     if notice.kind == .summary {
@@ -214,12 +237,6 @@ enum NoticePages {
     } else {
       document = NoticeDocument.make(notice, configuration: workspace.configuration)
     }
-    return Response(
-      status: .ok,
-      headers: [
-        .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-        .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
-      ],
-      body: .init(byteBuffer: ByteBuffer(string: HTMLRenderer.render(document))))
+    return document
   }
 }

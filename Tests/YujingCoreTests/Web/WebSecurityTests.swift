@@ -90,6 +90,7 @@ import Testing
       ("/notices/\(approved)", [303, 200, 200, 200, 404]),
       ("/notices/\(draft)", [303, 200, 200, 404, 404]),
       ("/notices/\(approved)/document", [303, 200, 200, 200, 404]),
+      ("/notices/\(approved)/docx", [303, 200, 200, 200, 404]),
       ("/api/v1/notices", [401, 200, 200, 200, 200]),
       ("/api/v1/notices/\(approved)", [401, 200, 200, 200, 404]),
       ("/api/v1/notices/\(draft)", [401, 200, 200, 404, 404]),
@@ -102,6 +103,8 @@ import Testing
       let got = try roles.map { try clients[$0 ?? "anonymous"]!.get(path).status }
       #expect(got == expected, "GET \(path)")
     }
+    let word = try clients["fengcheng"]!.get("/notices/\(approved)/docx")
+    #expect(word.body.hasPrefix("PK") && word.header("Content-Disposition")?.hasPrefix("attachment") == true)
     // A department's list holds only what was approved and is addressed or copied to it.
     let own = try clients["fengcheng"]!.get("/api/v1/notices").json?["notices"] as? [[String: Any]] ?? []
     #expect(own.map { $0["id"] as? Int64 ?? Int64($0["id"] as? Int ?? 0) } == [approved])
