@@ -49,38 +49,41 @@ struct ForecastBacktestCommand: ParsableCommand {
 /// The backtest for people and for scripts.
 enum BacktestText {
   static func json(_ report: ForecastBacktest.Report) -> String {
+    func score(_ score: Backtest.Score) -> String {
+      "{\"mean_absolute_error\": \(score.meanAbsoluteError.formatted(minimumDecimals: 2)), "
+        + "\"foreseen\": \(score.foreseen), \"false_alarms\": \(score.falseAlarms)}"
+    }
     let rows = report.rows.map { row in
-      "{\"month\": \(row.month), \"method\": \"\(row.method.rawValue)\", \"projections\": \(row.projections), "
-        + "\"mean_absolute_error\": \(row.meanAbsoluteError.formatted(minimumDecimals: 2)), \"misses\": \(row.misses), "
-        + "\"foreseen\": \(row.foreseen), \"false_alarms\": \(row.falseAlarms)}"
+      "{\"month\": \(row.month), \"method\": \"\(row.strategy.name)\", \"projections\": \(row.projections), "
+        + "\"misses\": \(row.misses), \"projection\": \(score(row.score)), \"naive\": \(score(row.naive))}"
     }
     return "{\"subjects\": \(report.subjects), \"years\": [\(report.years.map(String.init).joined(separator: ", "))], "
       + "\"rows\": [" + rows.joined(separator: ", ") + "]}"
   }
 
   static func table(_ report: ForecastBacktest.Report) -> String {
+    let years = report.years.map(String.init).joined(separator: ", ")
     guard !report.rows.isEmpty else {
       return "no projection could be replayed: a year needs two earlier years with a year-end figure "
-        + "(\(report.subjects) subject(s), years with a year end: \(report.years.map(String.init).joined(separator: ", ")))\n"
+        + "(\(report.subjects) subject(s), years with a year end: \(years))\n"
     }
-    var out = "month  method          projections    MAE  misses  foreseen  false alarms\n"
+    var out = "                                  mean abs. error   misses foreseen    false alarms\n"
+    out += "month  method          projected  method  naive  misses  method  naive  method  naive\n"
     for row in report.rows {
-      let foreseen =
-        row.misses == 0 ? "—" : "\(row.foreseen)/\(row.misses) \(percent(row.foreseen, of: row.misses))"
-      out +=
-        pad(String(format: "%02d", row.month), 5) + "  "
-        + row.method.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
-        + "  " + pad(String(row.projections), 11) + "  " + pad(row.meanAbsoluteError.formatted(minimumDecimals: 2), 5)
-        + "  " + pad(String(row.misses), 6) + "  " + pad(foreseen, 8) + "  " + pad(String(row.falseAlarms), 12) + "\n"
+      let cells = [
+        pad(String(format: "%02d", row.month), 5), row.strategy.name.padding(toLength: 14, withPad: " ", startingAt: 0),
+        pad(String(row.projections), 9), pad(row.score.meanAbsoluteError.formatted(minimumDecimals: 2), 6),
+        pad(row.naive.meanAbsoluteError.formatted(minimumDecimals: 2), 5), pad(String(row.misses), 6),
+        pad(String(row.score.foreseen), 6), pad(String(row.naive.foreseen), 5), pad(String(row.score.falseAlarms), 6),
+        pad(String(row.naive.falseAlarms), 5),
+      ]
+      out += cells.joined(separator: "  ") + "\n"
     }
     out +=
-      "\(report.subjects) subject(s); years with a year end: \(report.years.map(String.init).joined(separator: ", ")); "
-      + "each year projected from the (at most \(Projector.maximumYears)) years before it; MAE in points\n"
+      "\(report.subjects) subject(s); years with a year end: \(years). Each year is projected from the (at most "
+      + "\(Projector.maximumYears)) years before it; the naive baseline (year end = today's growth) is scored on the "
+      + "same subject-years. Errors in points; a miss is foreseen when projected more than 0.5 below target.\n"
     return out
-  }
-
-  private static func percent(_ part: Int, of whole: Int) -> String {
-    "(\(Int((Double(part) / Double(whole) * 100).rounded()))%)"
   }
 
   private static func pad(_ text: String, _ width: Int) -> String {

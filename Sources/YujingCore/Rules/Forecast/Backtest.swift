@@ -15,74 +15,117 @@ public enum Backtest {
     }
   }
 
-  /// The result for one month and one method, over every subject and year that had a projection.
-  public struct Row: Sendable, Hashable {
-    public var month: Int
-    public var method: ForecastMethod
-    /// How many subject-years were projected.
-    public var projections: Int
+  /// What is replayed: yujing's default (the seasonal share where the subject publishes levels,
+  /// else the growth path), or one method alone.
+  public enum Strategy: Sendable, Hashable {
+    case standard
+    case only(ForecastMethod)
+
+    public var name: String {
+      switch self {
+      case .standard: "default"
+      case .only(let method): method.rawValue
+      }
+    }
+
+    func project(month: Int, current: CumulativeFigure, earlier: [YearFigures], year: Int) -> Projection? {
+      switch self {
+      case .standard: Projector.project(month: month, current: current, earlier: earlier, year: year)
+      case .only(let method): Projector.project(method, month: month, current: current, earlier: earlier, year: year)
+      }
+    }
+  }
+
+  /// A strategy and the naive baseline on the same subject-years (those the strategy could project).
+  public struct Score: Sendable, Hashable {
     /// Mean absolute error of the projected against the actual year-end growth, points, two decimals.
     public var meanAbsoluteError: Fixed
-    /// Subject-years with a target that ended below it (at one decimal) …
-    public var misses: Int
-    /// … of which the projection at this month fell short of the target by more than the margin
-    /// of the precoordination rule (0.5 points), so that yujing would have warned.
+    /// Of the misses (a year with a target that ended below it, at one decimal), how many the
+    /// projection at this month put more than 0.5 points below the target, as the precoordination
+    /// rule warns.
     public var foreseen: Int
-    /// Subject-years that met their target although the projection said they would miss.
+    /// Years that met their target although the projection said they would miss.
     public var falseAlarms: Int
+  }
+
+  /// The result for one month and one strategy.
+  public struct Row: Sendable, Hashable {
+    public var month: Int
+    public var strategy: Strategy
+    /// How many subject-years were projected.
+    public var projections: Int
+    public var misses: Int
+    public var score: Score
+    /// The naive baseline on the same subject-years.
+    public var naive: Score
   }
 
   /// The margin of the default precoordination rule: a miss is foreseen when the projection is
   /// more than this below the target.
   public static let margin = Fixed(units: 5_000)
 
-  /// The methods a subject is replayed with: the default (seasonal share where levels exist, else
-  /// the growth path), each method by itself, and the naive baseline.
-  public static func run(_ subjects: [Subject], methods: [ForecastMethod] = ForecastMethod.allCases) -> [Row] {
+  public static let strategies: [Strategy] = [.standard, .only(.seasonalShare), .only(.growthPath)]
+
+  public static func run(_ subjects: [Subject], strategies: [Strategy] = strategies) -> [Row] {
     struct Tally {
-      var projections = 0
       var error: Int64 = 0
-      var misses = 0
       var foreseen = 0
       var falseAlarms = 0
+
+      mutating func add(_ projected: Fixed, actual: Fixed, target: Fixed?) {
+        error += abs(projected.units - actual.units)
+        guard let target else { return }
+        let warned = projected < Fixed(units: target.units - Backtest.margin.units)
+        if actual < target {
+          if warned { foreseen += 1 }
+        } else if warned {
+          falseAlarms += 1
+        }
+      }
+
+      func score(_ count: Int) -> Score {
+        let step = Fixed.scale / 100
+        let mean = Projector.divideRoundingHalfAway(error, Int64(count) * step) * step
+        return Score(meanAbsoluteError: Fixed(units: mean), foreseen: foreseen, falseAlarms: falseAlarms)
+      }
     }
-    var tallies: [Int: [ForecastMethod: Tally]] = [:]
+    struct Key: Hashable {
+      var month: Int
+      var strategy: Strategy
+    }
+    var counts: [Key: (projections: Int, misses: Int)] = [:]
+    var scores: [Key: Tally] = [:]
+    var baselines: [Key: Tally] = [:]
     for subject in subjects {
       for year in subject.history.years {
         guard let actual = subject.history[year, 12]?.growth?.rounded(toDecimals: 1) else { continue }
         let target = subject.targets[year]
         for month in subject.months where month < 12 {
-          guard let current = subject.history[year, month] else { continue }
+          guard let current = subject.history[year, month],
+            let naive = Projector.project(.naive, month: month, current: current, earlier: [], year: year)
+          else { continue }
           let earlier = subject.history.earlier(than: year, month: month)
-          for method in methods {
-            guard
-              let projection = Projector.project(method, month: month, current: current, earlier: earlier, year: year)
+          for strategy in strategies {
+            guard let projection = strategy.project(month: month, current: current, earlier: earlier, year: year)
             else { continue }
-            var tally = tallies[month, default: [:]][method, default: Tally()]
-            tally.projections += 1
-            tally.error += abs(projection.growth.units - actual.units)
-            if let target {
-              let warned = projection.growth < Fixed(units: target.units - margin.units)
-              if actual < target {
-                tally.misses += 1
-                if warned { tally.foreseen += 1 }
-              } else if warned {
-                tally.falseAlarms += 1
-              }
-            }
-            tallies[month, default: [:]][method] = tally
+            let key = Key(month: month, strategy: strategy)
+            let missed = target.map { actual < $0 } ?? false
+            counts[key, default: (0, 0)].projections += 1
+            if missed { counts[key, default: (0, 0)].misses += 1 }
+            scores[key, default: Tally()].add(projection.growth, actual: actual, target: target)
+            baselines[key, default: Tally()].add(naive.growth, actual: actual, target: target)
           }
         }
       }
     }
-    let step = Fixed.scale / 100
-    return tallies.keys.sorted().flatMap { month in
-      methods.compactMap { method -> Row? in
-        guard let tally = tallies[month]?[method], tally.projections > 0 else { return nil }
-        let mean = Projector.divideRoundingHalfAway(tally.error, Int64(tally.projections) * step) * step
+    let months = Set(counts.keys.map(\.month)).sorted()
+    return months.flatMap { month in
+      strategies.compactMap { strategy -> Row? in
+        let key = Key(month: month, strategy: strategy)
+        guard let count = counts[key], count.projections > 0 else { return nil }
         return Row(
-          month: month, method: method, projections: tally.projections, meanAbsoluteError: Fixed(units: mean),
-          misses: tally.misses, foreseen: tally.foreseen, falseAlarms: tally.falseAlarms)
+          month: month, strategy: strategy, projections: count.projections, misses: count.misses,
+          score: scores[key]!.score(count.projections), naive: baselines[key]!.score(count.projections))
       }
     }
   }
