@@ -92,6 +92,33 @@ struct YujingCommand {
       "\(broken.out)")
   }
 
+  @Test func forecastBacktestReplaysTheLoadedHistoryAndRefusesUnknownCodes() throws {
+    let directory = try TemporaryDirectory()
+    let db = directory.path("yujing.sqlite")
+    let empty = try YujingCommand.run(["forecast", "backtest", "--db", db])
+    #expect(empty.status == 0, "\(empty.err)")
+    #expect(empty.out.contains("no projection could be replayed"), "\(empty.out)")
+    let history = ExternalTools.repository.appendingPathComponent(
+      "Sources/YujingResources/sample/indicators-history.csv"
+    ).path
+    let ingested = try YujingCommand.run(["ingest", "--db", db, "--feed", "stats", history])
+    #expect(ingested.status == 0, "\(ingested.err)")
+    // 2017–2019: only 2019 has two years before it; retail is monthly with 1–2月 combined.
+    let json = try YujingCommand.run([
+      "forecast", "backtest", "--db", db, "--indicator", "retail", "--region", "360924", "--format", "json",
+    ])
+    #expect(json.status == 0, "\(json.err)")
+    #expect(
+      json.out.hasPrefix("{\"subjects\": 1, \"years\": [2017, 2018, 2019], \"rows\": [{\"month\": 2, "), "\(json.out)")
+    #expect(json.out.contains("\"method\": \"seasonal_share\", \"projections\": 1, \"misses\": 0"))
+    let table = try YujingCommand.run(["forecast", "backtest", "--db", db, "--indicator", "industry_va"])
+    #expect(table.out.contains("growth_path"), "\(table.out)")
+    #expect(!table.out.contains("seasonal_share"), "growth-only: no levels, no seasonal share")
+    let unknown = try YujingCommand.run(["forecast", "backtest", "--db", db, "--indicator", "steel"])
+    #expect(unknown.status != 0)
+    #expect(unknown.err.contains("'steel' is not an indicator"), "\(unknown.err)")
+  }
+
   @Test func webhookTargetsAreAddedWithTheirSecretShownOnceAndListedMasked() throws {
     let directory = try TemporaryDirectory()
     let db = directory.path("yujing.sqlite")
