@@ -78,6 +78,29 @@ struct NationalDataset {
   static func regionCode(_ index: Int) -> String { String(100_000 + index) }
   static func indicatorCode(_ index: Int) -> String { index < 10 ? "ind0\(index)" : "ind\(index)" }
 
+  /// The earlier years a projection (DESIGN §5.5) of November 2020 reads: November and December
+  /// of 2017–2019 for every region and indicator, as a second canonical CSV, so that the
+  /// benchmark's November evaluation projects every subject and measures each projection's
+  /// accuracy over the one year that has two years before it.
+  static let historyPeriods = (2017...2019).flatMap { year in [11, 12].map { Period(year: year, month: $0)! } }
+
+  func writeHistoryFile(into directory: URL, seed: UInt64 = 20_171_112) throws -> URL {
+    var generator = SeededGenerator(seed: seed)
+    let file = directory.appendingPathComponent("history.csv")
+    var text = "period,region,indicator,value,growth\n"
+    let codes = [Self.provinceCode, Self.cityCode] + (1...regions).map(Self.regionCode)
+    for period in Self.historyPeriods {
+      for code in codes {
+        for indicator in 1...Self.indicatorCount {
+          let growth = Double(Int.random(in: 0...150, using: &generator)) / 10
+          text += "\(period),\(code),\(Self.indicatorCode(indicator)),,\(growth)\n"
+        }
+      }
+    }
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return file
+  }
+
   /// The first `rows` rows of the dataset as a canonical CSV, period by period.
   static func indicatorCSV(rows: Int, seed: UInt64 = 20_201_126) -> String {
     var generator = SeededGenerator(seed: seed)

@@ -586,8 +586,11 @@ def dump_findings(path, config, targets, observations, projects, milestones, arr
                 if ev.regions[region]["kind"] == "province":
                     continue
                 result = ev.indicator_findings(period, region, indicator)
-                if result and result[0]:
-                    found[f"{indicator}@{region}"] = dict(result[0])
+                rules = dict(result[0]) if result and result[0] else {}
+                if result and precoordination_fires(ev, observations, period, region, indicator, rules) is not None:
+                    rules["precoordination"] = "blue"
+                if rules:
+                    found[f"{indicator}@{region}"] = rules
         for row in projects[period]:
             result = project_findings(row, milestones[period].get(row["project"], []), period,
                                       arrivals[(period, "projects")])
@@ -772,7 +775,7 @@ def main() -> int:
     print("\n=== stories ===")
     failures += check_stories(transitions, findings, late, ev, observations, months)
 
-    print("\n=== precoordination (§5.5, seasonal share of 2017–2019): projected miss > 0.5 while none/blue ===")
+    print("\n=== precoordination (§5.5, seasonal share or growth path of 2017–2019): projected miss > 0.5 while none/blue ===")
     hits = precoordination(ev, observations, findings, months)
     for line in hits:
         print("  " + line)
@@ -881,39 +884,69 @@ def check_stories(transitions, findings, late, ev, observations, months) -> list
     return failures
 
 
+def projection(spec, observations, period: str, region: str, indicator: str):
+    """The projected year-end growth (§5.5) at a month, or None: the seasonal share where the
+    indicator publishes levels (mean share of the year reached by the month, in the up to five
+    earlier years that have both figures), else the path of the cumulative growth (mean change
+    from the month to December). Two earlier years at least; never in December."""
+    year, month = int(period[:4]), int(period[5:])
+    if month == 12:
+        return None
+    now = observations.get((period, region, indicator))
+    if now is None:
+        return None
+    earlier = [y for y in range(year - 5, year) if (f"{y}-12", region, indicator) in observations]
+    if spec["unit"] != "%":
+        base = observations.get((f"{year - 1}-12", region, indicator))
+        shares = []
+        for y in earlier:
+            part = observations.get((f"{y}-{month:02d}", region, indicator))
+            whole = observations[(f"{y}-12", region, indicator)]
+            if part and part[0] and part[0] > 0 and whole[0] and whole[0] > 0:
+                shares.append(part[0] / whole[0])
+        if len(shares) >= 2 and now[0] and now[0] > 0 and base and base[0] and base[0] > 0:
+            return half_up((now[0] / (sum(shares) / len(shares)) / base[0] - 1) * HUNDRED)
+    moves = []
+    for y in earlier:
+        part = observations.get((f"{y}-{month:02d}", region, indicator))
+        whole = observations[(f"{y}-12", region, indicator)]
+        if part and part[1] is not None and whole[1] is not None:
+            moves.append(whole[1] - part[1])
+    if len(moves) >= 2 and now[1] is not None:
+        return half_up(now[1] + sum(moves) / len(moves))
+    return None
+
+
+def precoordination_fires(ev, observations, period, region, indicator, others) -> Decimal | None:
+    """The projection when the precoordination rule fires: an indicator of form growth with a
+    growth target, projected more than 0.5 below it while the other rules leave it none or blue."""
+    spec = ev.indicators[indicator]
+    if spec["form"] != "growth" or ev.regions[region]["kind"] == "province":
+        return None
+    target = ev.targets.get((int(period[:4]), region, indicator), (None, None))[0]
+    if target is None:
+        return None
+    level = max(others.values(), key=RANK.get) if others else "none"
+    if level not in ("none", "blue"):
+        return None
+    projected = projection(spec, observations, period, region, indicator)
+    return projected if projected is not None and projected < target - Decimal("0.5") else None
+
+
 def precoordination(ev, observations, findings, months) -> list[str]:
-    """A forecast from the seasonal share (mean share of the year reached by the month, 2017–2019)."""
+    """The subjects the precoordination rule finds in the second half-year."""
     lines = []
     for (kind, key), per in sorted(findings.items()):
         if kind != "indicator":
             continue
         region, indicator = key
-        spec = ev.indicators[indicator]
-        if spec["form"] != "growth" or spec["unit"] == "%":
-            continue
-        target = ev.targets.get((2020, region, indicator), (None, None))[0]
-        if target is None:
-            continue
         for period in H2:
-            month = int(period[5:])
-            if period not in per or per[period] is None:
+            if period not in per:
                 continue
-            level = max(per[period].values(), key=RANK.get) if per[period] else "none"
-            if level not in ("none", "blue"):
-                continue
-            shares = []
-            for year in (2017, 2018, 2019):
-                part = observations.get((f"{year}-{month:02d}", region, indicator))
-                whole = observations.get((f"{year}-12", region, indicator))
-                if part and whole and part[0] and whole[0]:
-                    shares.append(part[0] / whole[0])
-            now = observations[(period, region, indicator)][0]
-            last_year = observations.get(("2019-12", region, indicator))
-            if len(shares) < 2 or now is None or not last_year:
-                continue
-            projected = half_up((now / (sum(shares) / len(shares)) / last_year[0] - 1) * HUNDRED)
-            if projected < target - Decimal("0.5"):
-                lines.append(f"{period} {indicator}×{region}: level {level}, growth "
+            projected = precoordination_fires(ev, observations, period, region, indicator, per[period] or {})
+            if projected is not None:
+                target = ev.targets[(int(period[:4]), region, indicator)][0]
+                lines.append(f"{period} {indicator}×{region}: growth "
                              f"{observations[(period, region, indicator)][1]}, projected {projected} vs target {target}")
     return lines
 

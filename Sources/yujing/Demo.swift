@@ -103,9 +103,16 @@ struct Demo: AsyncParsableCommand {
           return "\(subject.subject.notation)\(stage)"
         }.joined(separator: ", ")
         print(
-          "    \(notice.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(notice.addressee)  \(notice.number ?? "—")  \(notice.state.rawValue)  [\(subjects)]"
+          "    \(notice.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(notice.addressee)  \(notice.number ?? "—")  \(notice.state.rawValue)  [\(subjects)]"
         )
       }
+    }
+    // 预协调 (DESIGN §5.5): the latest letter, with what its projection says; December has none,
+    // since its figure is the year's outcome.
+    if let latest = notices.filter({ $0.kind == .precoordination }).max(by: { $0.period < $1.period }) {
+      print("precoordination (预协调, forecast-based), the latest: \(latest.period) to \(latest.addressee)")
+      for line in latest.body.split(separator: "\n") where line.hasPrefix("按目前态势测算") { print("  \(line)") }
+      print("  how far to trust it: yujing forecast backtest --db \(workspace.store.path)")
     }
     let cases = try workspace.store.cases()
     let open = cases.filter { $0.closedPeriod == nil }

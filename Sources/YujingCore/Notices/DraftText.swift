@@ -96,6 +96,9 @@ public struct DraftText: Sendable {
       ]
       if let level = subject.level, level != .none { entry["level"] = level.chinese }
       if let stage = subject.stage, stage != .none, stage != .lifted { entry["stage"] = stage.chinese }
+      if intent.kind == .precoordination, let forecast = Phrases.forecast(subject.values) {
+        entry["forecast"] = forecast
+      }
       return entry
     }
     return values

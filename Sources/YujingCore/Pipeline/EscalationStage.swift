@@ -18,7 +18,7 @@ public struct EscalationStage: Sendable {
   static let historyMonths = 36
 
   /// The kinds of notice key an evaluation of a period owns.
-  static let keyKinds = ["stage", "lift", "data_overdue"]
+  static let keyKinds = ["stage", "lift", "data_overdue", "precoordination"]
 
   public func run(period: Period, asOf: Day, at instant: Date, findings: [Finding], input: EvaluationInput) throws
     -> NoticeChanges
@@ -31,10 +31,21 @@ public struct EscalationStage: Sendable {
 
     // The levels of every evaluated period of the window, this period's from its fresh findings.
     let window = try store.evaluatedPeriods().filter { $0 < period && $0 >= period.adding(months: -Self.historyMonths) }
+    // Advisory rules (precoordination, DESIGN §5.5) count neither toward a case's level nor
+    // against a lift: the ladder sees only the other rules' levels.
+    let advisory = Set(thresholds.ruleSet.rules.filter(\.isAdvisory).map(\.id))
     var levels: [Period: [Subject: StoredLevel]] = [:]
-    for earlier in window { levels[earlier] = try store.levels(period: earlier) }
+    for earlier in window {
+      levels[earlier] = try store.levels(period: earlier).compactMapValues { counted($0, advisory) }
+    }
     levels[period] = Dictionary(
-      findings.map { ($0.subject, StoredLevel(level: $0.level, exempted: $0.exempted, rules: $0.rules.map(\.rule))) }
+      findings.compactMap { finding in
+        counted(
+          StoredLevel(
+            level: finding.level, exempted: finding.exempted, rules: finding.rules.map(\.rule),
+            ruleLevels: finding.rules), advisory
+        ).map { (finding.subject, $0) }
+      }
     ) { first, _ in first }
     let periods = (window + [period]).sorted()
 
@@ -123,6 +134,7 @@ public struct EscalationStage: Sendable {
 
     var intents = NoticeGrouping.intents(period: period, entries: entries)
     intents += dataOverdueIntents(findings, period: period, addressing: addressing)
+    intents += precoordinationIntents(findings, period: period, addressing: addressing)
     let text = DraftText(workspace: workspace, thresholds: thresholds)
     let names = projects.mapValues(\.name)
     return try store.applyEscalation(
@@ -152,6 +164,41 @@ public struct EscalationStage: Sendable {
       return NoticeIntent(
         kind: .dataOverdue, addressee: recipients.addressee, copies: recipients.copies, period: period,
         key: "data_overdue|\(name)|\(period)", subjects: [subject])
+    }
+  }
+
+  /// A stored level as the ladder counts it: without the advisory rules; nil when nothing else fired.
+  func counted(_ stored: StoredLevel, _ advisory: Set<String>) -> StoredLevel? {
+    guard !advisory.isEmpty, stored.ruleLevels.contains(where: { advisory.contains($0.rule) }) else { return stored }
+    let kept = stored.ruleLevels.filter { !advisory.contains($0.rule) }
+    guard let level = kept.map(\.level).max() else { return nil }
+    return StoredLevel(level: level, exempted: stored.exempted, rules: kept.map(\.rule), ruleLevels: kept)
+  }
+
+  /// 预协调函 (DESIGN §5.5): per addressee and period, one letter naming every subject an advisory
+  /// precoordination rule found — to the county, copied to the lead department; for the city's own
+  /// figure to the lead department. Outside the ladder: no case, no stage.
+  func precoordinationIntents(_ findings: [Finding], period: Period, addressing: Addressing) -> [NoticeIntent] {
+    let rules = Set(thresholds.ruleSet.rules.filter { $0.notice == .precoordination }.map(\.id))
+    guard !rules.isEmpty else { return [] }
+    var entries: [NoticeGrouping.Entry] = []
+    for finding in findings where !finding.exempted && finding.rules.contains(where: { rules.contains($0.rule) }) {
+      guard let recipients = addressing.recipients(of: finding.subject) else { continue }
+      entries.append(
+        NoticeGrouping.Entry(
+          recipients: recipients,
+          subject: NoticeSubject(
+            subject: finding.subject, stage: nil, level: nil,
+            rules: finding.rules.map(\.rule).filter(rules.contains), values: finding.values,
+            reason: "预计全年完不成目标")))
+    }
+    let byAddressee = Dictionary(grouping: entries, by: \.recipients.addressee)
+    return byAddressee.keys.sorted().map { addressee in
+      let group = byAddressee[addressee]!
+      return NoticeIntent(
+        kind: .precoordination, addressee: addressee, copies: NoticeGrouping.copies(group, except: addressee),
+        period: period, key: "precoordination|\(addressee)|\(period)",
+        subjects: group.map(\.subject).sorted { $0.subject < $1.subject })
     }
   }
 

@@ -73,17 +73,28 @@ public struct PeriodEvaluation: Sendable {
         periods.insert(current)
       }
     }
+    // Projections (DESIGN §5.5) read the same month and December of earlier years when a rule
+    // asks for them; a year not stored reads as an empty table.
+    var history: Set<Period> = []
+    if thresholds.ruleSet.rules(for: period).contains(where: \.readsProjection) {
+      history = Set(ProjectionColumns.periods(for: period)).subtracting(periods)
+    }
     // The tables are independent reads of a WAL database: read them side by side.
     let years = Array(Set(periods.map(\.year)))
-    let periodList = Array(periods)
+    let periodList = Array(periods) + Array(history)
     let loaded = try Parallel.map(periodList.count + years.count) { task -> Any? in
       task < periodList.count
         ? try store.observationTable(period: periodList[task], index: index)
         : try store.targetTable(year: years[task - periodList.count], index: index)
     }
     var observations: [Period: ObservationTable] = [:]
-    for (position, period) in periodList.enumerated() {
-      observations[period] = loaded[position] as? ObservationTable
+    var earlier: [Period: ObservationTable] = [:]
+    for (position, loadedPeriod) in periodList.enumerated() {
+      if history.contains(loadedPeriod) {
+        earlier[loadedPeriod] = loaded[position] as? ObservationTable
+      } else {
+        observations[loadedPeriod] = loaded[position] as? ObservationTable
+      }
     }
     var targets: [Int: TargetTable] = [:]
     for (position, year) in years.enumerated() {
@@ -98,7 +109,8 @@ public struct PeriodEvaluation: Sendable {
     return EvaluationInput(
       configuration: configuration, index: index, ruleSet: thresholds.ruleSet, period: period, asOf: asOf,
       calendar: thresholds.calendar, observations: observations, targets: targets, projects: projects,
-      milestones: try store.milestones(), arrivals: try store.arrivals(timeZone: configuration.city.timeZone))
+      milestones: try store.milestones(), arrivals: try store.arrivals(timeZone: configuration.city.timeZone),
+      history: earlier)
   }
 }
 

@@ -20,6 +20,9 @@ public struct Rule: Sendable, Hashable {
   /// With hysteresis: once the rule has fired, it keeps firing (at its lowest level) until this
   /// holds.
   public var recovery: Expression?
+  /// An advisory rule drafts this kind of notice for the subjects it finds, and counts neither
+  /// toward a case's level nor against a lift (DESIGN §5.5: precoordination).
+  public var notice: AdvisoryNotice? = nil
   /// Where the rule is written, for messages.
   public var file: String
   public var position: SourcePosition?
@@ -56,6 +59,9 @@ public struct Rule: Sendable, Hashable {
       }
     }
   }
+
+  /// Whether the rule only advises (a precoordination), outside the ladder.
+  public var isAdvisory: Bool { notice != nil }
 
   public func isActive(in period: Period) -> Bool {
     (activeFrom.map { $0 <= period } ?? true) && (activeUntil.map { period <= $0 } ?? true)
@@ -107,4 +113,9 @@ public struct SubjectFilter: Sendable, Hashable {
 
   func matches(project code: String) -> Bool { projects.map { $0.contains(code) } ?? true }
   func matches(feed name: String) -> Bool { feeds.map { $0.contains(name) } ?? true }
+}
+
+/// The notices an advisory rule can draft.
+public enum AdvisoryNotice: String, Sendable, Hashable, CaseIterable {
+  case precoordination
 }

@@ -8,6 +8,7 @@ enum RuleFileDecoder {
   static let ruleKeys = [
     "id", "title", "description", "subjects", "indicators", "form", "regions", "region_kinds", "groups", "projects",
     "feeds", "active_from", "active_until", "replaces", "requires", "when", "level", "tiers", "recovery",
+    "notice",
   ]
 
   static func decode(_ data: Data, file: String, configuration: Configuration?, sink: DiagnosticSink) -> [Rule] {
@@ -101,11 +102,17 @@ enum RuleFileDecoder {
     case (false, true):
       outcome = decodeTiers(map, label: label, expression: expression)
     }
+    let notice = map.enumeration("notice", AdvisoryNotice.self)
+    if notice != nil && subjects != .indicators {
+      sink.error("\(label).notice: only indicator rules can draft a precoordination", at: map.position(of: "notice"))
+    }
     guard let id, let outcome else { return nil }
-    return Rule(
+    var rule = Rule(
       id: id, title: map.string("title") ?? id, subjects: subjects, filter: filter, activeFrom: activeFrom,
       activeUntil: activeUntil, replaces: replaces, requires: requires, condition: condition, outcome: outcome,
       recovery: recovery, file: file, position: map.position)
+    rule.notice = notice
+    return rule
   }
 
   private static func decodeTiers(

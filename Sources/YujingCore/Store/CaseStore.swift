@@ -31,6 +31,8 @@ public struct StoredLevel: Sendable, Hashable {
   public var level: Level
   public var exempted: Bool
   public var rules: [String]
+  /// Each rule with the level it gave, for leaving out advisory rules (DESIGN §5.5).
+  public var ruleLevels: [Finding.RuleLevel] = []
 }
 
 extension Store {
@@ -51,7 +53,9 @@ extension Store {
         arguments: [latest.id])
       {
         guard let subject = Subject(kind: row[0], key: row[1]), let level = Level(name: row[2]) else { continue }
-        result[subject] = StoredLevel(level: level, exempted: row[3], rules: Store.ruleLevels(row[4]).map(\.rule))
+        let ruleLevels = Store.ruleLevels(row[4])
+        result[subject] = StoredLevel(
+          level: level, exempted: row[3], rules: ruleLevels.map(\.rule), ruleLevels: ruleLevels)
       }
       return result
     }

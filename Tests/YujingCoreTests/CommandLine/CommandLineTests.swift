@@ -51,7 +51,7 @@ struct YujingCommand {
     let result = try YujingCommand.run(["check"])
     #expect(result.status == 0, "\(result.err)")
     #expect(result.out.contains("ok: <embedded default: 宜春>: 15 regions"))
-    #expect(result.out.contains("12 rules in 3 files"))
+    #expect(result.out.contains("13 rules in 4 files"))
   }
 
   @Test func initWritesAConfigurationThatChecksCleanAndRefusesToOverwrite() throws {
@@ -62,7 +62,7 @@ struct YujingCommand {
     #expect(FileManager.default.fileExists(atPath: "\(target)/thresholds/indicators.yaml"))
     let check = try YujingCommand.run(["check", "--config", "\(target)/yujing.yaml"])
     #expect(check.status == 0, "\(check.out)\(check.err)")
-    #expect(check.out.contains("\(target)/thresholds: 12 rules"))
+    #expect(check.out.contains("\(target)/thresholds: 13 rules"))
     let again = try YujingCommand.run(["init", "--dir", target])
     #expect(again.status != 0)
     #expect(again.err.contains("already exist"))
@@ -90,6 +90,33 @@ struct YujingCommand {
     #expect(
       broken.out.contains("templates/talk.mustache:4:7: not a valid Mustache template: a tag is not closed"),
       "\(broken.out)")
+  }
+
+  @Test func forecastBacktestReplaysTheLoadedHistoryAndRefusesUnknownCodes() throws {
+    let directory = try TemporaryDirectory()
+    let db = directory.path("yujing.sqlite")
+    let empty = try YujingCommand.run(["forecast", "backtest", "--db", db])
+    #expect(empty.status == 0, "\(empty.err)")
+    #expect(empty.out.contains("no projection could be replayed"), "\(empty.out)")
+    let history = ExternalTools.repository.appendingPathComponent(
+      "Sources/YujingResources/sample/indicators-history.csv"
+    ).path
+    let ingested = try YujingCommand.run(["ingest", "--db", db, "--feed", "stats", history])
+    #expect(ingested.status == 0, "\(ingested.err)")
+    // 2017–2019: only 2019 has two years before it; retail is monthly with 1–2月 combined.
+    let json = try YujingCommand.run([
+      "forecast", "backtest", "--db", db, "--indicator", "retail", "--region", "360924", "--format", "json",
+    ])
+    #expect(json.status == 0, "\(json.err)")
+    #expect(
+      json.out.hasPrefix("{\"subjects\": 1, \"years\": [2017, 2018, 2019], \"rows\": [{\"month\": 2, "), "\(json.out)")
+    #expect(json.out.contains("\"method\": \"seasonal_share\", \"projections\": 1, \"misses\": 0"))
+    let table = try YujingCommand.run(["forecast", "backtest", "--db", db, "--indicator", "industry_va"])
+    #expect(table.out.contains("growth_path"), "\(table.out)")
+    #expect(!table.out.contains("seasonal_share"), "growth-only: no levels, no seasonal share")
+    let unknown = try YujingCommand.run(["forecast", "backtest", "--db", db, "--indicator", "steel"])
+    #expect(unknown.status != 0)
+    #expect(unknown.err.contains("'steel' is not an indicator"), "\(unknown.err)")
   }
 
   @Test func webhookTargetsAreAddedWithTheirSecretShownOnceAndListedMasked() throws {

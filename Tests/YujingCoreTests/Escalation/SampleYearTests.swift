@@ -37,6 +37,15 @@ import Testing
     ("2020-11", .talk, "铜鼓县人民政府", ["industry_va@360926 talk_mayor"]),
     ("2020-11", .dataOverdue, "市发改委", ["feed projects"]),
     ("2020-12", .lift, "高安市人民政府", ["industry_va@360983 lifted"]),
+    // 预协调 (DESIGN §5.5): 宜丰县's retail is on target from July to November, but the seasonal
+    // share of 2017–2019 (2019's year-end lift from a new shopping centre) projects a miss of more
+    // than 0.5 points each month (the checker's precoordination list: 8.4, 8.5, 8.4, 8.4, 9.0
+    // against 10). No case, no stage; none in December, when the figure is the outcome.
+    ("2020-07", .precoordination, "宜丰县人民政府", ["retail@360924"]),
+    ("2020-08", .precoordination, "宜丰县人民政府", ["retail@360924"]),
+    ("2020-09", .precoordination, "宜丰县人民政府", ["retail@360924"]),
+    ("2020-10", .precoordination, "宜丰县人民政府", ["retail@360924"]),
+    ("2020-11", .precoordination, "宜丰县人民政府", ["retail@360924"]),
   ]
 
   @Test func theSecondHalfYearsNoticesAreThoseWrittenOutByHand() throws {
@@ -79,6 +88,14 @@ import Testing
     #expect(groups.values.allSatisfy { $0.count == 1 }, "\(groups.filter { $0.value.count > 1 }.keys)")
     // Nothing was approved, so nothing was corrected: every notice is a draft.
     #expect(notices.allSatisfy { $0.state == .draft && $0.corrects == nil })
+    // A 预协调函 goes to the county, copied to the lead department, and says what the projection
+    // is, how it was made and how far the method was off at this month before; it opens no case.
+    let july = try #require(notices.first { $0.kind == .precoordination && $0.period == Period("2020-07")! })
+    #expect(july.copies == ["市商务局"])
+    #expect(july.body.contains("全年预计增长8.4%，低于年度目标（增长10.0%）1.6个百分点"), "\(july.body)")
+    #expect(july.body.contains("季节比重法：以此前3年同期累计占全年总量的平均比重推算全年总量"), "\(july.body)")
+    #expect(july.body.contains("该方法回测此前1年同期，测算与全年实际平均相差"), "\(july.body)")
+    #expect(try workspace.store.cases().allSatisfy { $0.subject != .indicator(indicator: "retail", region: "360924") })
   }
 
   struct Row: Hashable, CustomStringConvertible {

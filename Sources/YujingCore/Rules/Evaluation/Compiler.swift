@@ -36,6 +36,8 @@ enum Compiler {
       return .level { _, _ in level }
     case .text(let text, _):
       return .text { _, _ in text }
+    case .measure("level", _):
+      return .level { frame, slot in frame.level(slot) }
     case .measure(let name, _):
       if let column = layout.numberIndex[name] { return .number { frame, slot in frame.numbers[column][slot] } }
       if let column = layout.booleanIndex[name] { return .condition { frame, slot in frame.booleans[column][slot] } }

@@ -14,12 +14,15 @@ public struct EvaluationInput: Sendable {
   public var milestones: [String: [Milestone]]
   /// The day the first accepted rows of each feed's period arrived.
   public var arrivals: [String: [Period: Day]]
+  /// Earlier years' tables that projections read (DESIGN §5.5) and no rule's history reaches:
+  /// the same month and December of each earlier year.
+  public var history: [Period: ObservationTable]
 
   public init(
     configuration: Configuration, index: SubjectIndex? = nil, ruleSet: RuleSet, period: Period, asOf: Day,
     calendar: WorkingCalendar, observations: [Period: ObservationTable] = [:], targets: [Int: TargetTable] = [:],
     projects: [Period: [ProjectRecord]] = [:], milestones: [String: [Milestone]] = [:],
-    arrivals: [String: [Period: Day]] = [:]
+    arrivals: [String: [Period: Day]] = [:], history: [Period: ObservationTable] = [:]
   ) {
     self.configuration = configuration
     self.index = index ?? SubjectIndex(configuration: configuration)
@@ -32,6 +35,12 @@ public struct EvaluationInput: Sendable {
     self.projects = projects
     self.milestones = milestones
     self.arrivals = arrivals
+    self.history = history
+  }
+
+  /// The period's projections, from whichever of the loaded tables hold the earlier years.
+  func projections() -> ProjectionColumns? {
+    ProjectionColumns.build(period: period, index: index) { observations[$0] ?? history[$0] }
   }
 }
 
@@ -95,10 +104,12 @@ public enum Evaluator {
     let index = input.index
     guard !rules.isEmpty, input.observations[input.period] != nil else { return [] }
     let tables = Array(input.observations)
+    // Only rules that name a projection measure pay for the projections.
+    let projections = rules.contains(where: \.readsProjection) ? input.projections() : nil
     let built = Parallel.map(tables.count) { task in
       IndicatorFrameBuilder.build(
         period: tables[task].key, observations: tables[task].value, targets: input.targets[tables[task].key.year],
-        index: index)
+        index: index, projections: tables[task].key == input.period ? projections : nil)
     }
     var frames: [Period: Frame] = [:]
     for frame in built { frames[frame.period] = frame }
@@ -167,29 +178,24 @@ public enum Evaluator {
     matcher: (Rule) -> @Sendable (Int) -> Bool
   ) -> [Finding] {
     let compiled = rules.map { CompiledRule($0, kind: frame.kind) }.sorted { $0.id < $1.id }
+    // Rules that read the subject's `level` run after the others have given it (DESIGN §5.5).
+    let first = compiled.indices.filter { !compiled[$0].readsLevel }
+    let second = compiled.indices.filter { compiled[$0].readsLevel }
     let matchers = compiled.map { rule in matcher(rules.first { $0.id == rule.id }!) }
-    // The slots are independent: evaluate halves of them side by side, each into its own arrays.
-    let parts = frame.slotCount >= 10_000 ? 2 : 1
-    let chunk = (frame.slotCount + parts - 1) / parts
-    let results = Parallel.map(parts) { part -> (levels: [[Level]], fired: [Bool]) in
-      let range = (part * chunk)..<min(frame.slotCount, (part + 1) * chunk)
-      var levels = Array(repeating: [Level](repeating: .none, count: range.count), count: compiled.count)
-      var fired = [Bool](repeating: false, count: range.count)
-      for (position, rule) in compiled.enumerated() {
-        let matches = matchers[position]
-        for slot in range where frame.hasData[slot] && matches(slot) {
-          if let level = rule.level(frame, slot, depth: 0) {
-            levels[position][slot - range.lowerBound] = level
-            fired[slot - range.lowerBound] = true
-          }
+    var levels = pass(compiled, first, frame: frame, matchers: matchers)
+    if !second.isEmpty {
+      var highest = [Level](repeating: .none, count: frame.slotCount)
+      for position in first {
+        for slot in 0..<frame.slotCount where levels[position][slot] > highest[slot] {
+          highest[slot] = levels[position][slot]
         }
       }
-      return (levels, fired)
+      frame.levels = highest
+      let later = pass(compiled, second, frame: frame, matchers: matchers)
+      for position in second { levels[position] = later[position] }
     }
-    let levels = compiled.indices.map { position in results.flatMap { $0.levels[position] } }
-    let fired = results.flatMap(\.fired)
     var findings: [Finding] = []
-    for slot in order where fired[slot] {
+    for slot in order where compiled.indices.contains(where: { levels[$0][slot] != .none }) {
       var ruleLevels: [Finding.RuleLevel] = []
       for position in compiled.indices where levels[position][slot] != .none {
         ruleLevels.append(Finding.RuleLevel(rule: compiled[position].id, level: levels[position][slot]))
@@ -200,6 +206,33 @@ public enum Evaluator {
           rules: ruleLevels, values: frame.evidence(slot)))
     }
     return findings
+  }
+
+  /// Runs some of the rules over every slot: each rule's level by slot (`none` where it did not
+  /// fire, and for the rules not run).
+  private static func pass(
+    _ compiled: [CompiledRule], _ positions: [Int], frame: Frame, matchers: [@Sendable (Int) -> Bool]
+  ) -> [[Level]] {
+    guard !positions.isEmpty else { return compiled.map { _ in [] } }
+    // The slots are independent: evaluate halves of them side by side, each into its own arrays.
+    let parts = frame.slotCount >= 10_000 ? 2 : 1
+    let chunk = (frame.slotCount + parts - 1) / parts
+    let results = Parallel.map(parts) { part -> [[Level]] in
+      let range = (part * chunk)..<min(frame.slotCount, (part + 1) * chunk)
+      var levels = Array(repeating: [Level](repeating: .none, count: range.count), count: compiled.count)
+      for position in positions {
+        let rule = compiled[position]
+        let matches = matchers[position]
+        for slot in range where frame.hasData[slot] && matches(slot) {
+          if let level = rule.level(frame, slot, depth: 0) { levels[position][slot - range.lowerBound] = level }
+        }
+      }
+      return levels
+    }
+    return compiled.indices.map { position in
+      positions.contains(position)
+        ? results.flatMap { $0[position] } : [Level](repeating: .none, count: frame.slotCount)
+    }
   }
 
   private static func historyDepth(_ expression: Expression) -> Int {
@@ -219,6 +252,7 @@ public enum Evaluator {
 /// A rule with its expressions compiled for one kind of subject.
 struct CompiledRule: Sendable {
   let id: String
+  let readsLevel: Bool
   let requires: [@Sendable (Frame, Int) -> Bool]
   let condition: Compiler.ConditionCode?
   let tiers: [(level: Level, condition: Compiler.ConditionCode?)]
@@ -227,6 +261,7 @@ struct CompiledRule: Sendable {
 
   init(_ rule: Rule, kind: SubjectKind) {
     id = rule.id
+    readsLevel = rule.expressions.contains { $0.names(["level"]) }
     let layout = MeasureLayout.of(kind)
     requires = rule.requires.map { name in
       if let column = layout.numberIndex[name] { return { frame, slot in frame.numbers[column][slot] != absent } }
@@ -263,10 +298,32 @@ struct CompiledRule: Sendable {
 }
 
 extension Rule {
+  /// Whether the rule names a projection measure (DESIGN §5.5), so that an evaluation needs them.
+  var readsProjection: Bool {
+    let names: Set<String> = [
+      "projected_growth", "projection_years", "projection_error", "projection_checks",
+      "projection_method",
+    ]
+    return !names.isDisjoint(with: requires) || expressions.contains { $0.names(names) }
+  }
+
   /// Every expression of the rule.
   var expressions: [Expression] {
     var list = [condition, recovery].compactMap { $0 }
     if case .tiers(let tiers) = outcome { list += tiers.map(\.condition) }
     return list
+  }
+}
+
+extension Expression {
+  /// Whether the expression names any of the measures.
+  func names(_ measures: Set<String>) -> Bool {
+    switch self {
+    case .measure(let name, _): measures.contains(name)
+    case .number, .boolean, .level, .text: false
+    case .unary(_, let operand, _): operand.names(measures)
+    case .binary(_, let left, let right, _): left.names(measures) || right.names(measures)
+    case .call(_, let arguments, _): arguments.contains { $0.names(measures) }
+    }
   }
 }

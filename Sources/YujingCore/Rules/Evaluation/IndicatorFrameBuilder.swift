@@ -5,7 +5,8 @@
 /// decimal before anything compares them (61.7 against 66.7 is a lag of exactly −5.0).
 enum IndicatorFrameBuilder {
   static func build(
-    period: Period, observations: ObservationTable, targets: TargetTable?, index: SubjectIndex
+    period: Period, observations: ObservationTable, targets: TargetTable?, index: SubjectIndex,
+    projections: ProjectionColumns? = nil
   ) -> Frame {
     let layout = MeasureLayout.indicators
     var frame = FrameColumns(kind: .indicators, slotCount: index.slotCount)
@@ -34,6 +35,13 @@ enum IndicatorFrameBuilder {
     if let targets {
       frame.numbers[targetGrowthColumn] = targets.growth
       frame.numbers[targetValueColumn] = targets.value
+    }
+    if let projections {
+      frame.numbers[column("projected_growth")] = projections.growth
+      frame.numbers[column("projection_years")] = projections.years
+      frame.numbers[column("projection_error")] = projections.error
+      frame.numbers[column("projection_checks")] = projections.checks
+      frame.texts[layout.textIndex["projection_method"]!] = projections.method
     }
     for indicator in index.indicators.indices {
       let published = index.indicators[indicator].periods.publishes(period)

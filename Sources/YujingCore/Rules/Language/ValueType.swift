@@ -64,6 +64,31 @@ public enum Measures {
     .init(
       name: "below_target", type: .boolean, subjects: .indicators,
       meaning: "below the indicator's target: gap < 0 for a growth-target indicator, lag < 0 for an amount-target one"),
+    // §5.5: the projection of the year end (预协调), for the period's own figures.
+    .init(
+      name: "projected_growth", type: .number, subjects: .indicators,
+      meaning:
+        "the year-end growth projected from this month's cumulative figure and earlier years (seasonal share, or the growth path where no level is published), %, one decimal; absent with fewer than two earlier years and in the year's last month"
+    ),
+    .init(
+      name: "projection_method", type: .text, subjects: .indicators,
+      meaning: "how projected_growth was made: seasonal_share or growth_path"),
+    .init(
+      name: "projection_years", type: .number, subjects: .indicators,
+      meaning: "how many earlier years projected_growth rests on"),
+    .init(
+      name: "projection_error", type: .number, subjects: .indicators,
+      meaning:
+        "the mean absolute error, points, of the same method at this month in the earlier years (each projected from the years before it); absent when none could be checked"
+    ),
+    .init(
+      name: "projection_checks", type: .number, subjects: .indicators,
+      meaning: "how many earlier years projection_error is measured over"),
+    .init(
+      name: "level", type: .level, subjects: .indicators,
+      meaning:
+        "the subject's level in this period from the rules that do not read level themselves (none when they find nothing)"
+    ),
     // §5.4: a project in a period, at the as-of date.
     .init(name: "annual_plan", type: .number, subjects: .projects, meaning: "年度计划投资, 亿元"),
     .init(name: "completed_ytd", type: .number, subjects: .projects, meaning: "1–N月累计完成投资, 亿元"),
