@@ -77,7 +77,7 @@ let package = Package(
     // The benchmarks of DESIGN §11, each against a baseline in the same run.
     .executableTarget(
       name: "yujing-benchmarks",
-      dependencies: ["YujingCore"],
+      dependencies: ["YujingCore", .product(name: "GRDB", package: "GRDB.swift")],
       path: "Benchmarks/yujing-benchmarks"
     ),
     // The floor of the idle-daemon benchmark: GRDB + Hummingbird + URLSession and nothing of yujing.

@@ -14,74 +14,14 @@ struct DaemonSample {
   var status: ProcessStatus
   var stop: Double
 
-  /// Starts `executable`, waits for READY=1 on a fresh notify socket, idles, samples
-  /// /proc/PID/status, sends SIGTERM and requires exit 0. Its output goes to `log`.
+  /// Starts `executable`, waits for READY=1, idles, samples /proc/PID/status, sends SIGTERM and
+  /// requires exit 0. Its output goes to `log`.
   static func take(executable: URL, arguments: [String], idle: Double, log: URL) throws -> DaemonSample {
-    // An abstract socket: no file to clean up, and no path-length limit under a deep --keep.
-    let listener = try NotifyListener(name: "@yujing-bench-\(getpid())-\(UUID().uuidString.prefix(8))")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
-    let output = try FileHandle(forWritingTo: log)
-    defer { try? output.close() }
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["NOTIFY_SOCKET"] = listener.name
-    environment.removeValue(forKey: "WATCHDOG_USEC")
-    environment.removeValue(forKey: "JOURNAL_STREAM")
-    process.environment = environment
-    process.standardOutput = output
-    process.standardError = output
-
-    let started = DispatchTime.now()
-    try process.run()
-    defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-    let deadline = Date().addingTimeInterval(60)
-    var ready: Double?
-    var readyCPU = 0.0
-    while ready == nil {
-      if let message = listener.receive(timeoutMilliseconds: 200), message.hasPrefix("READY=1") {
-        ready = seconds(since: started)
-        readyCPU = cpuSeconds(pid: process.processIdentifier)
-      } else if !process.isRunning || Date() > deadline {
-        throw BenchmarkFailure(
-          "\(executable.lastPathComponent) \(arguments.joined(separator: " ")) sent no READY=1 "
-            + "(\(process.isRunning ? "still running after 60 s" : "exited")): \(tail(of: log))")
-      }
-    }
+    let daemon = try NotifiedProcess(executable: executable, arguments: arguments, log: log)
     Thread.sleep(forTimeInterval: idle)
-    let status = try ProcessStatus(pid: process.processIdentifier)
-    let stopping = DispatchTime.now()
-    process.terminate()
-    process.waitUntilExit()
-    let stop = seconds(since: stopping)
-    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-      throw BenchmarkFailure(
-        "\(executable.lastPathComponent) did not exit 0 on SIGTERM (\(process.terminationReason == .exit ? "exit" : "signal") "
-          + "\(process.terminationStatus)): \(tail(of: log))")
-    }
-    return DaemonSample(ready: ready!, readyCPU: readyCPU, status: status, stop: stop)
-  }
-
-  /// utime + stime of /proc/PID/stat (fields 14 and 15, in clock ticks), after the command name,
-  /// which may itself hold spaces.
-  private static func cpuSeconds(pid: Int32) -> Double {
-    guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-      let close = text.lastIndex(of: ")")
-    else { return 0 }
-    let fields = text[text.index(after: close)...].split(separator: " ")
-    // fields[0] is the state (field 3), so utime (field 14) is fields[11].
-    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
-    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
-  }
-
-  private static func seconds(since start: DispatchTime) -> Double {
-    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-  }
-
-  private static func tail(of log: URL) -> String {
-    let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-    return text.split(separator: "\n").suffix(5).joined(separator: "\n")
+    let status = try ProcessStatus(pid: daemon.process.processIdentifier)
+    let stop = try daemon.stop()
+    return DaemonSample(ready: daemon.ready, readyCPU: daemon.readyCPU, status: status, stop: stop)
   }
 }
 

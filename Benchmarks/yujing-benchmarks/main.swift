@@ -4,11 +4,12 @@ import YujingCore
 // yujing's benchmarks (DESIGN §11): each measures yujing side by side with a baseline in the same
 // run and prints the ratio against the target.
 //
-//   swift run -c release yujing-benchmarks [ingest] [evaluate] [render] [dispatch] [daemon] [--rows N]
-//     [--regions N] [--renders N] [--targets N] [--repeat K] [--idle SECONDS] [--phases] [--keep DIR]
+//   swift run -c release yujing-benchmarks [ingest] [evaluate] [render] [dispatch] [daemon] [weblist]
+//     [--rows N] [--regions N] [--renders N] [--targets N] [--repeat K] [--idle SECONDS] [--phases]
+//     [--notices N] [--requests N] [--keep DIR]
 //
-// `daemon` is run only when named: it starts the release binaries beside this one (yujing,
-// yujing-bare-server), which `swift run` does not build — `swift build -c release` first.
+// `daemon` and `weblist` are run only when named: they start the release binaries beside this one
+// (yujing, yujing-bare-server), which `swift run` does not build — `swift build -c release` first.
 
 let arguments = Arguments(CommandLine.arguments.dropFirst())
 do {
@@ -21,7 +22,10 @@ do {
     case "render": results += try RenderBenchmark(arguments: arguments).run()
     case "dispatch": results += try await DispatchBenchmark(arguments: arguments).run()
     case "daemon": results += try DaemonBenchmark(arguments: arguments).run()
-    default: throw BenchmarkFailure("unknown benchmark '\(suite)' (known: ingest, evaluate, render, dispatch, daemon)")
+    case "weblist": results += try await WebListBenchmark(arguments: arguments).run()
+    default:
+      throw BenchmarkFailure(
+        "unknown benchmark '\(suite)' (known: ingest, evaluate, render, dispatch, daemon, weblist)")
     }
   }
   print("")

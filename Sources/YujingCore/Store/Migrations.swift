@@ -19,6 +19,7 @@ enum Migrations {
     migrator.registerMigration("2026-11-28 webhook targets, deliveries and their attempts", migrate: dispatch)
     migrator.registerMigration("2026-11-29 accounts, sessions and sign-in attempts", migrate: accounts)
     migrator.registerMigration("2026-11-29 feed state for conditional pulls", migrate: feedState)
+    migrator.registerMigration("2026-11-30 notice list indexes and copies", migrate: noticeListIndexes)
     return migrator
   }
 
@@ -513,6 +514,38 @@ enum Migrations {
           feed_run_id INTEGER REFERENCES feed_run(id),
           updated_at TEXT NOT NULL
         );
+        """)
+  }
+
+  /// DESIGN §11, the list of 100,000 notices: every page by the ids of narrow indexes, never by
+  /// stepping through the table's rows. notice_by_id is the id order alone (the newest first
+  /// without a filter); notice_by_addressee_id is an addressee's notices in id order, with the
+  /// state a department may see; notice_by_kind serves the kind filter, alone or with a period.
+  /// notice_cc holds each name of a notice's cc array, so that a department's copies are found
+  /// by an index instead of json_each over every notice; triggers keep it in step with cc.
+  static func noticeListIndexes(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE INDEX notice_by_id ON notice(id);
+        CREATE INDEX notice_by_addressee_id ON notice(addressee, id, state);
+        CREATE INDEX notice_by_kind ON notice(kind, period, id);
+        CREATE TABLE notice_cc (
+          addressee TEXT NOT NULL,
+          notice_id INTEGER NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
+          PRIMARY KEY (addressee, notice_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX notice_cc_by_notice ON notice_cc(notice_id);
+        INSERT OR IGNORE INTO notice_cc (addressee, notice_id)
+          SELECT json_each.value, notice.id FROM notice, json_each(notice.cc) WHERE json_each.type = 'text';
+        CREATE TRIGGER notice_cc_on_insert AFTER INSERT ON notice BEGIN
+          INSERT OR IGNORE INTO notice_cc (addressee, notice_id)
+            SELECT value, NEW.id FROM json_each(NEW.cc) WHERE type = 'text';
+        END;
+        CREATE TRIGGER notice_cc_on_update AFTER UPDATE OF cc ON notice BEGIN
+          DELETE FROM notice_cc WHERE notice_id = OLD.id;
+          INSERT OR IGNORE INTO notice_cc (addressee, notice_id)
+            SELECT value, NEW.id FROM json_each(NEW.cc) WHERE type = 'text';
+        END;
         """)
   }
 }

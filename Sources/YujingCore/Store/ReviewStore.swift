@@ -25,26 +25,46 @@ public struct NoticeFilter: Sendable, Hashable {
 
 extension Store {
   /// One page of notices, newest first, and how many match in all.
+  ///
+  /// At 100,000 notices (DESIGN §11: p99 ≤ 50 ms) the page is found by its ids first, through
+  /// narrow indexes, and only its rows are read: an OFFSET over the table itself steps through
+  /// every skipped row of ~2 KB, and one over an addressee's index sorted its whole rows (100 ms
+  /// and more, the SQL alone). A department's list is built from its own notices alone —
+  /// addressed to it, or copied to it (`notice_cc`) — never from json_each over every notice's
+  /// cc (90–290 ms the SQL alone).
   public func noticePage(_ filter: NoticeFilter, limit: Int, offset: Int) throws -> (
     notices: [NoticeRecord], total: Int
   ) {
-    var (sql, arguments) = Store.equalityFilter([
+    var (conditions, arguments) = Store.equalityFilter([
       ("period", filter.period?.description), ("kind", filter.kind?.rawValue), ("state", filter.state?.rawValue),
       ("addressee", filter.addressee),
     ])
+    var source = "notice"
+    var id = "id"
     if let visibleTo = filter.visibleTo {
       let states = Account.visibleToAddressees.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
-      // The cc column is a JSON array of names; json_each looks inside it.
-      let clause = """
-        state IN (\(states)) AND (addressee = ? OR EXISTS (SELECT 1 FROM json_each(notice.cc) WHERE value = ?))
+      // The copies addressed to the department itself are left out of the second half, so that
+      // the two never overlap and need no de-duplication. CROSS JOIN keeps SQLite from starting
+      // at an index of a filter, which may hold most of the table (state = closed).
+      let visible = """
+        SELECT id AS visible FROM notice WHERE addressee = ? AND state IN (\(states))
+        UNION ALL
+        SELECT notice_id FROM notice_cc CROSS JOIN notice ON notice.id = notice_id
+        WHERE notice_cc.addressee = ? AND notice.addressee != ? AND notice.state IN (\(states))
         """
-      sql = sql.isEmpty ? "WHERE " + clause : sql + " AND " + clause
-      arguments += [visibleTo, visibleTo]
+      source = "(\(visible))" + (conditions.isEmpty ? "" : " CROSS JOIN notice ON notice.id = visible")
+      id = "visible"
+      arguments = [visibleTo, visibleTo, visibleTo] + arguments
     }
     return try writer.read { db in
-      let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM notice \(sql)", arguments: arguments) ?? 0
+      let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(source) \(conditions)", arguments: arguments) ?? 0
       let rows = try Row.fetchAll(
-        db, sql: "SELECT * FROM notice \(sql) ORDER BY id DESC LIMIT ? OFFSET ?",
+        db,
+        sql: """
+          SELECT * FROM notice WHERE id IN (
+            SELECT \(id) FROM \(source) \(conditions) ORDER BY \(id) DESC LIMIT ? OFFSET ?)
+          ORDER BY id DESC
+          """,
         arguments: arguments + [max(1, limit), max(0, offset)])
       return (rows.map(Store.noticeRecord), total)
     }
