@@ -158,38 +158,25 @@ struct WebRoutes: Sendable {
         return response
       }
     }
-    addNoticeAction("approve") { actions, id, form in
+    addNoticeAction("approve") { actions, id, context in
+      let form = context.form
       try actions.approve(id, date: form["date"], talkAt: form["talk_at"], place: form["place"])
     }
-    addNoticeAction("reject") { actions, id, form in try actions.reject(id, reason: form["reason"] ?? "") }
-    addNoticeAction("edit") { actions, id, form in
-      try actions.edit(id, title: form["title"] ?? "", body: form["body"] ?? "")
+    addNoticeAction("reject") { actions, id, context in try actions.reject(id, reason: context.form["reason"] ?? "") }
+    addNoticeAction("edit") { actions, id, context in
+      try actions.edit(id, title: context.form["title"] ?? "", body: context.form["body"] ?? "")
     }
     addNoticeAction("acknowledge") { actions, id, _ in try actions.acknowledge(id) }
-    router.post("/notices/{id}/feedback") { _, context in
-      try page(context) { account in
-        let id = try context.parameters.require("id", as: Int64.self)
-        let current = live.current
-        let actions = ReviewActions(current: current, account: account)
-        let file = context.files["file"]
-        do {
-          try actions.feedback(id, text: context.form["text"] ?? "", fileName: file?.fileName, file: file?.data)
-          return .redirect(to: "/notices/\(id)")
-        } catch let refusal as NoticeActionError {
-          var response = try NoticePages.show(
-            try actions.notice(id), context: context, current: current, account: account,
-            message: "\(refusal.description)")
-          response.status = .unprocessableContent
-          return response
-        }
-      }
+    addNoticeAction("feedback") { actions, id, context in
+      let file = context.files["file"]
+      try actions.feedback(id, text: context.form["text"] ?? "", fileName: file?.fileName, file: file?.data)
     }
     APIRoutes(live: live, signIn: signIn).add(to: router)
 
     /// A form action on one notice: on success back to its page, on a refusal its page again with
     /// the reason; a page also says what went wrong (422).
     func addNoticeAction(
-      _ name: String, _ action: @escaping @Sendable (ReviewActions, Int64, [String: String]) throws -> Void
+      _ name: String, _ action: @escaping @Sendable (ReviewActions, Int64, WebContext) throws -> Void
     ) {
       router.post("/notices/{id}/\(name)") { _, context in
         try page(context) { account in
@@ -197,7 +184,7 @@ struct WebRoutes: Sendable {
           let current = live.current
           let actions = ReviewActions(current: current, account: account)
           do {
-            try action(actions, id, context.form)
+            try action(actions, id, context)
             return .redirect(to: "/notices/\(id)")
           } catch let refusal as NoticeActionError {
             var response = try NoticePages.show(
