@@ -53,15 +53,22 @@ struct EvaluateBenchmark {
     let last = NationalDataset.periods.last!
     let asOf = Day(year: 2021, month: 1, day: 20)!
     var findings = 0
+    var cpu = processCPUSeconds()
     let one = try measure(repeat: repetitions) {
       findings = try evaluation.run(period: last, asOf: asOf, dryRun: true).findings.count
     }
+    let oneCPU = (processCPUSeconds() - cpu) / Double(repetitions)
     // November has a projection for every subject (December, the outcome, has none).
     let november = Period(year: 2020, month: 11)!
     var projected = 0
+    cpu = processCPUSeconds()
     let withProjections = try measure(repeat: repetitions) {
       projected = try evaluation.run(period: november, asOf: asOf, dryRun: true).findings.count
     }
+    let projectedCPU = (processCPUSeconds() - cpu) / Double(repetitions)
+    print(
+      "  CPU per evaluation: \(last) " + String(format: "%.3f s", oneCPU) + ", \(november) with projections "
+        + String(format: "%.3f s", projectedCPU))
     let replay = try measure(repeat: 1) {
       for period in NationalDataset.periods {
         _ = try evaluation.run(period: period, asOf: asOf, dryRun: true)

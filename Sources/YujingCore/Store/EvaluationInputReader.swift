@@ -13,13 +13,22 @@ extension Store {
       let handle = statement.sqliteStatement
       var table = ObservationTable(slotCount: index.slotCount)
       var any = false
+      // Rows come in key order, (region, indicator): the last row's region is the likely one, and
+      // every region lists its indicators in the same order, so the indicator that followed the
+      // last one before is the likely next one. A right guess costs one comparison.
+      var lastRegion: Int?
+      var lastIndicator: Int?
+      var followers = [Int?](repeating: nil, count: index.indicators.count)
       while true {
         let code = sqlite3_step(handle)
         if code == SQLITE_DONE { break }
         guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-        guard let r = index.regionBytes.find(Store.bytes(handle, 0)),
-          let i = index.indicatorBytes.find(Store.bytes(handle, 1))
+        guard let r = index.regionBytes.find(Store.bytes(handle, 0), guess: lastRegion),
+          let i = index.indicatorBytes.find(Store.bytes(handle, 1), guess: lastIndicator.flatMap { followers[$0] })
         else { continue }
+        if let lastIndicator { followers[lastIndicator] = i }
+        lastRegion = r
+        lastIndicator = i
         let slot = index.slot(indicator: i, region: r)
         table.value[slot] = Store.figure(handle, 2)
         table.growth[slot] = Store.figure(handle, 3)

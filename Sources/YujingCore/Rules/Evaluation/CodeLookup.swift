@@ -1,34 +1,63 @@
+import Foundation
+
 /// Finds a code's index from its UTF-8 bytes, without making a String: the loader of a national
-/// evaluation looks up two codes for each of a quarter of a million rows.
+/// evaluation looks up two codes for each of 120,000 rows of every table it reads (nine when
+/// projections read earlier years). The keys sit in one byte array that a bucket points into, so
+/// that a probe touches no reference-counted storage and compares with `memcmp`.
 struct CodeLookup: Sendable {
-  private var keys: [[UInt8]?]
-  private var values: [Int]
+  private var bytes: [UInt8] = []
+  /// Per bucket: the key's offset in `bytes`, or -1 when empty.
+  private var starts: [Int32]
+  private var lengths: [Int32]
+  private var values: [Int32]
+  /// Per index: its bucket, so that a guess can be checked with one comparison.
+  private var buckets: [Int32]
   private let mask: Int
 
   init(_ codes: [String]) {
     var capacity = 16
     while capacity < codes.count * 2 { capacity *= 2 }
-    keys = Array(repeating: nil, count: capacity)
+    starts = Array(repeating: -1, count: capacity)
+    lengths = Array(repeating: 0, count: capacity)
     values = Array(repeating: -1, count: capacity)
+    buckets = Array(repeating: -1, count: codes.count)
     mask = capacity - 1
     for (index, code) in codes.enumerated() {
-      let bytes = Array(code.utf8)
-      var bucket = CodeLookup.hash(bytes.withUnsafeBufferPointer { $0 }) & mask
-      while let existing = keys[bucket], existing != bytes { bucket = (bucket + 1) & mask }
-      if keys[bucket] == nil {
-        keys[bucket] = bytes
-        values[bucket] = index
-      }
+      let key = Array(code.utf8)
+      let bucket = key.withUnsafeBufferPointer { probe($0) }
+      // A repeated code keeps its first index.
+      guard starts[bucket] < 0 else { continue }
+      starts[bucket] = Int32(bytes.count)
+      lengths[bucket] = Int32(key.count)
+      values[bucket] = Int32(index)
+      buckets[index] = Int32(bucket)
+      bytes += key
     }
   }
 
-  func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var bucket = CodeLookup.hash(bytes) & mask
-    while let key = keys[bucket] {
-      if key.count == bytes.count && key.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return values[bucket] }
-      bucket = (bucket + 1) & mask
-    }
-    return nil
+  func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+    let bucket = probe(key)
+    return starts[bucket] < 0 ? nil : Int(values[bucket])
+  }
+
+  /// As `find`, checking `guess` first: rows read in key order repeat a region for every indicator.
+  func find(_ key: UnsafeBufferPointer<UInt8>, guess: Int?) -> Int? {
+    if let guess, buckets[guess] >= 0, holds(Int(buckets[guess]), key) { return guess }
+    return find(key)
+  }
+
+  /// The bucket holding `key`, or the empty one where it would go.
+  private func probe(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    var bucket = CodeLookup.hash(key) & mask
+    while starts[bucket] >= 0 && !holds(bucket, key) { bucket = (bucket + 1) & mask }
+    return bucket
+  }
+
+  private func holds(_ bucket: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard Int(lengths[bucket]) == key.count else { return false }
+    guard let probe = key.baseAddress, key.count > 0 else { return true }
+    let start = Int(starts[bucket])
+    return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, probe, key.count) == 0 }
   }
 
   /// FNV-1a: short codes, few collisions, no setup.

@@ -31,11 +31,13 @@ struct ProjectionColumns: Sendable {
     let parts = Parallel.map(indicators.count) { task -> (Int, ProjectionColumns) in
       let indicator = indicators[task]
       var part = ProjectionColumns(slotCount: regionCount)
+      // One buffer for the task, newest year first (as `years` is), refilled for each slot.
+      var earlier: [YearFigures] = []
+      earlier.reserveCapacity(years.count)
       for region in 0..<regionCount {
         let slot = indicator * regionCount + region
         guard current.hasData(slot) else { continue }
-        var earlier: [YearFigures] = []
-        earlier.reserveCapacity(years.count)
+        earlier.removeAll(keepingCapacity: true)
         for (position, year) in years.enumerated() where yearEnd[position].hasData(slot) {
           earlier.append(
             YearFigures(

@@ -37,9 +37,13 @@ public struct ProjectionAccuracy: Sendable, Hashable {
   ) -> ProjectionAccuracy? {
     var total: Int64 = 0
     var count: Int64 = 0
-    for past in earlier where past.year < year {
+    // Newest first, the years before each past year are the slice after it: no copy per year.
+    let newestFirst =
+      zip(earlier, earlier.dropFirst()).allSatisfy { $0.year > $1.year }
+      ? earlier : earlier.sorted { $0.year > $1.year }
+    for (position, past) in newestFirst.enumerated() where past.year < year {
       guard let actual = past.yearEnd.growth else { continue }
-      let before = earlier.filter { $0.year < past.year }
+      let before = newestFirst[(position + 1)...].drop(while: { $0.year >= past.year })
       let projection =
         method.map { Projector.project($0, month: month, current: past.atMonth, earlier: before, year: past.year) }
         ?? Projector.project(month: month, current: past.atMonth, earlier: before, year: past.year)
