@@ -5,15 +5,26 @@ struct BenchmarkFailure: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-/// `--name value` options and positional words.
+/// `--name value` options, `--small`, and positional words.
 struct Arguments {
   var positional: [String] = []
   var options: [String: String] = [:]
+  /// The sizes of `smallSizes` instead of the national ones: a run of a minute or two that CI
+  /// makes so that no benchmark rots; its timings say nothing about the targets.
+  var small = false
+
+  /// The small mode's sizes, by option name, for every option that sets a size.
+  static let smallSizes = [
+    "rows": 20_000, "regions": 60, "renders": 500, "targets": 1, "notices": 2_000, "requests": 100, "repeat": 1,
+    "idle": 1,
+  ]
 
   init(_ words: ArraySlice<String>) {
     var iterator = words.makeIterator()
     while let word = iterator.next() {
-      if word.hasPrefix("--") {
+      if word == "--small" {
+        small = true
+      } else if word.hasPrefix("--") {
         options[String(word.dropFirst(2))] = iterator.next() ?? ""
       } else {
         positional.append(word)
@@ -21,11 +32,19 @@ struct Arguments {
     }
   }
 
-  func integer(_ name: String, default value: Int) -> Int { options[name].flatMap(Int.init) ?? value }
+  /// The option's value; else the small size in small mode; else `value`, the national size.
+  func integer(_ name: String, default value: Int) -> Int {
+    options[name].flatMap(Int.init) ?? (small ? Self.smallSizes[name] : nil) ?? value
+  }
+
+  /// The words that give these arguments again, without the positional ones.
+  var optionWords: [String] {
+    (small ? ["--small"] : []) + options.sorted { $0.key < $1.key }.flatMap { ["--\($0.key)", $0.value] }
+  }
 }
 
 /// One measured line: yujing against its baseline, and whether the target is met.
-struct BenchmarkResult {
+struct BenchmarkResult: Codable {
   var name: String
   var measured: String
   var baseline: String
@@ -33,12 +52,17 @@ struct BenchmarkResult {
   var target: String
   var met: Bool
 
-  static func table(_ results: [BenchmarkResult]) -> String {
-    let header = ["benchmark", "yujing", "baseline", "ratio", "target", "met"]
+  /// The peak resident memory of the process that measured it, when the suite ran on its own.
+  var peakMemory: Int?
+
+  /// A Markdown table; `judged` false (small mode) leaves the target column's verdict out.
+  static func table(_ results: [BenchmarkResult], judged: Bool = true) -> String {
+    let header = ["benchmark", "yujing", "baseline", "ratio", "target", "met", "peak RSS"]
     let rows = results.map { result in
       [
         result.name, result.measured, result.baseline, result.ratio.map { String(format: "%.2f×", $0) } ?? "—",
-        result.target, result.met ? "yes" : "NO",
+        result.target, judged ? (result.met ? "yes" : "NO") : "—",
+        result.peakMemory.map { String(format: "%.0f MB", Double($0) / 1_048_576) } ?? "—",
       ]
     }
     let widths = header.indices.map { column in
@@ -137,16 +161,25 @@ func scratchDirectory(_ name: String, arguments: Arguments) throws -> URL {
   return directory
 }
 
-/// The CPU time this process has used (user + system), in seconds: beside a wall time it tells a
-/// slow result on a busy machine from a slow program.
-func processCPUSeconds() -> Double {
+/// This process's resource usage so far.
+private func resourceUsage() -> rusage {
   var usage = rusage()
   #if os(Linux)
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
   #else
     getrusage(RUSAGE_SELF, &usage)
   #endif
+  return usage
+}
+
+/// The CPU time this process has used (user + system), in seconds: beside a wall time it tells a
+/// slow result on a busy machine from a slow program.
+func processCPUSeconds() -> Double {
+  let usage = resourceUsage()
   let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
   let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
   return user + system
 }
+
+/// The peak resident memory of this process so far, in bytes (Linux reports kilobytes).
+func processPeakMemory() -> Int { Int(resourceUsage().ru_maxrss) * 1024 }

@@ -4,33 +4,42 @@ import YujingCore
 // yujing's benchmarks (DESIGN §11): each measures yujing side by side with a baseline in the same
 // run and prints the ratio against the target.
 //
+//   swift build -c release && .build/release/yujing-benchmarks all [--small]
 //   swift run -c release yujing-benchmarks [ingest] [evaluate] [render] [dispatch] [daemon] [weblist]
-//     [--rows N] [--regions N] [--renders N] [--targets N] [--repeat K] [--idle SECONDS] [--phases]
-//     [--notices N] [--requests N] [--keep DIR]
+//     [--rows N] [--regions N] [--renders N] [--targets N] [--repeat K] [--idle SECONDS] [--phases 1]
+//     [--notices N] [--requests N] [--keep DIR] [--small]
 //
-// `daemon` and `weblist` are run only when named: they start the release binaries beside this one
-// (yujing, yujing-bare-server), which `swift run` does not build — `swift build -c release` first.
+// `all` runs every suite, each in its own process so that its peak memory is its own, and prints
+// one table. `--small` runs them at a fraction of the national sizes (CI does, so that none rots;
+// its timings judge nothing). `daemon` and `weblist` start the binaries built beside this one
+// (yujing, yujing-bare-server), which `swift run` does not build: `swift build` first.
 
 let arguments = Arguments(CommandLine.arguments.dropFirst())
 do {
-  let suites = arguments.positional.isEmpty ? ["ingest", "evaluate", "render", "dispatch"] : arguments.positional
-  var results: [BenchmarkResult] = []
-  for suite in suites {
-    switch suite {
-    case "ingest": results += try IngestBenchmark(arguments: arguments).run()
-    case "evaluate": results += try EvaluateBenchmark(arguments: arguments).run()
-    case "render": results += try RenderBenchmark(arguments: arguments).run()
-    case "dispatch": results += try await DispatchBenchmark(arguments: arguments).run()
-    case "daemon": results += try DaemonBenchmark(arguments: arguments).run()
-    case "weblist": results += try await WebListBenchmark(arguments: arguments).run()
-    default:
-      throw BenchmarkFailure(
-        "unknown benchmark '\(suite)' (known: ingest, evaluate, render, dispatch, daemon, weblist)")
+  var suites = arguments.positional.isEmpty ? ["ingest", "evaluate", "render", "dispatch"] : arguments.positional
+  let results: [BenchmarkResult]
+  if suites == ["all"] {
+    suites = Suite.allCases.map(\.rawValue)
+    results = try SuiteProcesses(arguments: arguments).run(suites)
+  } else {
+    var collected: [BenchmarkResult] = []
+    for name in suites {
+      guard let suite = Suite(rawValue: name) else {
+        throw BenchmarkFailure(
+          "unknown benchmark '\(name)' (known: all, \(Suite.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+      collected += try await suite.run(arguments: arguments)
     }
+    results = collected
   }
-  print("")
-  print(BenchmarkResult.table(results))
-  print("machine: \(Machine.description)")
+  if let report = arguments.options["report"] {
+    try SuiteProcesses.write(results, to: report)
+  } else {
+    print("")
+    if arguments.small { print("small mode: reduced sizes; the targets are for the national sizes and are not judged") }
+    print(BenchmarkResult.table(results, judged: !arguments.small))
+    print("machine: \(Machine.description)")
+  }
 } catch {
   FileHandle.standardError.write(Data("yujing-benchmarks: \(error)\n".utf8))
   exit(1)
