@@ -2,9 +2,10 @@ import Foundation
 import YujingCore
 
 /// The national-scale dataset of DESIGN §11: 3,000 regions in groups of ten, 40 monthly growth
-/// indicators, 12 periods of 2020, generated from a fixed seed.
+/// indicators, 12 periods of 2020, 20,000 major projects, generated from a fixed seed.
 struct NationalDataset {
   static let regionCount = 3_000
+  static let projectCount = 20_000
   static let indicatorCount = 40
   static let periods = (1...12).map { Period(year: 2020, month: $0)! }
   static let provinceCode = "000000"
@@ -71,8 +72,47 @@ struct NationalDataset {
       yaml +=
         "  - {code: \(indicatorCode(index)), name: 指标\(index), unit: \"%\", frequency: monthly, form: growth, lead_department: d1}\n"
     }
-    yaml += "feeds:\n  - {name: stats, kind: indicators}\n"
+    yaml += "feeds:\n  - {name: stats, kind: indicators}\n  - {name: projects, kind: projects}\n"
     return yaml
+  }
+
+  /// The projects' monthly progress through 2020, as the canonical project CSV: as many projects
+  /// per region as the national dataset has (20,000 for 3,000 regions), each with an annual plan
+  /// and a year-to-date completion that keeps, or falls behind, its months' share of the plan.
+  func writeProjectFile(into directory: URL, seed: UInt64 = 20_201_128) throws -> (file: URL, projects: Int) {
+    var generator = SeededGenerator(seed: seed)
+    let file = directory.appendingPathComponent("projects.csv")
+    let projects = Self.projectCount * regions / Self.regionCount
+    var text = Self.projectHeader
+    var plans: [(region: String, total: Int, plan: Int, pace: Int)] = []
+    for index in 0..<projects {
+      let plan = Int.random(in: 100...5_000, using: &generator)
+      plans.append(
+        (
+          Self.regionCode(1 + index % regions), plan * Int.random(in: 2...5, using: &generator), plan,
+          Int.random(in: 50...110, using: &generator)
+        ))
+    }
+    for period in Self.periods {
+      for (index, project) in plans.enumerated() {
+        // Completed so far: the plan's share of the months gone by, at the project's own pace (%).
+        let done = project.plan * period.month * project.pace / 1_200
+        text +=
+          "\(period),P\(100_000 + index),项目\(index),\(project.region),d1,县长,\(Self.amount(project.total)),"
+          + "\(Self.amount(project.plan)),\(Self.amount(done)),在建,2019-03-01,2019-03-15,2022-12-31,2019-02-01\n"
+      }
+    }
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return (file, projects)
+  }
+
+  static let projectHeader =
+    "period,project,name,region,department,leader,total_investment,annual_plan,completed_ytd,status,"
+    + "planned_start,actual_start,planned_completion,registered\n"
+
+  /// Hundredths of 亿元 as a decimal amount.
+  private static func amount(_ hundredths: Int) -> String {
+    "\(hundredths / 100)." + String(format: "%02d", hundredths % 100)
   }
 
   static func regionCode(_ index: Int) -> String { String(100_000 + index) }
