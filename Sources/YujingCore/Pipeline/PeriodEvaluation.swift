@@ -101,11 +101,9 @@ public struct PeriodEvaluation: Sendable {
       targets[year] = loaded[periodList.count + position] as? TargetTable
     }
     var projects: [Period: [ProjectRecord]] = [:]
-    for offset in 0...depth {
-      let month = period.adding(months: -offset)
-      let records = try store.projectRecords(period: month)
-      if !records.isEmpty { projects[month] = records }
-    }
+    let months = (0...depth).map { period.adding(months: -$0) }
+    let records = try Parallel.map(months.count) { try store.projectRecords(period: months[$0]) }
+    for (month, records) in zip(months, records) where !records.isEmpty { projects[month] = records }
     return EvaluationInput(
       configuration: configuration, index: index, ruleSet: thresholds.ruleSet, period: period, asOf: asOf,
       calendar: thresholds.calendar, observations: observations, targets: targets, projects: projects,

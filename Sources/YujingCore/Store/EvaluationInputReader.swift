@@ -65,27 +65,45 @@ extension Store {
     }
   }
 
-  /// The projects as the feed reported them for a period.
+  /// The projects as the feed reported them for a period. Read column by position, as a
+  /// recovery rule's hysteresis makes an evaluation read two years of them (20,000 projects a
+  /// month at national scale).
   public func projectRecords(period: Period) throws -> [ProjectRecord] {
     try writer.read { db in
-      try Row.fetchAll(
-        db, sql: "SELECT * FROM project_progress WHERE period = ? ORDER BY project", arguments: [period.description]
-      )
-      .map { row in
-        let code: String = row["project"]
-        let project = Project(
-          code: code, name: row["name"], region: row["region"], department: row["department"], leader: row["leader"],
-          totalInvestment: Fixed(row["total_investment"] as Double) ?? .zero,
-          annualPlan: Fixed(row["annual_plan"] as Double) ?? .zero,
-          plannedStart: (row["planned_start"] as String?).flatMap { Day($0) },
-          plannedCompletion: (row["planned_completion"] as String?).flatMap { Day($0) })
-        let progress = ProjectProgress(
-          period: period, project: code, completedYearToDate: Fixed(row["completed_ytd"] as Double) ?? .zero,
-          status: ProjectStatus(rawValue: row["status"]) ?? .underConstruction,
-          actualStart: (row["actual_start"] as String?).flatMap { Day($0) },
-          registered: (row["registered"] as String?).flatMap { Day($0) })
-        return ProjectRecord(project: project, progress: progress)
+      let statement = try db.makeStatement(
+        sql: """
+          SELECT project, name, region, department, leader, total_investment, annual_plan, planned_start,
+            planned_completion, completed_ytd, status, actual_start, registered
+          FROM project_progress WHERE period = ? ORDER BY project
+          """)
+      try statement.setArguments([period.description])
+      let handle = statement.sqliteStatement
+      defer { sqlite3_reset(handle) }
+      var records: [ProjectRecord] = []
+      func amount(_ column: Int32) -> Fixed {
+        let units = Store.figure(handle, column)
+        return units == absent ? .zero : Fixed(units: units)
       }
+      func day(_ column: Int32) -> Day? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : Day(Store.text(handle, column))
+      }
+      while true {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { break }
+        guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+        let project = Store.text(handle, 0)
+        records.append(
+          ProjectRecord(
+            project: Project(
+              code: project, name: Store.text(handle, 1), region: Store.text(handle, 2),
+              department: Store.text(handle, 3), leader: Store.text(handle, 4), totalInvestment: amount(5),
+              annualPlan: amount(6), plannedStart: day(7), plannedCompletion: day(8)),
+            progress: ProjectProgress(
+              period: period, project: project, completedYearToDate: amount(9),
+              status: ProjectStatus(rawValue: Store.text(handle, 10)) ?? .underConstruction, actualStart: day(11),
+              registered: day(12))))
+      }
+      return records
     }
   }
 
