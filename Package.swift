@@ -43,7 +43,7 @@ let package = Package(
       path: ".",
       exclude: [
         "Sources/YujingCore", "Sources/YujingServer", "Sources/yujing", "Tests", "Benchmarks", "Scripts", "systemd",
-        "docs",
+        "docs", "Fuzz",
       ],
       sources: ["Sources/YujingResources/ResourceBundle.swift"],
       resources: [

@@ -8,14 +8,10 @@ import Foundation
 /// what, and which names mean which region. Rows and cells that are notes, blank or unmapped are
 /// skipped and reported, never guessed.
 enum BureauTable {
-  static func parse(_ data: Data, mapping: XLSXMapping?, catalogue: FeedCatalogue) throws(FeedReadError)
+  /// Reads the table from a sheet already opened.
+  static func parse(_ sheet: XLSXSheet, mapping: XLSXMapping, catalogue: FeedCatalogue) throws(FeedReadError)
     -> IndicatorBatch
   {
-    guard let mapping else {
-      throw FeedReadError(
-        "this feed has no xlsx mapping: add an `xlsx:` section to the feed in yujing.yaml (header → indicator)")
-    }
-    let sheet = try openSheet(data, mapping: mapping)
     let layout = try Layout(sheet: sheet, mapping: mapping)
     let period = try TablePeriod.find(in: sheet, above: layout.headerRows.lowerBound)
     var batch = IndicatorBatch()
@@ -88,27 +84,6 @@ enum BureauTable {
     }
     batch.notes += PublishedRanks.disagreements(in: batch.observations, catalogue: catalogue)
     return batch
-  }
-
-  private static func openSheet(_ data: Data, mapping: XLSXMapping) throws(FeedReadError) -> XLSXSheet {
-    do {
-      let workbook = try XLSXWorkbook(data: data)
-      if let name = mapping.sheet {
-        guard workbook.sheetNames.contains(name) else {
-          throw FeedReadError(
-            "the workbook has no sheet '\(name)' (sheets: \(workbook.sheetNames.joined(separator: ", ")))")
-        }
-        return try workbook.sheet(named: name)
-      }
-      guard !workbook.sheetNames.isEmpty else { throw FeedReadError("the workbook has no sheets") }
-      return try workbook.sheet(at: 0)
-    } catch let error as XLSXError {
-      throw FeedReadError("not a readable XLSX table: \(error)")
-    } catch let error as FeedReadError {
-      throw error
-    } catch {
-      throw FeedReadError("not a readable XLSX table: \(error)")
-    }
   }
 
   /// A cell's figure as text: nil for a missing-figure mark, a reason for what cannot be a figure.

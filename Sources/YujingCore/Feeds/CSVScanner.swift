@@ -35,7 +35,7 @@ struct CSVScanner {
     fields.removeAll(keepingCapacity: true)
     // Skip blank lines (a trailing newline, or an empty line between records).
     while index < bytes.count && (bytes[index] == CSVScanner.lf || bytes[index] == CSVScanner.cr) {
-      if bytes[index] == CSVScanner.lf { line += 1 }
+      if endsLine(at: index) { line += 1 }
       index += 1
     }
     guard index < bytes.count else { return nil }
@@ -59,7 +59,7 @@ struct CSVScanner {
             }
             break
           }
-          if byte == CSVScanner.lf { line += 1 }
+          if endsLine(at: index) { line += 1 }
           index += 1
         }
         fields.append(Field(start: start, end: index, hasEscapedQuotes: escaped))
@@ -88,6 +88,14 @@ struct CSVScanner {
       line += 1
       return .record(line: startLine)
     }
+  }
+
+  /// Whether the byte at `index` ends a line: LF, the CR of a lone CR (old Mac files, which Excel
+  /// for Mac still writes), but not the CR of CRLF, whose LF ends the line. Records end at the
+  /// same bytes, so line numbers count the way editors show them for every kind of line end.
+  func endsLine(at index: Int) -> Bool {
+    bytes[index] == CSVScanner.lf
+      || (bytes[index] == CSVScanner.cr && !(index + 1 < bytes.count && bytes[index + 1] == CSVScanner.lf))
   }
 
   /// The field's text, with `""` collapsed and surrounding spaces removed.

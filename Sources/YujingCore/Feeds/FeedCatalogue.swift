@@ -10,19 +10,20 @@ public struct FeedCatalogue: Sendable {
   var regionNumbers: [String: Int]
   var indicatorNumbers: [String: Int]
 
-  public init(configuration: Configuration) {
-    regions = Dictionary(configuration.regions.map { ($0.code, $0) }) { first, _ in first }
-    indicators = Dictionary(configuration.indicators.map { ($0.code, $0) }) { first, _ in first }
-    departments = Set(configuration.departments.map(\.code))
+  /// The catalogue of the given codes; the first of two regions or indicators with one code wins.
+  public init(regions: [Region], indicators: [Indicator], departments: Set<String>) {
+    self.regions = Dictionary(regions.map { ($0.code, $0) }) { first, _ in first }
+    self.indicators = Dictionary(indicators.map { ($0.code, $0) }) { first, _ in first }
+    self.departments = departments
     var names: [String: String] = [:]
-    for region in configuration.regions {
+    for region in regions {
       for name in [region.name] + region.aliases {
         names[RegionNames.normalize(name)] = region.code
       }
     }
     regionNames = names
-    regionNumbers = Dictionary(configuration.regions.enumerated().map { ($1.code, $0) }) { first, _ in first }
-    indicatorNumbers = Dictionary(configuration.indicators.enumerated().map { ($1.code, $0) }) { first, _ in first }
+    regionNumbers = Dictionary(regions.enumerated().map { ($1.code, $0) }) { first, _ in first }
+    indicatorNumbers = Dictionary(indicators.enumerated().map { ($1.code, $0) }) { first, _ in first }
   }
 
   func unknownRegion(_ code: String) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a text is not a figure, worded for a row-rejection message.
 public enum FigureSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
   case notANumber(String)

@@ -73,6 +73,19 @@ func parseIndicatorCSV(_ data: Data) -> Result<IndicatorBatch, FeedReadError> {
     }
   }
 
+  /// Found with the CSV fuzz target (Fuzz/CSVFuzz.swift): a lone CR ended a record and counted as
+  /// a line, but not on a blank line or inside quotes, so later rows were reported lines too early.
+  @Test(arguments: ["\r", "\n", "\r\n"])
+  func rowsAreReportedAtTheirLineWhateverTheLineEnds(end: String) throws {
+    let lines = [
+      "period,region,indicator,value,growth", "2020-05,360981,industry_va,,5.2", "",
+      "2020-05,360981,fai,\"a", "b\",5.2", "2020-05,360981,nonsense,,1.0",
+    ]
+    let batch = try parseIndicatorCSV(lines.joined(separator: end) + end).get()
+    #expect(batch.observations.count == 1)
+    #expect(batch.rejections.map(\.location.line) == [4, 6])
+  }
+
   @Test func duplicateKeyInOneFileRejectsTheSecondAndNamesTheFirst() throws {
     let batch = try parseIndicatorCSV(
       """

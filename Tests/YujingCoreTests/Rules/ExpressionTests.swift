@@ -56,6 +56,53 @@ import Testing
       #expect(error.message.contains(message), "\(error)")
     }
   }
+
+  /// Found with the rule fuzz target (Fuzz/RuleFuzz.swift): each level of nesting was a level of
+  /// recursion, so thousands of them overflowed the stack.
+  @Test(arguments: ["parentheses", "not", "minus", "calls"])
+  func refusesNestingDeeperThanTheLimitAtTheFirstLevelTooMany(nesting: String) {
+    let (text, offset) =
+      switch nesting {
+      case "parentheses": (String(repeating: "(", count: 300) + "gap < 0" + String(repeating: ")", count: 300), 64)
+      case "not": (String(repeating: "not ", count: 900) + "true", 256)
+      case "minus": (String(repeating: "-", count: 900) + "1 < gap", 64)
+      default: (String(repeating: "abs(", count: 300) + "gap" + String(repeating: ")", count: 300) + " < 1", 256)
+      }
+    do {
+      _ = try ExpressionParser.parse(text)
+      Issue.record("an expression nested hundreds of levels deep should not parse")
+    } catch {
+      #expect(error.offset == offset, "\(error.message)")
+      #expect(error.message.contains("nests more than 64 levels"), "\(error.message)")
+    }
+  }
+
+  @Test func parsesNestingUpToTheLimit() throws {
+    // 62 parentheses, `not` and the minus sign: 64 levels.
+    let text = String(repeating: "(", count: 62) + "not -gap < 0" + String(repeating: ")", count: 62)
+    var checker = TypeChecker(subjects: .indicators)
+    checker.checkCondition(try ExpressionParser.parse(text))
+    #expect(checker.errors.isEmpty)
+  }
+
+  /// A chain such as `1 + 1 + …` is parsed in a loop but gives a tree as deep as it is long, which
+  /// the type checker and evaluator walk recursively; 20,000 parentheses stop here too.
+  @Test(arguments: ["chain", "parentheses"])
+  func refusesAnExpressionOfMoreThanAThousandTokens(shape: String) {
+    let text =
+      shape == "chain"
+      ? "1" + String(repeating: " + 1", count: 5_000) + " < gap"
+      : String(repeating: "(", count: 20_000) + "gap < 0" + String(repeating: ")", count: 20_000)
+    do {
+      _ = try ExpressionParser.parse(text)
+      Issue.record("an expression of thousands of tokens should not parse")
+    } catch {
+      // Token 1,001 starts at character 2 × 1,000 in the chain and at 1,000 in the parentheses.
+      #expect(error.offset == (shape == "chain" ? 2_000 : 1_000), "\(error.message)")
+      #expect(error.message.contains("longer than 1000"), "\(error.message)")
+    }
+    #expect((try? ExpressionParser.parse("1" + String(repeating: " + 1", count: 400) + " < gap")) != nil)
+  }
 }
 
 @Suite struct TypeCheckerTests {

@@ -1,8 +1,24 @@
 /// A recursive-descent parser for rule expressions. Precedence, loosest first: `or`, `and`,
 /// `not`, comparison (at most one, no chaining), `+ -`, `* /`, unary minus.
 public enum ExpressionParser {
+  /// Far more than any condition needs. The parser recurses once per level of parentheses,
+  /// calls, `not` and minus signs, and every later pass recurses once per level of the tree,
+  /// so a deeper expression could overflow the stack instead of getting an error.
+  static let maximumNesting = 64
+  /// Bounds the tree's depth along chains such as `a + a + … + a`, which the parser builds in
+  /// a loop but the type checker and evaluator walk recursively.
+  static let maximumTokens = 1_000
+
   public static func parse(_ text: String) throws(ExpressionError) -> Expression {
-    var parser = State(tokens: try Lexer.tokens(text))
+    let tokens = try Lexer.tokens(text)
+    // The last token is the end marker.
+    if tokens.count - 1 > maximumTokens {
+      throw ExpressionError(
+        offset: tokens[maximumTokens].offset,
+        message:
+          "the expression is longer than \(maximumTokens) numbers, names and operators; split it into several rules")
+    }
+    var parser = State(tokens: tokens)
     guard parser.peek.kind != .end else { throw ExpressionError(offset: 0, message: "the expression is empty") }
     let expression = try parser.parseOr()
     guard parser.peek.kind == .end else {
@@ -17,6 +33,19 @@ public enum ExpressionParser {
   struct State {
     let tokens: [Lexer.Token]
     var position = 0
+    var nesting = 0
+
+    /// Enters one more level of nesting, opened at `offset`, or fails past the limit.
+    mutating func nest(at offset: Int) throws(ExpressionError) {
+      nesting += 1
+      guard nesting <= ExpressionParser.maximumNesting else {
+        throw ExpressionError(
+          offset: offset,
+          message:
+            "the expression nests more than \(ExpressionParser.maximumNesting) levels deep (parentheses, calls, not, minus signs); write it more simply"
+        )
+      }
+    }
 
     var peek: Lexer.Token { tokens[position] }
 
@@ -51,6 +80,8 @@ public enum ExpressionParser {
 
     mutating func parseNot() throws(ExpressionError) -> Expression {
       guard isWord("not") else { return try parseComparison() }
+      try nest(at: peek.offset)
+      defer { nesting -= 1 }
       let token = advance()
       let operand = try parseNot()
       return .unary(.not, operand, token.range.merged(with: operand.range))
@@ -92,6 +123,8 @@ public enum ExpressionParser {
 
     mutating func parseUnary() throws(ExpressionError) -> Expression {
       guard isSymbol("-") else { return try parsePrimary() }
+      try nest(at: peek.offset)
+      defer { nesting -= 1 }
       let token = advance()
       let operand = try parseUnary()
       // Fold a negative literal, so that `-1.0` is one number, as the analyst wrote it.
@@ -122,6 +155,8 @@ public enum ExpressionParser {
         }
         if let level = Level(name: word) { return .level(level, token.range) }
         guard isSymbol("(") else { return .measure(word, token.range) }
+        try nest(at: token.offset)
+        defer { nesting -= 1 }
         _ = advance()
         var arguments: [Expression] = []
         if !isSymbol(")") {
@@ -138,6 +173,8 @@ public enum ExpressionParser {
         let close = advance()
         return .call(word, arguments, token.range.merged(with: close.range))
       case .symbol("("):
+        try nest(at: token.offset)
+        defer { nesting -= 1 }
         let inner = try parseOr()
         guard isSymbol(")") else {
           throw ExpressionError(
