@@ -13,8 +13,11 @@ import Testing
     let clock = ManualClock()
     var store: Store { harness.store }
 
-    init(timeoutSeconds: Int = 10) throws {
-      harness = try EscalationHarness { $0.dispatch.timeoutSeconds = timeoutSeconds }
+    init(timeoutSeconds: Int = 10, giveUpAfterHours: Int = 24) throws {
+      harness = try EscalationHarness {
+        $0.dispatch.timeoutSeconds = timeoutSeconds
+        $0.dispatch.giveUpAfterHours = giveUpAfterHours
+      }
     }
 
     func addTarget(
@@ -153,7 +156,7 @@ import Testing
     #expect(try await setup.worker().runDue().retrying == 1)
     let delivery = try #require(try setup.store.deliveries(notice: notice.id).first)
     #expect(delivery.state == .pending)
-    #expect(delivery.lastError == "no answer within the timeout")
+    #expect(delivery.lastError == "no answer within 1 s (dispatch.timeout_seconds)")
     #expect(try setup.store.deliveryAttempts(delivery: delivery.id).first?.httpStatus == nil)
   }
 
