@@ -72,13 +72,14 @@ import Testing
     let harness = try Harness(url: server.url("/flip/feed.csv"))
     let store = harness.workspace.store
     let key = Observation.Key(period: Period("2020-05")!, region: "360981", indicator: "industry_va")
+    let (original, flipped) = (try Fixed(parsing: "5.2"), try Fixed(parsing: "5.4"))
 
     let first = try await harness.pull()
     #expect((first.summary.inserted, first.summary.revised) == (3, 0))
     let second = try await harness.pull()
     #expect((second.summary.status, second.summary.revised, second.summary.unchanged) == (.ok, 1, 2), "\(second)")
     #expect(second.summary.periods == [Period("2020-05")!])
-    #expect(try store.observation(key)?.observation.growth == Fixed(parsing: "5.4"))
+    #expect(try store.observation(key)?.observation.growth == flipped)
     // The first version again: a revision back, not a duplicate and not "unchanged".
     let third = try await harness.pull()
     #expect((third.summary.status, third.summary.revised, third.summary.unchanged) == (.ok, 1, 2), "\(third)")
@@ -86,12 +87,12 @@ import Testing
 
     #expect(try store.observationCount() == 3)
     let current = try #require(try store.observation(key))
-    #expect(current.observation.growth == Fixed(parsing: "5.2"))
+    #expect(current.observation.growth == original)
     #expect(current.revision == 3)
     #expect(current.feedRunID == third.summary.id)
     let history = try store.observationRevisions(key)
     #expect(history.map(\.revision) == [1, 2])
-    #expect(history.map(\.observation.growth) == [Fixed(parsing: "5.2"), Fixed(parsing: "5.4")])
+    #expect(history.map(\.observation.growth) == [original, flipped])
     #expect(history.map(\.feedRunID) == [first.summary.id, second.summary.id])
     #expect(try store.feedRuns(feed: "stats").map(\.status) == [.ok, .ok, .ok])
     #expect(try await server.requests(for: "/flip/feed.csv", count: 3).map(\.status) == [200, 200, 200])

@@ -109,10 +109,6 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
     let after = try Snapshot(workspace.store)
     let run = try #require(try workspace.store.feedRuns(feed: feed).first)
     let rejections = summary.rejections.map(\.description).joined(separator: "\n")
-    print(
-      "CORPUS \(entry.file) | \(summary.status) acc=\(summary.accepted) rej=\(summary.rejected) | \(run.message ?? "-") | \(rejections.replacingOccurrences(of: "\n", with: " ## ")) | notes: \(summary.notes)"
-    )
-
     switch entry.outcome {
     case .error:
       #expect(summary.status == .failed, "\(summary)")
@@ -135,7 +131,9 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
         let location = rejection.location
         #expect(location.line != nil || location.record != nil || location.cell != nil, "\(rejection)")
       }
-      for text in entry.says { #expect(rejections.contains(text), "'\(text)' not in: \(rejections)") }
+      // What the run reports: each rejection with its place, and the run's own message.
+      let reported = rejections + "\n" + (run.message ?? "")
+      for text in entry.says { #expect(reported.contains(text), "'\(text)' not in: \(reported)") }
     }
   }
 
