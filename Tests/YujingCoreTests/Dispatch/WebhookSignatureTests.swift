@@ -71,7 +71,7 @@ struct WebhookSignatureTests {
     let date = DeliveryClassifier.classify(
       .answered(status: 503, headers: ["retry-after": "Thu, 26 Nov 2020 08:00:30 GMT"], body: Data()),
       format: .generic, now: Self.now)
-    #expect(date == .retry(reason: "HTTP 503 (service unavailable) from the receiver", after: 30))
+    #expect(date == .retry(reason: "HTTP 503 (Service Unavailable) from the receiver", after: 30))
   }
 
   @Test func retriesBackOffWithJitterHonourRetryAfterAndGiveUp() {
