@@ -268,7 +268,8 @@ extension Store {
     var said = notes
     if status == .failed {
       said.insert(
-        "no row could be taken (\(rejections.count) rejected, the first at \(rejections[0])); nothing was applied", at: 0)
+        "no row could be taken (\(rejections.count) rejected, the first at \(rejections[0])); nothing was applied",
+        at: 0)
     } else if accepted == 0 && rejections.isEmpty {
       // A header and nothing under it is a valid file, but rarely the one meant.
       said.insert("the file holds no rows: nothing was taken", at: 0)

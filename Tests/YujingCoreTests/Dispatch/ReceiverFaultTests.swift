@@ -71,6 +71,15 @@ import Testing
     #expect(attempts.map(\.httpStatus) == [200])
     #expect(attempts.map(\.outcome) == ["permanent"])
     #expect(try setup.store.notice(id: notice.id)?.state == .approved)
+
+    // The delivery log as an operator reads it: the reason is printed, not only the state.
+    let shown = try YujingCommand.run([
+      "deliveries", "show", "\(delivery.id)", "--db", setup.harness.directory.path("yujing.sqlite"),
+    ])
+    #expect(shown.status == 0, "\(shown.err)")
+    #expect(shown.out.contains("state: dead, 1 attempt(s)"), "\(shown.out)")
+    #expect(shown.out.contains("last error: wecom errcode 93000 invalid webhook url"), "\(shown.out)")
+    #expect(shown.out.contains("permanent  HTTP 200"), "\(shown.out)")
   }
 
   /// A path the receiver does not have (HTTP 404) will not appear by trying again.
