@@ -97,6 +97,37 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
     }
   }
 
+  /// Feed files through the `yujing ingest` binary, as an operator runs it: exit 1 with "nothing
+  /// was applied" for a file that gives nothing, 0 for a file read whole or in part, never a
+  /// crash. One file of each feed, format and outcome (and every empty one): a process each,
+  /// one after another, so not all 76.
+  @Test func yujingIngestExitsAsTheManifestSaysForEachKindOfFile() throws {
+    let directory = try TemporaryDirectory()
+    var seen: Set<String> = []
+    let chosen = CorpusCase.all.filter { entry in
+      guard entry.kind == .indicators || entry.kind == .projects else { return false }
+      let kind = "\(entry.kind) \(URL(fileURLWithPath: entry.file).pathExtension) \(entry.outcome)"
+      return seen.insert(kind).inserted || entry.accepted == 0
+    }
+    #expect(chosen.count >= 12)
+    for entry in chosen {
+      let path = CorpusCase.directory.appendingPathComponent(entry.file).path
+      let feed = entry.kind == .indicators ? "stats" : "projects"
+      let result = try YujingCommand.run([
+        "ingest", "--db", directory.path("\(entry.file).sqlite"), "--feed", feed, path,
+      ])
+      let failed = entry.outcome == .error || entry.accepted == 0 && (entry.rejected ?? 0) > 0
+      #expect(result.status == (failed ? 1 : 0), "\(entry.file): \(result.out)\(result.err)")
+      #expect(result.out.contains("from \(path): \(failed ? "failed" : entry.outcome.rawValue)"), "\(result.out)")
+      if failed {
+        #expect(result.out.contains("nothing was applied: "), "\(entry.file): \(result.out)")
+      }
+      if entry.outcome == .ok && entry.accepted == 0 {
+        #expect(result.out.contains("note: the file holds no rows"), "\(entry.file): \(result.out)")
+      }
+    }
+  }
+
   private func ingest(_ entry: CorpusCase, _ data: Data) throws {
     let directory = try TemporaryDirectory()
     let workspace = try openDefaultWorkspace(directory)
