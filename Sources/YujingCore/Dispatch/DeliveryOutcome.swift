@@ -36,7 +36,9 @@ public enum DeliveryClassifier {
       }
       switch status {
       case 200..<300: break
-      case 429: return .retry(reason: "HTTP 429 too many requests", after: retryAfter)
+      case 429:
+        let asked = retryAfter.map { ", asked to wait \(Int($0)) s (Retry-After)" } ?? ""
+        return .retry(reason: "HTTP 429 too many requests\(asked)", after: retryAfter)
       case 408: return .retry(reason: "HTTP 408 request timeout", after: retryAfter)
       case 410: return .permanent(reason: "HTTP 410: the receiver has retired this endpoint")
       case 500..<600:

@@ -122,9 +122,12 @@ import Testing
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup()
     _ = try setup.addTarget(.generic, receiver.url("/generic/ratelimit"), secret: RobotReceiver.secrets["generic"])
-    _ = try setup.approveReminders()
+    let notice = try #require(try setup.approveReminders().first)
     let worker = setup.worker(jitter: 0)
     #expect(try await worker.runDue().retrying == 1)
+    // The log says what was asked, so a wait longer than the schedule's is not a mystery.
+    let waiting = try #require(try setup.store.deliveries(notice: notice.id).first)
+    #expect(waiting.lastError == "HTTP 429 too many requests, asked to wait 7 s (Retry-After)")
     setup.clock.advance(by: 5)  // the backoff alone would allow it now; the receiver asked for 7 s
     #expect(try await worker.runDue().attempted == 0)
     setup.clock.advance(by: 3)
