@@ -15,15 +15,23 @@ GET /<behaviour>/<name> serves DIR/<name>, where behaviour is one of
     fail           always 500
     truncated      announces 1000 bytes more than it sends, then closes the connection
     html           200 with a login page as text/html
-    huge           announces 1 GiB and sends zeros (at most 64 MB/s) until the client hangs up
-    endless        the same without a Content-Length
+    huge           announces ?gib=G GiB (default 1) and sends zeros (at most 64 MB/s) until the
+                   client hangs up
+    endless        the same without a Content-Length, ended by closing the connection
+    chunked        the same in chunked transfer encoding
+    resetN         resets the connection (TCP RST) instead of answering the first N requests for
+                   this path, then answers as ok
+    resetmid       sends the headers and half the body, then resets the connection
+    flip           answers as ok, alternately with DIR/<name> and DIR/<name>.alt: a server that
+                   flips between two versions of the data
+    as             answers as ok with the Content-Type given by ?type=T
     missing        404
 Content types follow the name's extension (.csv text/csv; charset=utf-8, .json, .xlsx).
 GET /log answers every request so far: path, the validators it carried, the status answered and,
 for huge and endless, how many body bytes were written before the client went.
 The server exits when its standard input closes (the test process ended, however it ended).
 """
-import argparse, hashlib, json, os, signal, sys, threading, time, urllib.parse
+import argparse, hashlib, json, os, signal, socket, struct, sys, threading, time, urllib.parse
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -88,15 +96,30 @@ class Handler(BaseHTTPRequestHandler):
             return self.plain(429, "slow down", headers=[("Retry-After", "7")])
         if behaviour == "html":
             return self.plain(200, "<html><body><form>请登录</form></body></html>", "text/html; charset=utf-8")
-        if behaviour in ("huge", "endless"):
-            return self.stream_zeros(announce=behaviour == "huge")
+        if behaviour in ("huge", "endless", "chunked"):
+            return self.stream_zeros(behaviour, float(query.get("gib", ["1"])[0]))
+        if behaviour.startswith("reset") and behaviour != "resetmid" and count <= int(behaviour[5:] or "1"):
+            return self.reset()
         if behaviour == "slow":
             time.sleep(float(query.get("seconds", ["5"])[0]))
         path = os.path.join(root, os.path.basename(name))
+        if behaviour == "flip" and count % 2 == 0:
+            path += ".alt"
         if not os.path.isfile(path):
             return self.plain(404, "no such file")
         body = open(path, "rb").read()
         content_type = TYPES.get(os.path.splitext(name)[1], "application/octet-stream")
+        if behaviour == "as":
+            content_type = query.get("type", [content_type])[0]
+        if behaviour == "resetmid":
+            self.record(200)
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            return self.reset(record=False)
         if behaviour == "trickle":
             return self.trickle(body, content_type, float(query.get("seconds", ["3"])[0]))
         if behaviour == "truncated":
@@ -156,23 +179,39 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body[start:start + step])
             self.wfile.flush()
 
-    def stream_zeros(self, announce):
+    def reset(self, record=True):
+        """Closes with SO_LINGER 0, so the client gets a TCP RST rather than an orderly end."""
+        if record:
+            self.record(0)
+        self.wfile.flush()
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+        self.close_connection = True
+
+    def stream_zeros(self, behaviour, gib):
+        """Up to `gib` GiB of zeros, one 64 KiB piece at a time: never more than a piece in memory."""
+        total = int(gib * GIB)
         self.send_response(200)
         self.send_header("Content-Type", "text/csv")
-        if announce:
-            self.send_header("Content-Length", str(GIB))
+        if behaviour == "huge":
+            self.send_header("Content-Length", str(total))
+        elif behaviour == "chunked":
+            self.send_header("Transfer-Encoding", "chunked")
         else:
             self.send_header("Connection", "close")
             self.close_connection = True
         self.end_headers()
         chunk, written = b"0" * 65536, 0
+        framed = b"%x\r\n" % len(chunk) + chunk + b"\r\n" if behaviour == "chunked" else chunk
         try:
-            while written < GIB:
-                self.wfile.write(chunk)
+            while written < total:
+                self.wfile.write(framed)
                 written += len(chunk)
                 # At most 64 MB/s, a fast real line: over loopback unthrottled, a client takes in
                 # hundreds of megabytes in the moment it needs to hang up.
                 time.sleep(0.001)
+            if behaviour == "chunked":
+                self.wfile.write(b"0\r\n\r\n")
         except OSError:
             pass
         self.record(200, written=written)
@@ -188,7 +227,18 @@ def watch_parent():
 
 threading.Thread(target=watch_parent, daemon=True).start()
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # Clients hanging up mid-answer is what the huge, reset and slow behaviours provoke: no
+        # traceback for it in the test output.
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
+
+server = Server(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
 print(f"port {server.server_address[1]}", flush=True)
 server.serve_forever()

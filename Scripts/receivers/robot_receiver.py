@@ -11,10 +11,11 @@ behaviour is one of
     ratelimit   first answer 429 with Retry-After: 7 (wecom: errcode 45009), then ok
     hang        never answer within any sane timeout (sleeps 30 s)
     slow        behave as ok after 100 ms (a receiver under load, for crash tests)
+    statusN     always answer HTTP N (status503: a receiver down for good; status404: a wrong path)
 Signatures are always checked with the secret of the format in SECRETS.json: generic with the
 official `standardwebhooks` package, DingTalk and Feishu with their published algorithms; a bad
 signature gets the robot's own permanent error (DingTalk 310000, Feishu 19021, generic 401).
-WeCom needs ?key=..., refuses markdown over 4096 bytes (40058) and more than 20 messages a minute
+WeCom needs ?key=... (a key starting "bad" is one WeCom does not know: errcode 93000), refuses markdown over 4096 bytes (40058) and more than 20 messages a minute
 per key (45009). GET /log answers every message received, as JSON; GET /count only how many
 were accepted. POST /control {"kill_pid_file": F, "after": N} makes the receiver SIGKILL the
 process whose pid is in F as it accepts its Nth message (a crash at a point that does not depend
@@ -118,9 +119,10 @@ class Handler(BaseHTTPRequestHandler):
                 return self.answer(200, {"code": 19021, "msg": "sign match fail or timestamp is not within one hour from current time"})
         elif fmt == "wecom":
             key = query.get("key", [""])[0]
-            if not key:
+            if not key or key.startswith("bad"):
                 self.record(entry)
-                return self.answer(200, {"errcode": 93000, "errmsg": "invalid webhook url"})
+                return self.answer(200, {"errcode": 93000, "errmsg": "invalid webhook url, hint: [1606435200_5f3e], "
+                                         "from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=93000"})
             content = body.get("markdown", {}).get("content", "")
             if len(content.encode()) > 4096:
                 self.record(entry)
@@ -136,6 +138,10 @@ class Handler(BaseHTTPRequestHandler):
                 self.record(entry)
                 return self.answer(200, {"errcode": 45009, "errmsg": "api freq out of limit"})
 
+        if behaviour.startswith("status"):
+            entry["refused"] = behaviour
+            self.record(entry)
+            return self.answer(int(behaviour[6:]), {"error": f"answered {behaviour[6:]} by the test's choice"})
         if behaviour == "flaky2" and count <= 2:
             entry["refused"] = "flaky"
             self.record(entry)
@@ -182,7 +188,18 @@ def watch_parent():
 
 threading.Thread(target=watch_parent, daemon=True).start()
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A sender killed mid-delivery (the crash tests) or timed out (hang) leaves no one to
+        # answer: not worth a traceback in the test output.
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
+
+server = Server(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
 print(f"port {server.server_address[1]}", flush=True)
 server.serve_forever()

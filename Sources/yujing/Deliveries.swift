@@ -46,6 +46,7 @@ struct Deliveries: AsyncParsableCommand {
       print(
         "state: \(delivery.state.rawValue), \(delivery.attempts) attempt(s), queued \(Timestamp.string(delivery.queuedAt))"
       )
+      if let lastError = delivery.lastError { print("last error: \(lastError)") }
       for attempt in try store.deliveryAttempts(delivery: id) {
         let status = attempt.httpStatus.map { "HTTP \($0)" } ?? "no answer"
         print(

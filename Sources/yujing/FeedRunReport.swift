@@ -9,6 +9,9 @@ enum FeedRunReport {
       out += "  nothing was applied: \(summary.message ?? "the file could not be read")\n"
       return out
     }
+    if summary.status == .failed {
+      out += "  nothing was applied: no row could be taken (the rejected rows are below)\n"
+    }
     out += "  accepted \(summary.accepted) (new \(summary.inserted), revised \(summary.revised), "
     out += "unchanged \(summary.unchanged)), rejected \(summary.rejected)\n"
     if !summary.periods.isEmpty {

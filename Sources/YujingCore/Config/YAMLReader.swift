@@ -40,7 +40,7 @@ enum YAMLDocument {
     }
     guard var text = String(validating: data, as: UTF8.self) else {
       let position = TextDecoding.firstInvalidUTF8Position(in: data)
-      sink.error(TextDecoding.notUTF8Advice, at: position)
+      sink.error(TextDecoding.notUTF8AdviceForYAML, at: position)
       return nil
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -36,11 +36,15 @@ public enum DeliveryClassifier {
       }
       switch status {
       case 200..<300: break
-      case 429: return .retry(reason: "HTTP 429 too many requests", after: retryAfter)
+      case 429:
+        let asked = retryAfter.map { ", asked to wait \(Int($0)) s (Retry-After)" } ?? ""
+        return .retry(reason: "HTTP 429 too many requests\(asked)", after: retryAfter)
       case 408: return .retry(reason: "HTTP 408 request timeout", after: retryAfter)
       case 410: return .permanent(reason: "HTTP 410: the receiver has retired this endpoint")
-      case 500..<600: return .retry(reason: "HTTP \(status)", after: retryAfter)
-      default: return .permanent(reason: "HTTP \(status)")
+      case 500..<600:
+        return .retry(reason: "HTTP \(status) (\(FeedDownload.reason(status))) from the receiver", after: retryAfter)
+      default:
+        return .permanent(reason: "HTTP \(status) (\(FeedDownload.reason(status))): the receiver refuses the message")
       }
       return format == .generic ? .delivered : robotAnswer(body, format: format)
     }
@@ -57,7 +61,8 @@ public enum DeliveryClassifier {
     }
     if code == 0 { return .delivered }
     let message = (object["errmsg"] ?? object["msg"] ?? object["StatusMessage"]).map { "\($0)" } ?? ""
-    let reason = "\(format.rawValue) \(key) \(code) \(message)".trimmingCharacters(in: .whitespaces)
+    var reason = "\(format.rawValue) \(key) \(code) \(message)".trimmingCharacters(in: .whitespaces)
+    if let hint = hints[code] { reason += " (\(hint))" }
     switch (format, code) {
     // Too fast: WeCom 45009 (20 a minute); DingTalk 130101 (blocks the robot ten minutes);
     // Feishu 11232 and 9499 (frequency limits). System busy: -1.
@@ -68,6 +73,16 @@ public enum DeliveryClassifier {
     default: return .permanent(reason: reason)
     }
   }
+
+  /// What to do about the robots' commonest permanent codes, for whoever reads the delivery log.
+  static let hints: [Int: String] = [
+    93000: "the robot's key is wrong or the robot was removed: check the webhook's URL",
+    40058: "the message is longer than the robot takes",
+    310000: "the signature or the robot's security settings do not match: check the webhook's secret",
+    300001: "the access_token is wrong or the robot was removed: check the webhook's URL",
+    19021: "the signature does not match: check the webhook's secret",
+    19024: "the sender's IP address is not on the robot's allow list",
+  ]
 
   /// `Retry-After` as seconds or as an HTTP date.
   static func retryAfterSeconds(_ value: String, now: Date) -> TimeInterval? {

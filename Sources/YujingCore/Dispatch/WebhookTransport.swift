@@ -51,15 +51,15 @@ public final class URLSessionTransport: NSObject, WebhookTransport, URLSessionTa
       }
       return .answered(status: http.statusCode, headers: headers, body: data.prefix(Self.answerLimit))
     } catch let error as URLError {
-      return .failed(Self.describe(error))
+      return .failed(Self.describe(error, timeout: timeout))
     } catch {
       return .failed("\(error)")
     }
   }
 
-  static func describe(_ error: URLError) -> String {
+  static func describe(_ error: URLError, timeout: TimeInterval) -> String {
     switch error.code {
-    case .timedOut: "no answer within the timeout"
+    case .timedOut: "no answer within \(Int(timeout)) s (dispatch.timeout_seconds)"
     case .cannotConnectToHost: "connection refused"
     case .networkConnectionLost: "the connection was closed before an answer"
     case .cannotFindHost, .dnsLookupFailed: "the host name does not resolve"

@@ -91,10 +91,12 @@ enum BureauTable {
     switch cell.value {
     case .number(let literal):
       // Excel stores binary doubles (88.90000000000001); the published figure is the decimal.
-      guard let figure = try? Fixed(parsing: literal) else {
-        return .failure(FigureCellProblem("'\(literal)' is not a number"))
+      // A number cell is a number: what can fail is its range, and the parser says so.
+      do {
+        return .success(try Fixed(parsing: literal).description)
+      } catch {
+        return .failure(FigureCellProblem(error.description))
       }
-      return .success(figure.description)
     case .string(let string):
       let normalized = RegionNames.normalize(string)
       return normalized.isEmpty || missing.contains(normalized) ? .success(nil) : .success(normalized)

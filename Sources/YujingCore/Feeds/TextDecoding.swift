@@ -49,4 +49,8 @@ enum TextDecoding {
 
   static let notUTF8Advice =
     "the file is not UTF-8 (Chinese office tools often save GBK or GB18030); save it as \"CSV UTF-8\" in Excel or WPS, or convert it with `iconv -f GB18030 -t UTF-8`"
+
+  /// The same for a YAML file, which is written in an editor, not exported from a spreadsheet.
+  static let notUTF8AdviceForYAML =
+    "the file is not UTF-8 (Windows editors often save Chinese text as GBK or GB18030); save it with the encoding UTF-8, or convert it with `iconv -f GB18030 -t UTF-8`"
 }

@@ -148,6 +148,12 @@ public struct DispatchWorker: Sendable {
         after: item.delivery.attempts + 1, firstQueued: item.delivery.queuedAt, now: finished, retryAfter: after,
         jitter: jitter())
     }
+    // A failure that may not be tried again any more is the delivery's end: the log says so.
+    var settled = outcome
+    if case .retry(let reason, _) = outcome, retryAt == nil {
+      settled = .permanent(
+        reason: "given up after \(settings.giveUpAfterHours) h of failures (dispatch.give_up_after_hours): \(reason)")
+    }
     let latency = max(0, Int((finished.timeIntervalSince(started) * 1000).rounded()))
     let (status, text): (Int?, String) =
       switch answer {
@@ -157,11 +163,8 @@ public struct DispatchWorker: Sendable {
     try store.recordAttempt(
       DeliveryAttempt(
         deliveryID: item.delivery.id, startedAt: started, latencyMilliseconds: latency, httpStatus: status,
-        outcome: outcome.name, answer: text),
-      targetID: item.target.id, outcome: outcome, retryAt: retryAt, now: finished)
-    if case .retry(let reason, _) = outcome, retryAt == nil {
-      return .permanent(reason: "given up after \(settings.giveUpAfterHours) h: \(reason)")
-    }
-    return outcome
+        outcome: settled.name, answer: text),
+      targetID: item.target.id, outcome: settled, retryAt: retryAt, now: finished)
+    return settled
   }
 }

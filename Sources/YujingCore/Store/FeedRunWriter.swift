@@ -264,7 +264,19 @@ extension Store {
     let accepted = counts.inserted + counts.revised + counts.unchanged
     let status: FeedRunSummary.Status =
       rejections.isEmpty ? .ok : (accepted == 0 ? .failed : .partial)
-    let message = notes.isEmpty ? nil : notes.joined(separator: "\n")
+    var notes = notes
+    if accepted == 0 && rejections.isEmpty {
+      // A header and nothing under it is a valid file, but rarely the one meant.
+      notes.insert("the file holds no rows: nothing was taken", at: 0)
+    }
+    // A run that took nothing says why in its own message, not only in its rejections' table.
+    var said = notes
+    if status == .failed {
+      said.insert(
+        "no row could be taken (\(rejections.count) rejected, the first at \(rejections[0])); nothing was applied",
+        at: 0)
+    }
+    let message = said.isEmpty ? nil : said.joined(separator: "\n")
     let sortedPeriods = periods.sorted()
     try db.execute(
       sql: """

@@ -13,8 +13,11 @@ import Testing
     let clock = ManualClock()
     var store: Store { harness.store }
 
-    init(timeoutSeconds: Int = 10) throws {
-      harness = try EscalationHarness { $0.dispatch.timeoutSeconds = timeoutSeconds }
+    init(timeoutSeconds: Int = 10, giveUpAfterHours: Int = 24) throws {
+      harness = try EscalationHarness {
+        $0.dispatch.timeoutSeconds = timeoutSeconds
+        $0.dispatch.giveUpAfterHours = giveUpAfterHours
+      }
     }
 
     func addTarget(
@@ -119,9 +122,12 @@ import Testing
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup()
     _ = try setup.addTarget(.generic, receiver.url("/generic/ratelimit"), secret: RobotReceiver.secrets["generic"])
-    _ = try setup.approveReminders()
+    let notice = try #require(try setup.approveReminders().first)
     let worker = setup.worker(jitter: 0)
     #expect(try await worker.runDue().retrying == 1)
+    // The log says what was asked, so a wait longer than the schedule's is not a mystery.
+    let waiting = try #require(try setup.store.deliveries(notice: notice.id).first)
+    #expect(waiting.lastError == "HTTP 429 too many requests, asked to wait 7 s (Retry-After)")
     setup.clock.advance(by: 5)  // the backoff alone would allow it now; the receiver asked for 7 s
     #expect(try await worker.runDue().attempted == 0)
     setup.clock.advance(by: 3)
@@ -153,7 +159,7 @@ import Testing
     #expect(try await setup.worker().runDue().retrying == 1)
     let delivery = try #require(try setup.store.deliveries(notice: notice.id).first)
     #expect(delivery.state == .pending)
-    #expect(delivery.lastError == "no answer within the timeout")
+    #expect(delivery.lastError == "no answer within 1 s (dispatch.timeout_seconds)")
     #expect(try setup.store.deliveryAttempts(delivery: delivery.id).first?.httpStatus == nil)
   }
 

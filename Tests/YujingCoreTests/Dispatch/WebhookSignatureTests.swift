@@ -67,11 +67,11 @@ struct WebhookSignatureTests {
     #expect(DeliveryClassifier.classify(.failed("timeout"), format: .wecom, now: Self.now).name == "retry")
     let seconds = DeliveryClassifier.classify(
       .answered(status: 429, headers: ["Retry-After": "7"], body: Data()), format: .generic, now: Self.now)
-    #expect(seconds == .retry(reason: "HTTP 429 too many requests", after: 7))
+    #expect(seconds == .retry(reason: "HTTP 429 too many requests, asked to wait 7 s (Retry-After)", after: 7))
     let date = DeliveryClassifier.classify(
       .answered(status: 503, headers: ["retry-after": "Thu, 26 Nov 2020 08:00:30 GMT"], body: Data()),
       format: .generic, now: Self.now)
-    #expect(date == .retry(reason: "HTTP 503", after: 30))
+    #expect(date == .retry(reason: "HTTP 503 (Service Unavailable) from the receiver", after: 30))
   }
 
   @Test func retriesBackOffWithJitterHonourRetryAfterAndGiveUp() {

@@ -65,7 +65,11 @@ final class FeedServer: @unchecked Sendable {
 
   /// Puts a file where the server serves it from.
   func serve(_ name: String, _ text: String) throws {
-    try Data(text.utf8).write(to: root.url.appendingPathComponent(name))
+    try serve(name, data: Data(text.utf8))
+  }
+
+  func serve(_ name: String, data: Data) throws {
+    try data.write(to: root.url.appendingPathComponent(name))
   }
 
   func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }

@@ -1,0 +1,212 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import YujingCore
+
+/// One file of `Fixtures/malformed` and what reading it must come to, from `manifest.json`.
+struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
+  enum Kind: String, Decodable, Sendable {
+    /// The `stats` feed, read by the file's extension (CSV, JSON or the bureau's XLSX table).
+    case indicators
+    /// The `projects` feed.
+    case projects
+    /// An annual targets file (`yujing targets import`).
+    case targets
+    /// A rule file, alone in a thresholds directory (`yujing check`).
+    case rules
+  }
+
+  enum Outcome: String, Decodable, Sendable {
+    /// Unreadable as a whole: nothing applied, the run recorded as failed with the message.
+    case error
+    /// Every row taken.
+    case ok
+    /// The good rows taken, each bad one reported with where it is.
+    case partial
+  }
+
+  var file: String
+  var kind: Kind
+  var outcome: Outcome
+  /// Rows taken (rules loaded, for a rule file).
+  var accepted: Int?
+  var rejected: Int?
+  /// Text the error (or, for a partial run, the rejections together) must contain: what is
+  /// wrong, where it is, what to do.
+  var says: [String]
+  /// Why this outcome is the right one, for the reader of the manifest.
+  var why: String
+
+  var testDescription: String { file }
+
+  static let directory = Fixtures.url("malformed")
+
+  static let all: [CorpusCase] = {
+    do {
+      let data = try Data(contentsOf: directory.appendingPathComponent("manifest.json"))
+      return try JSONDecoder().decode([CorpusCase].self, from: data)
+    } catch {
+      // An unreadable manifest must fail the run, not shrink it to nothing.
+      return [
+        CorpusCase(file: "manifest.json", kind: .rules, outcome: .error, says: ["\(error)"], why: "unreadable")
+      ]
+    }
+  }()
+}
+
+/// The malformed-input corpus through the real path into a real SQLite store: each file gives a
+/// clear error or a correct parse, never a crash and never a half-applied run.
+@Suite struct MalformedCorpusTests {
+  /// What a run may have changed, table by table.
+  struct Snapshot: Equatable {
+    var counts: [String: Int]
+
+    static let tables = [
+      "observation", "observation_revision", "project", "project_progress", "milestone", "target", "feed_run",
+    ]
+
+    init(_ store: Store) throws {
+      counts = try store.writer.read { db in
+        var counts: [String: Int] = [:]
+        for table in Self.tables { counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+        return counts
+      }
+    }
+  }
+
+  @Test func theManifestNamesEveryFileOfTheCorpusOnce() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: CorpusCase.directory.path)
+      .filter { $0 != "manifest.json" }
+    let listed = CorpusCase.all.map(\.file)
+    #expect(Set(listed).count == listed.count, "a file is listed twice")
+    #expect(
+      Set(files) == Set(listed),
+      "unlisted: \(Set(files).subtracting(listed)); missing: \(Set(listed).subtracting(files))")
+    #expect(listed.count >= 40)
+    print("malformed corpus: \(listed.count) files")
+  }
+
+  @Test(arguments: CorpusCase.all)
+  func eachFileIsReadOrRefusedWholeAsItsManifestSays(_ entry: CorpusCase) throws {
+    let data = try Data(contentsOf: CorpusCase.directory.appendingPathComponent(entry.file))
+    switch entry.kind {
+    case .indicators, .projects: try ingest(entry, data)
+    case .targets: try importTargets(entry, data)
+    case .rules: try loadRules(entry, data)
+    }
+  }
+
+  /// Feed files through the `yujing ingest` binary, as an operator runs it: exit 1 with "nothing
+  /// was applied" for a file that gives nothing, 0 for a file read whole or in part, never a
+  /// crash. One file of each feed, format and outcome (and every empty one): a process each,
+  /// one after another, so not all 76.
+  @Test func yujingIngestExitsAsTheManifestSaysForEachKindOfFile() throws {
+    let directory = try TemporaryDirectory()
+    var seen: Set<String> = []
+    let chosen = CorpusCase.all.filter { entry in
+      guard entry.kind == .indicators || entry.kind == .projects else { return false }
+      let kind = "\(entry.kind) \(URL(fileURLWithPath: entry.file).pathExtension) \(entry.outcome)"
+      return seen.insert(kind).inserted || entry.accepted == 0
+    }
+    #expect(chosen.count >= 12)
+    for entry in chosen {
+      let path = CorpusCase.directory.appendingPathComponent(entry.file).path
+      let feed = entry.kind == .indicators ? "stats" : "projects"
+      let result = try YujingCommand.run([
+        "ingest", "--db", directory.path("\(entry.file).sqlite"), "--feed", feed, path,
+      ])
+      let failed = entry.outcome == .error || entry.accepted == 0 && (entry.rejected ?? 0) > 0
+      #expect(result.status == (failed ? 1 : 0), "\(entry.file): \(result.out)\(result.err)")
+      #expect(result.out.contains("from \(path): \(failed ? "failed" : entry.outcome.rawValue)"), "\(result.out)")
+      if failed {
+        #expect(result.out.contains("nothing was applied: "), "\(entry.file): \(result.out)")
+      }
+      if entry.outcome == .ok && entry.accepted == 0 {
+        #expect(result.out.contains("note: the file holds no rows"), "\(entry.file): \(result.out)")
+      }
+    }
+  }
+
+  private func ingest(_ entry: CorpusCase, _ data: Data) throws {
+    let directory = try TemporaryDirectory()
+    let workspace = try openDefaultWorkspace(directory)
+    let ingestion = Ingestion(workspace: workspace, clock: { fixedNow })
+    // Figures already stored, so that "nothing applied" is a count that could have moved.
+    _ = try ingestion.run(feed: "stats", input: .init(source: "seed.csv", data: Data(sampleRows.utf8)))
+    let before = try Snapshot(workspace.store)
+    let feed = entry.kind == .indicators ? "stats" : "projects"
+    let summary = try ingestion.run(feed: feed, input: .init(source: entry.file, data: data))
+    let after = try Snapshot(workspace.store)
+    let run = try #require(try workspace.store.feedRuns(feed: feed).first)
+    let rejections = summary.rejections.map(\.description).joined(separator: "\n")
+    switch entry.outcome {
+    case .error:
+      #expect(summary.status == .failed, "\(summary)")
+      #expect(summary.accepted == 0)
+      var expected = before
+      expected.counts["feed_run", default: 0] += 1
+      #expect(after == expected, "a failed run changed the store")
+      #expect(run.status == .failed)
+      let message = try #require(run.message, "the failed run has no message")
+      for text in entry.says { #expect(message.contains(text), "'\(text)' not in: \(message)") }
+    case .ok, .partial:
+      #expect(summary.status == (entry.outcome == .ok ? .ok : .partial), "\(summary)")
+      #expect(summary.accepted == entry.accepted, "\(summary)")
+      #expect(summary.rejected == (entry.rejected ?? 0), "\(rejections)")
+      if entry.kind == .indicators {
+        #expect(after.counts["observation"] == before.counts["observation"]! + summary.inserted)
+      }
+      // Every bad row says where it is: a line, a JSON element, a row or a cell.
+      for rejection in summary.rejections {
+        let location = rejection.location
+        #expect(location.line != nil || location.record != nil || location.cell != nil, "\(rejection)")
+      }
+      // What the run reports: each rejection with its place, and the run's own message.
+      let reported = rejections + "\n" + (run.message ?? "")
+      for text in entry.says { #expect(reported.contains(text), "'\(text)' not in: \(reported)") }
+    }
+  }
+
+  private func importTargets(_ entry: CorpusCase, _ data: Data) throws {
+    let directory = try TemporaryDirectory()
+    let workspace = try openDefaultWorkspace(directory)
+    let before = try Snapshot(workspace.store)
+    let ingestion = Ingestion(workspace: workspace, clock: { fixedNow })
+    switch entry.outcome {
+    case .error:
+      do {
+        let summary = try ingestion.importTargets(.init(source: entry.file, data: data))
+        Issue.record("imported: \(summary)")
+      } catch let error as FeedReadError {
+        for text in entry.says { #expect(error.description.contains(text), "'\(text)' not in: \(error)") }
+      }
+      #expect(try Snapshot(workspace.store) == before, "a refused targets file changed the store")
+    case .ok, .partial:
+      let summary = try ingestion.importTargets(.init(source: entry.file, data: data))
+      #expect(summary.imported + summary.replaced == entry.accepted, "\(summary)")
+      #expect(summary.rejections.count == (entry.rejected ?? 0), "\(summary.rejections)")
+      let rejections = summary.rejections.map(\.description).joined(separator: "\n")
+      for text in entry.says { #expect(rejections.contains(text), "'\(text)' not in: \(rejections)") }
+    }
+  }
+
+  private func loadRules(_ entry: CorpusCase, _ data: Data) throws {
+    let directory = try TemporaryDirectory()
+    try data.write(to: directory.url.appendingPathComponent("rules.yaml"))
+    let configuration = try YujingCore.Configuration.embeddedDefault()
+    switch entry.outcome {
+    case .error:
+      do {
+        let rules = try RuleSet.load(directory: directory.url, configuration: configuration)
+        Issue.record("loaded \(rules.rules.count) rule(s)")
+      } catch {
+        let text = error.description
+        for expected in entry.says { #expect(text.contains(expected), "'\(expected)' not in: \(text)") }
+      }
+    case .ok, .partial:
+      let rules = try RuleSet.load(directory: directory.url, configuration: configuration)
+      #expect(rules.rules.count == entry.accepted)
+    }
+  }
+}
