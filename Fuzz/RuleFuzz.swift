@@ -15,6 +15,10 @@ public func fuzzRule(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
   }
   checkRanges(expression, within: SourceRange(start: 0, end: length))
+  // The fully parenthesised print nests deeper than the text it came from (each minus sign gains
+  // a pair of parentheses); past the parser's limit it is rightly refused, so only a print within
+  // the limit must parse again.
+  guard printedNesting(expression) <= ExpressionParser.maximumNesting else { return 0 }
   let printed = show(expression)
   do throws(ExpressionError) {
     let again = try ExpressionParser.parse(printed)
@@ -45,6 +49,17 @@ private func checkRanges(_ expression: Expression, within outer: SourceRange) {
   case .call(_, let arguments, _):
     for argument in arguments { checkRanges(argument, within: range) }
   default: break
+  }
+}
+
+/// How deep the parser nests when it reads `show(expression)` back: a parenthesis, a call, a
+/// `not` or a minus sign is one level each.
+private func printedNesting(_ expression: Expression) -> Int {
+  switch expression {
+  case .unary(_, let operand, _): 2 + printedNesting(operand)
+  case .binary(_, let left, let right, _): 1 + max(printedNesting(left), printedNesting(right))
+  case .call(_, let arguments, _): 1 + (arguments.map(printedNesting).max() ?? 0)
+  default: 0
   }
 }
 
