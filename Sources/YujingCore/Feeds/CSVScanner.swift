@@ -31,6 +31,18 @@ struct CSVScanner {
   private static let cr = UInt8(ascii: "\r")
 
   /// Reads the next record into `fields`; nil at the end of the input. Blank lines are skipped.
+  /// The header record into `fields`; when there is none, an error that says why.
+  mutating func header(into fields: inout [Field]) throws(FeedReadError) {
+    switch next(into: &fields) {
+    case .record: return
+    case .unclosedQuote(let line):
+      throw FeedReadError(
+        "the header opens a quoted field that is never closed, so the whole file was read as one field; "
+          + "remove the stray \" or close it", at: SourcePosition(line: line, column: 1))
+    case nil: throw FeedReadError("the file is empty")
+    }
+  }
+
   mutating func next(into fields: inout [Field]) -> Outcome? {
     fields.removeAll(keepingCapacity: true)
     // Skip blank lines (a trailing newline, or an empty line between records).

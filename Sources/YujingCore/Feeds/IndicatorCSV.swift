@@ -28,7 +28,7 @@ enum IndicatorCSV {
       try FeedText.check(bytes, expected: "CSV")
       var scanner = CSVScanner(bytes: bytes)
       var fields: [CSVScanner.Field] = []
-      guard case .record = scanner.next(into: &fields) else { throw FeedReadError("the file is empty") }
+      try scanner.header(into: &fields)
       header = try CSVHeader(names: fields.map { scanner.string($0) })
       self.scanner = scanner
       try header.require(["period", "region", "indicator"], anyOf: ["value", "growth"], kind: "indicator")

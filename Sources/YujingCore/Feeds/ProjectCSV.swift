@@ -58,7 +58,7 @@ enum ProjectCSV {
     try FeedText.check(bytes, expected: "CSV")
     var scanner = CSVScanner(bytes: bytes)
     var fields: [CSVScanner.Field] = []
-    guard case .record = scanner.next(into: &fields) else { throw FeedReadError("the file is empty") }
+    try scanner.header(into: &fields)
     let header = try CSVHeader(names: fields.map { scanner.string($0) })
     try header.require(required, kind: kind)
     let unused = header.unused(known: Set(required + optional))

@@ -131,6 +131,18 @@ func parseIndicatorCSV(_ data: Data) -> Result<IndicatorBatch, FeedReadError> {
     #expect(error.message.contains("not UTF-8"))
   }
 
+  @Test func aHeaderWhoseQuoteNeverClosesIsNamedNotCalledEmpty() {
+    guard case .failure(let error) = parseIndicatorCSV("period,\"region,indicator,growth\n2020-08,360981,gdp,5.0\n")
+    else {
+      Issue.record("a header with a stray quote was read")
+      return
+    }
+    #expect(error.message.contains("header opens a quoted field that is never closed"))
+    #expect(error.position?.line == 1)
+    guard case .failure(let empty) = parseIndicatorCSV("") else { return }
+    #expect(empty.message == "the file is empty")
+  }
+
   @Test func unknownColumnsAreNotedNotFatal() throws {
     let batch = try parseIndicatorCSV("period,region,indicator,growth,remark\n2020-05,360981,industry_va,5.2,ok\n")
       .get()
