@@ -63,7 +63,8 @@ import Testing
   /// target) at least once, a duplicate only under the same webhook-id, signed, at its target.
   func checkDeliveries(office: CrashOffice, receiver: RobotReceiver, months added: Int) async throws {
     let months = try office.read { db in
-      try Row.fetchAll(db, sql: "SELECT feed, status, inserted, revised, unchanged FROM feed_run WHERE feed GLOB 'm[0-9]*'")
+      try Row.fetchAll(
+        db, sql: "SELECT feed, status, inserted, revised, unchanged FROM feed_run WHERE feed GLOB 'm[0-9]*'")
     }
     #expect(months.count == added, "one run per month's feed, however often the daemon died")
     for run in months {
@@ -80,7 +81,9 @@ import Testing
           JOIN notice n ON n.id = d.notice_id JOIN webhook_target t ON t.id = d.target_id
           """)
     }
-    let notices = try office.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM notice WHERE number IS NOT NULL") }
+    let notices = try office.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM notice WHERE number IS NOT NULL")
+    }
     #expect(!deliveries.isEmpty && (notices ?? 0) > 0)
     let accepted = try await receiver.log().filter { $0.accepted == true }
     var seen: [String: [RobotReceiver.Entry]] = [:]
@@ -129,9 +132,11 @@ struct CrashLoop {
     let started = Date()
     try serve.writePID(to: pidFile)
     let approver = try await onOwnThread {
-      try DraftApprover(address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password)
+      try DraftApprover(
+        address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password)
     }
     defer { serve.crash() }
+    var killedByReceiver = false
     switch phase {
     case .ingest:
       try await pause(seconds: fraction * ingestSeconds, unless: { try state() != .ingest })
@@ -142,7 +147,7 @@ struct CrashLoop {
       if try state() != .evaluation { evaluationSeconds = max(Date().timeIntervalSince(ingested), 0.01) }
     case .approval:
       // Kill among the approvals: after the first, before the last.
-      _ = try await until({ try draftCount() > 0 })
+      _ = try await until({ try draftCount() > 0 || ![.ingest, .evaluation].contains(state()) })
       let drafts = try draftCount()
       let before = approver.approved
       let target = before + 1 + Int(fraction * Double(max(drafts - 2, 0)))
@@ -154,11 +159,22 @@ struct CrashLoop {
       let after = try receiver.acceptedCount() + 1 + Int(fraction * Double(max(pending - 2, 0)))
       try await receiver.killWhenAccepted(after, pidFile: pidFile)
       _ = try await until({ try !serve.process.isRunning || state() == nil })
+      killedByReceiver = !serve.process.isRunning
       try await receiver.cancelKill()
     }
     serve.crash()
     try await onOwnThread { approver.stop() }
-    let hit = try state()
+    // The phase aimed at counts only if its work was caught unfinished by the kill: a feed not
+    // run; a run whose periods were not escalated; drafts left after this life's first approval;
+    // a delivery accepted as the daemon died. Otherwise the first phase with work left.
+    let unfinished = try state()
+    let hit: Phase?
+    switch phase {
+    case .ingest: hit = unfinished
+    case .evaluation: hit = try dueCount() > 0 ? .evaluation : unfinished
+    case .approval: hit = try approver.approved > 0 && draftCount() > 0 ? .approval : unfinished
+    case .dispatch: hit = killedByReceiver ? .dispatch : unfinished
+    }
     lastRound = "\(String(format: "%.2f", Date().timeIntervalSince(started))) s up, \(approver.approved) approved"
     return hit
   }
@@ -169,7 +185,8 @@ struct CrashLoop {
     let office = self.office
     let serve = try await onOwnThread { try ServeProcess(office.arguments, directory: office.directory) }
     let approver = try await onOwnThread {
-      try DraftApprover(address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password)
+      try DraftApprover(
+        address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password)
     }
     let finished = try await until({ try state() == nil })
     try await onOwnThread { approver.stop() }
@@ -182,21 +199,25 @@ struct CrashLoop {
   }
 
   /// The first phase with work left, read from the database: a month's feed not run, a month
-  /// not evaluated (no evaluation, or no notice drafted from it), a draft, a pending delivery;
+  /// not evaluated or not escalated (still in evaluation_due), a draft, a pending delivery;
   /// nil when all is done.
   func state() throws -> Phase? {
     let added = self.added
     return try office.read { db in
       let runs = Set(try String.fetchAll(db, sql: "SELECT DISTINCT feed FROM feed_run"))
       if (1...max(added, 1)).contains(where: { added > 0 && !runs.contains(CrashOffice.feed($0)) }) { return .ingest }
+      // A run's periods wait in evaluation_due until their escalation's transaction.
+      if try Int.fetchOne(db, sql: "SELECT count(*) FROM evaluation_due") ?? 0 > 0 { return .evaluation }
       for month in 1...max(added, 1) where added > 0 {
         let period = CrashOffice.period(month)
-        let evaluated = try Int.fetchOne(db, sql: "SELECT count(*) FROM evaluation WHERE period = ?", arguments: [period])
-        let notices = try Int.fetchOne(db, sql: "SELECT count(*) FROM notice WHERE period = ?", arguments: [period])
-        if evaluated == 0 || notices == 0 { return .evaluation }
+        let evaluated = try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM evaluation WHERE period = ?", arguments: [period])
+        if evaluated == 0 { return .evaluation }
       }
       if try Int.fetchOne(db, sql: "SELECT count(*) FROM notice WHERE state = 'draft'") ?? 0 > 0 { return .approval }
-      if try Int.fetchOne(db, sql: "SELECT count(*) FROM delivery WHERE state = 'pending'") ?? 0 > 0 { return .dispatch }
+      if try Int.fetchOne(db, sql: "SELECT count(*) FROM delivery WHERE state = 'pending'") ?? 0 > 0 {
+        return .dispatch
+      }
       return nil
     }
   }
@@ -212,6 +233,10 @@ struct CrashLoop {
     }
   }
 
+  func dueCount() throws -> Int {
+    try office.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM evaluation_due") ?? 0 }
+  }
+
   func draftCount() throws -> Int {
     try office.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM notice WHERE state = 'draft'") ?? 0 }
   }
@@ -225,7 +250,7 @@ struct CrashLoop {
     let end = Date().addingTimeInterval(Self.patience)
     while Date() < end {
       if try condition() { return true }
-      try await Task.sleep(for: .milliseconds(3))
+      try await Task.sleep(for: .milliseconds(5))
     }
     return false
   }
@@ -235,7 +260,7 @@ struct CrashLoop {
     let end = Date().addingTimeInterval(seconds)
     while Date() < end {
       if try condition() { return }
-      try await Task.sleep(for: .milliseconds(3))
+      try await Task.sleep(for: .milliseconds(5))
     }
   }
 }

@@ -22,6 +22,7 @@ struct CrashOffice: @unchecked Sendable {
   let historyRows: Int
   /// Each addressee's target: its id and the path the receiver sees.
   let targets: [(addressee: String, path: String)]
+  private let reader: DatabaseQueue
 
   var arguments: [String] { ["--config", configPath, "--db", database] }
 
@@ -46,7 +47,8 @@ struct CrashOffice: @unchecked Sendable {
     history = series
     historyRows = series.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
     let historyFile = directory.path("history.csv")
-    try ("period,region,indicator,value,growth\n" + series).write(toFile: historyFile, atomically: true, encoding: .utf8)
+    try ("period,region,indicator,value,growth\n" + series).write(
+      toFile: historyFile, atomically: true, encoding: .utf8)
     try Self.run(["ingest", "--feed", "history", historyFile] + arguments)
 
     setenv("YUJING_BCRYPT_COST", "10", 1)
@@ -60,12 +62,16 @@ struct CrashOffice: @unchecked Sendable {
       let path = "/generic/slow/t\(index)"
       try Self.run(
         [
-          "webhooks", "add", "--addressee", addressee, "--format", "generic", "--url", receiver.url(path).absoluteString,
+          "webhooks", "add", "--addressee", addressee, "--format", "generic", "--url",
+          receiver.url(path).absoluteString,
           "--secret", RobotReceiver.secrets["generic"]!, "--copies", "--per-minute", "600",
         ] + arguments)
       targets.append((addressee, path))
     }
     self.targets = targets
+    var configuration = GRDB.Configuration()
+    configuration.readonly = true
+    reader = try DatabaseQueue(path: database, configuration: configuration)
   }
 
   static func feed(_ month: Int) -> String { month < 10 ? "m0\(month)" : "m\(month)" }
@@ -104,12 +110,8 @@ struct CrashOffice: @unchecked Sendable {
     }
   }
 
-  /// Opens the database read-only (the daemon down).
-  func read<T>(_ work: (Database) throws -> T) throws -> T {
-    var configuration = GRDB.Configuration()
-    configuration.readonly = true
-    return try DatabaseQueue(path: database, configuration: configuration).read(work)
-  }
+  /// Reads the database read-only, whether the daemon is up, down or just killed.
+  func read<T>(_ work: (Database) throws -> T) throws -> T { try reader.read(work) }
 }
 
 struct CrashOfficeError: Error, CustomStringConvertible {

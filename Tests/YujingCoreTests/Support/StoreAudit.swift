@@ -88,7 +88,8 @@ struct StoreAudit {
           problems.append("\(key): numbers \(numbers) are not 1…\(numbers.count)")
         }
         if counters[key] != numbers.count {
-          problems.append("\(key): the counter says \(counters[key].map(String.init) ?? "nothing"), \(numbers.count) issued")
+          problems.append(
+            "\(key): the counter says \(counters[key].map(String.init) ?? "nothing"), \(numbers.count) issued")
         }
       }
       return problems
