@@ -48,9 +48,12 @@ public struct Ingestion: Sendable {
     let format = try Ingestion.format(of: input.source, feed: feed)
     let catalogue = FeedCatalogue(configuration: configuration)
     func info() -> FeedRunInfo {
-      FeedRunInfo(
+      var info = FeedRunInfo(
         feed: feed.name, kind: feed.kind.rawValue, source: input.source, format: format.rawValue,
         startedAt: startedAt, finishedAt: clock())
+      // A scheduled feed is the daemon's to evaluate, however its run came in.
+      info.awaitsEvaluation = feed.schedule != nil
+      return info
     }
     do {
       switch feed.kind {

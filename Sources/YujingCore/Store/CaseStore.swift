@@ -43,6 +43,13 @@ extension Store {
     }
   }
 
+  /// The periods a scheduled feed's run changed that no evaluation has escalated since.
+  public func periodsAwaitingEvaluation() throws -> [Period] {
+    try writer.read { db in
+      try String.fetchAll(db, sql: "SELECT period FROM evaluation_due ORDER BY period").compactMap { Period($0) }
+    }
+  }
+
   /// Every subject's level in a period's latest evaluation: what the ladder reads (no evidence).
   public func levels(period: Period) throws -> [Subject: StoredLevel] {
     try writer.read { db in

@@ -47,6 +47,7 @@ extension Store {
   ) throws -> NoticeChanges {
     try writer.write { db in
       var changes = NoticeChanges()
+      try db.execute(sql: "DELETE FROM evaluation_due WHERE period = ?", arguments: [period.description])
       let wanted = Dictionary(intents.map { ($0.key, $0) }) { first, _ in first }
       var groups = Set(wanted.keys)
       for kind in groupKinds {

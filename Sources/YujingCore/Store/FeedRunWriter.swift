@@ -37,6 +37,9 @@ public struct FeedRunInfo: Sendable {
   public var format: String?
   public var startedAt: Date
   public var finishedAt: Date
+  /// The daemon evaluates what this run changes (a scheduled feed's run): its periods wait in
+  /// `evaluation_due` until an evaluation has escalated them.
+  public var awaitsEvaluation = false
 
   public init(feed: String, kind: String, source: String, format: String?, startedAt: Date, finishedAt: Date) {
     self.feed = feed
@@ -288,6 +291,16 @@ extension Store {
         status.rawValue, counts.inserted, counts.revised, counts.unchanged, rejections.count,
         sortedPeriods.map(\.description).joined(separator: ","), message, runID,
       ])
+    if info.awaitsEvaluation {
+      for period in sortedPeriods {
+        try db.execute(
+          sql: """
+            INSERT INTO evaluation_due (period, feed_run_id) VALUES (?, ?)
+            ON CONFLICT (period) DO UPDATE SET feed_run_id = excluded.feed_run_id
+            """,
+          arguments: [period.description, runID])
+      }
+    }
     let insertRejection = try db.cachedStatement(
       sql: "INSERT INTO feed_run_rejection (feed_run_id, location, field, reason, raw) VALUES (?, ?, ?, ?, ?)")
     for rejection in rejections {

@@ -20,6 +20,7 @@ enum Migrations {
     migrator.registerMigration("2026-11-29 accounts, sessions and sign-in attempts", migrate: accounts)
     migrator.registerMigration("2026-11-29 feed state for conditional pulls", migrate: feedState)
     migrator.registerMigration("2026-11-30 notice list indexes and copies", migrate: noticeListIndexes)
+    migrator.registerMigration("2026-12-01 periods awaiting evaluation", migrate: evaluationDue)
     return migrator
   }
 
@@ -546,6 +547,20 @@ enum Migrations {
           INSERT OR IGNORE INTO notice_cc (addressee, notice_id)
             SELECT value, NEW.id FROM json_each(NEW.cc) WHERE type = 'text';
         END;
+        """)
+  }
+
+  /// The periods a scheduled feed's run changed, until an evaluation has escalated them: written
+  /// in the run's transaction, deleted in the escalation's. The daemon evaluates after a run, but
+  /// as a second transaction; a crash between the two must not leave the new figures unevaluated
+  /// (the schedule, served, would not bring them back), so the daemon evaluates what is left here.
+  static func evaluationDue(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE evaluation_due (
+          period TEXT PRIMARY KEY NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+          feed_run_id INTEGER NOT NULL REFERENCES feed_run(id)
+        ) WITHOUT ROWID;
         """)
   }
 }

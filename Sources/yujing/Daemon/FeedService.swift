@@ -22,6 +22,7 @@ struct FeedService: Service {
       let current = live.current
       let scheduler = FeedScheduler(configuration: current.workspace.configuration)
       do {
+        try evaluateLeftOver(current: current)
         let lastRuns = try current.workspace.store.feedRunTimes().mapValues(\.lastStarted)
         for feed in scheduler.due(at: Date(), lastRuns: lastRuns) {
           guard !Task.isShuttingDownGracefully else { break }
@@ -68,6 +69,19 @@ struct FeedService: Service {
 }
 
 extension FeedService {
+  /// Evaluates the periods a run changed that were not evaluated after it: the daemon stopped
+  /// (or crashed) between the run and its evaluation, or the run came by `yujing ingest`.
+  private func evaluateLeftOver(current: LiveWorkspace.Current) throws {
+    let waiting = try current.workspace.store.periodsAwaitingEvaluation()
+    guard !waiting.isEmpty else { return }
+    logger.notice("evaluating what earlier feed runs changed: \(waiting.map(\.description).joined(separator: ", "))")
+    for outcome in try AfterNewData(current: current, metrics: metrics, clock: { Date() }).evaluate(waiting) {
+      logger.info(
+        "evaluated \(outcome.period): \(outcome.findings.count) findings, \(outcome.notices.drafted.count) notices drafted"
+      )
+    }
+  }
+
   private func announce(_ scheduler: FeedScheduler) {
     guard !scheduler.entries.isEmpty else {
       logger.info("feed schedule: no feed has both a url and a schedule; feeds come by `yujing ingest`")

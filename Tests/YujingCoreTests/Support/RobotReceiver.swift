@@ -91,6 +91,15 @@ final class RobotReceiver: @unchecked Sendable {
     _ = try await URLSession.shared.data(for: request)
   }
 
+  /// Withdraws a `killWhenAccepted` that has not fired (its process ended another way), so that
+  /// it cannot kill whatever process writes the pid file next.
+  func cancelKill() async throws {
+    var request = URLRequest(url: url("/control"))
+    request.httpMethod = "POST"
+    request.httpBody = try JSONSerialization.data(withJSONObject: ["after": Int32.max])
+    _ = try await URLSession.shared.data(for: request)
+  }
+
   func log() async throws -> [Entry] {
     let (data, _) = try await URLSession.shared.data(from: url("/log"))
     return try JSONDecoder().decode([Entry].self, from: data)

@@ -102,6 +102,22 @@ final class ServeProcess: @unchecked Sendable {
 
   func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
+  /// Writes the pid where another process (the robot receiver) can find it to kill it.
+  func writePID(to path: String) throws {
+    try "\(process.processIdentifier)".write(toFile: path, atomically: true, encoding: .utf8)
+  }
+
+  /// SIGKILL, as a crash: nothing of the daemon runs after it. Returns once it has exited.
+  func crash() {
+    if process.isRunning { signal(SIGKILL) }
+    process.waitUntilExit()
+  }
+
+  /// Whether it ended by SIGKILL (from `crash()` or from anyone else).
+  var wasKilled: Bool {
+    !process.isRunning && process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
+  }
+
   /// SIGTERM, then the exit status once it has exited.
   @discardableResult
   func stop() -> Int32 {

@@ -1,0 +1,266 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import YujingCore
+
+/// Issue 10, DESIGN §8 and §9: `yujing serve` killed with SIGKILL at random moments of real work,
+/// again and again, loses nothing and applies nothing by halves. Each round adds a month's feed,
+/// starts the daemon (which catches the feed up, evaluates the month and drafts its notices; a
+/// reviewer approves the drafts through the API as they appear; the dispatch worker delivers them
+/// to the robot receiver) and kills it in a phase chosen by a seeded generator, at a moment found
+/// by watching the work (the database, the reviewer's count, the receiver's count) plus a random
+/// delay. With the daemon down, the database is checked; at the end the daemon drains all work and
+/// every delivery is checked at the receiver.
+///
+/// `YUJING_CRASH_ROUNDS` (default 12, at least 4) sets the rounds, `YUJING_CRASH_SEED` replays a
+/// run: both are printed.
+@Suite(.serialized) struct CrashLoopTests {
+  enum Phase: String, CaseIterable, Comparable {
+    case ingest, evaluation, approval, dispatch
+
+    static func < (lhs: Phase, rhs: Phase) -> Bool {
+      allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+  }
+
+  @Test func killedAtRandomMomentsTheDaemonLosesNothingSkipsNoNumberAndDeliversEverything() async throws {
+    guard let receiver = try RobotReceiver.start() else { return }
+    let environment = ProcessInfo.processInfo.environment
+    let rounds = max(environment["YUJING_CRASH_ROUNDS"].flatMap(Int.init) ?? 12, Phase.allCases.count)
+    let seed = environment["YUJING_CRASH_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...999_999)
+    print("crash loop: \(rounds) rounds, seed \(seed) (YUJING_CRASH_SEED=\(seed) replays the choices)")
+    var random = SeededRandom(seed: seed)
+    let office = try await onOwnThread { try CrashOffice(receiver: receiver) }
+    let pidFile = office.directory.path("serve.pid")
+    var loop = CrashLoop(office: office, receiver: receiver, pidFile: pidFile)
+    var hits: [Phase: Int] = [:]
+
+    for round in 1...rounds {
+      if round <= CrashOffice.months { try office.addMonth(round) }
+      loop.added = min(round, CrashOffice.months)
+      // The phase hit least so far; a tie is broken by the generator.
+      let fewest = Phase.allCases.map { hits[$0, default: 0] }.min()!
+      let aim = Phase.allCases.filter { hits[$0, default: 0] == fewest }.randomElement(using: &random)!
+      let fraction = Double.random(in: 0...1, using: &random)
+      let hit = try await loop.round(aimingAt: aim, fraction: fraction)
+      if let hit { hits[hit, default: 0] += 1 }
+      let problems = try StoreAudit(path: office.database).problems()
+      #expect(problems.isEmpty, "round \(round), killed in \(hit?.rawValue ?? "idle"): \(problems)")
+      print("crash round \(round): aimed at \(aim), killed in \(hit?.rawValue ?? "idle") (\(loop.lastRound))")
+    }
+    print("crash loop: \(rounds) rounds; kills by phase: \(Phase.allCases.map { "\($0) \(hits[$0, default: 0])" })")
+    #expect(Phase.allCases.allSatisfy { hits[$0, default: 0] > 0 }, "every phase is hit at least once: \(hits)")
+
+    // Once more, to the end: every month run, evaluated, its notices approved and delivered.
+    let drained = try await loop.drain()
+    #expect(drained.isEmpty, "after the last start: \(drained)")
+    #expect(try StoreAudit(path: office.database).problems().isEmpty)
+    try await checkDeliveries(office: office, receiver: receiver, months: loop.added)
+  }
+
+  /// The feed runs are whole, every delivery is delivered, and the receiver saw each (notice,
+  /// target) at least once, a duplicate only under the same webhook-id, signed, at its target.
+  func checkDeliveries(office: CrashOffice, receiver: RobotReceiver, months added: Int) async throws {
+    let months = try office.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT feed, status, inserted, revised, unchanged FROM feed_run WHERE feed GLOB 'm[0-9]*'")
+    }
+    #expect(months.count == added, "one run per month's feed, however often the daemon died")
+    for run in months {
+      let feed: String = run["feed"]
+      #expect(run["status"] as String == "ok", "\(feed)")
+      #expect(run["unchanged"] as Int == office.historyRows, "\(feed): the whole series was read")
+      #expect(run["inserted"] as Int > 0 && run["revised"] as Int == 0, "\(feed)")
+    }
+    let deliveries = try office.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT d.webhook_id, d.state, n.number, t.url FROM delivery d
+          JOIN notice n ON n.id = d.notice_id JOIN webhook_target t ON t.id = d.target_id
+          """)
+    }
+    let notices = try office.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM notice WHERE number IS NOT NULL")
+    }
+    #expect(!deliveries.isEmpty && (notices ?? 0) > 0)
+    let accepted = try await receiver.log().filter { $0.accepted == true }
+    var seen: [String: [RobotReceiver.Entry]] = [:]
+    for entry in accepted { seen[entry.webhookID ?? "none", default: []].append(entry) }
+    for delivery in deliveries {
+      let id: String = delivery["webhook_id"]
+      let number: String = delivery["number"]
+      let url: String = delivery["url"]
+      #expect(delivery["state"] as String == "delivered", "\(id) of \(number)")
+      let arrivals = seen[id] ?? []
+      #expect(!arrivals.isEmpty, "\(number) never reached \(url)")
+      for arrival in arrivals {
+        #expect(url.hasSuffix(arrival.path), "\(id) came to \(arrival.path), not \(url)")
+        #expect(arrival.verified == true)
+        #expect(arrival.body.contains(number), "\(id) carried another notice than \(number)")
+      }
+    }
+    let known = Set(deliveries.map { $0["webhook_id"] as String })
+    #expect(Set(seen.keys).isSubset(of: known), "the receiver saw ids of no delivery")
+    print(
+      "crash loop: \(notices ?? 0) notices numbered, \(deliveries.count) deliveries, \(accepted.count) accepted "
+        + "(\(accepted.count - seen.count) duplicates, each under its delivery's webhook-id)")
+  }
+}
+
+/// One daemon's life after another, on one office.
+struct CrashLoop {
+  typealias Phase = CrashLoopTests.Phase
+  let office: CrashOffice
+  let receiver: RobotReceiver
+  let pidFile: String
+  /// How many months' feeds are in the configuration.
+  var added = 0
+  /// What the last round saw, for the log.
+  var lastRound = ""
+  /// How long the feed runs and the evaluations have been seen to take, to aim the kills inside them.
+  var ingestSeconds = 1.0
+  var evaluationSeconds = 0.2
+  /// How long any wait for the daemon's progress may take before the round gives up waiting.
+  static let patience: TimeInterval = 120
+
+  /// One life: start, aim at `phase`, kill, and say which phase the kill found unfinished.
+  mutating func round(aimingAt phase: Phase, fraction: Double) async throws -> Phase? {
+    let office = self.office
+    let serve = try await onOwnThread { try ServeProcess(office.arguments, directory: office.directory) }
+    let started = Date()
+    try serve.writePID(to: pidFile)
+    let approver = try await onOwnThread {
+      try DraftApprover(
+        address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password)
+    }
+    defer { serve.crash() }
+    var killedByReceiver = false
+    switch phase {
+    case .ingest:
+      try await pause(seconds: fraction * ingestSeconds, unless: { try state() != .ingest })
+    case .evaluation:
+      if try await until({ try state() != .ingest }) { ingestSeconds = Date().timeIntervalSince(started) }
+      let ingested = Date()
+      try await pause(seconds: fraction * evaluationSeconds, unless: { try state() != .evaluation })
+      if try state() != .evaluation { evaluationSeconds = max(Date().timeIntervalSince(ingested), 0.01) }
+    case .approval:
+      // Kill among the approvals: after the first, before the last.
+      _ = try await until({ try draftCount() > 0 || ![.ingest, .evaluation].contains(state()) })
+      let drafts = try draftCount()
+      let before = approver.approved
+      let target = before + 1 + Int(fraction * Double(max(drafts - 2, 0)))
+      _ = try await until({ try approver.approved >= target || draftCount() == 0 })
+    case .dispatch:
+      // The receiver kills the daemon as it accepts a message: however fast the deliveries go.
+      _ = try await until({ try state() == .dispatch || state() == nil })
+      let pending = try pendingCount()
+      let after = try receiver.acceptedCount() + 1 + Int(fraction * Double(max(pending - 2, 0)))
+      try await receiver.killWhenAccepted(after, pidFile: pidFile)
+      _ = try await until({ try !serve.process.isRunning || state() == nil })
+      killedByReceiver = !serve.process.isRunning
+      try await receiver.cancelKill()
+    }
+    serve.crash()
+    try await onOwnThread { approver.stop() }
+    // The phase aimed at counts only if its work was caught unfinished by the kill: a feed not
+    // run; a run whose periods were not escalated; drafts left after this life's first approval;
+    // a delivery accepted as the daemon died. Otherwise the first phase with work left.
+    let unfinished = try state()
+    let hit: Phase?
+    switch phase {
+    case .ingest: hit = unfinished
+    case .evaluation: hit = try dueCount() > 0 ? .evaluation : unfinished
+    case .approval: hit = try approver.approved > 0 && draftCount() > 0 ? .approval : unfinished
+    case .dispatch: hit = killedByReceiver ? .dispatch : unfinished
+    }
+    lastRound = "\(String(format: "%.2f", Date().timeIntervalSince(started))) s up, \(approver.approved) approved"
+    return hit
+  }
+
+  /// The daemon started once more and left to finish: what is still unfinished when it has had
+  /// time enough, or nothing.
+  func drain() async throws -> [String] {
+    let office = self.office
+    let serve = try await onOwnThread { try ServeProcess(office.arguments, directory: office.directory) }
+    let approver = try await onOwnThread {
+      try DraftApprover(
+        address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password)
+    }
+    let finished = try await until({ try state() == nil })
+    try await onOwnThread { approver.stop() }
+    let status = try await onOwnThread { serve.stop() }
+    var left: [String] = []
+    if !finished { left.append("still unfinished: \(try state().map(\.rawValue) ?? "-"); \(try unfinished())") }
+    if status != 0 { left.append("SIGTERM ended it with \(status)") }
+    if !approver.lastErrors.isEmpty { left.append("the reviewer's errors: \(approver.lastErrors)") }
+    return left
+  }
+
+  /// The first phase with work left, read from the database: a month's feed not run, a month
+  /// not evaluated or not escalated (still in evaluation_due), a draft, a pending delivery;
+  /// nil when all is done.
+  func state() throws -> Phase? {
+    let added = self.added
+    return try office.read { db in
+      let runs = Set(try String.fetchAll(db, sql: "SELECT DISTINCT feed FROM feed_run"))
+      if (1...max(added, 1)).contains(where: { added > 0 && !runs.contains(CrashOffice.feed($0)) }) { return .ingest }
+      // A run's periods wait in evaluation_due until their escalation's transaction.
+      if try Int.fetchOne(db, sql: "SELECT count(*) FROM evaluation_due") ?? 0 > 0 { return .evaluation }
+      for month in 1...max(added, 1) where added > 0 {
+        let period = CrashOffice.period(month)
+        let evaluated = try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM evaluation WHERE period = ?", arguments: [period])
+        if evaluated == 0 { return .evaluation }
+      }
+      if try Int.fetchOne(db, sql: "SELECT count(*) FROM notice WHERE state = 'draft'") ?? 0 > 0 { return .approval }
+      if try Int.fetchOne(db, sql: "SELECT count(*) FROM delivery WHERE state = 'pending'") ?? 0 > 0 {
+        return .dispatch
+      }
+      return nil
+    }
+  }
+
+  func unfinished() throws -> String {
+    try office.read { db in
+      let runs = try String.fetchAll(db, sql: "SELECT feed || ' ' || status || ' ' || periods FROM feed_run")
+      let evaluations = try String.fetchAll(db, sql: "SELECT DISTINCT period FROM evaluation ORDER BY period")
+      let notices = try String.fetchAll(
+        db, sql: "SELECT period || ' ' || state || ' ' || count(*) FROM notice GROUP BY period, state")
+      let deliveries = try String.fetchAll(db, sql: "SELECT state || ' ' || count(*) FROM delivery GROUP BY state")
+      return "runs \(runs); evaluated \(evaluations); notices \(notices); deliveries \(deliveries)"
+    }
+  }
+
+  func dueCount() throws -> Int {
+    try office.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM evaluation_due") ?? 0 }
+  }
+
+  func draftCount() throws -> Int {
+    try office.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM notice WHERE state = 'draft'") ?? 0 }
+  }
+
+  func pendingCount() throws -> Int {
+    try office.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM delivery WHERE state = 'pending'") ?? 0 }
+  }
+
+  /// Polls `condition` every few milliseconds until it holds (true) or `patience` has passed (false).
+  func until(_ condition: () throws -> Bool) async throws -> Bool {
+    let end = Date().addingTimeInterval(Self.patience)
+    while Date() < end {
+      if try condition() { return true }
+      try await Task.sleep(for: .milliseconds(5))
+    }
+    return false
+  }
+
+  /// Waits `seconds`, or less if `condition` comes to hold first (the phase aimed at is over).
+  func pause(seconds: Double, unless condition: () throws -> Bool) async throws {
+    let end = Date().addingTimeInterval(seconds)
+    while Date() < end {
+      if try condition() { return }
+      try await Task.sleep(for: .milliseconds(5))
+    }
+  }
+}

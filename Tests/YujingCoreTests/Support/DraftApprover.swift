@@ -1,0 +1,79 @@
+import Foundation
+
+/// A reviewer at work: on a thread of its own, it lists the drafts through the API and approves
+/// each (a talk with a time and a place), again and again until stopped. Errors are expected while
+/// the daemon is down or killed; they are kept, the last few, for a failure message.
+final class DraftApprover: @unchecked Sendable {
+  private let client: WebClient
+  private let lock = NSLock()
+  private var stopped = false
+  private var approvedCount = 0
+  private var errors: [String] = []
+  private let done = DispatchSemaphore(value: 0)
+
+  /// Signs in (the account must exist) and starts approving.
+  init(address: String, name: String, password: String) throws {
+    client = WebClient(address: address)
+    let answer = try client.signIn(name, password)
+    guard answer.status == 200 else {
+      throw WebClientFailure("sign-in as \(name) answered \(answer.status): \(answer.body)")
+    }
+    Thread { [self] in
+      while !isStopped {
+        do {
+          if try approveDrafts() == 0 { Thread.sleep(forTimeInterval: 0.02) }
+        } catch {
+          note("\(error)")
+          Thread.sleep(forTimeInterval: 0.05)
+        }
+      }
+      done.signal()
+    }.start()
+  }
+
+  var approved: Int { lock.withLock { approvedCount } }
+  var lastErrors: [String] { lock.withLock { errors } }
+  private var isStopped: Bool { lock.withLock { stopped } }
+
+  private func note(_ error: String) {
+    lock.withLock {
+      errors.append(error)
+      if errors.count > 5 { errors.removeFirst() }
+    }
+  }
+
+  /// One look at the drafts, approving what it finds; how many it approved.
+  private func approveDrafts() throws -> Int {
+    let list = try client.get("/api/v1/notices?state=draft&limit=1000")
+    guard list.status == 200, let notices = list.json?["notices"] as? [[String: Any]] else {
+      throw WebClientFailure("listing drafts answered \(list.status): \(list.body.prefix(200))")
+    }
+    var count = 0
+    for notice in notices {
+      guard !isStopped, let id = notice["id"] as? Int else { break }
+      var body: [String: Any] = [:]
+      if notice["kind"] as? String == "talk" {
+        body = ["talk_at": "2030-01-07 09:30", "place": "市政府第一会议室"]
+      }
+      let answer = try client.send("POST", "/api/v1/notices/\(id)/approve", json: body)
+      if answer.status == 200 {
+        count += 1
+        lock.withLock { approvedCount += 1 }
+      } else {
+        note("approving \(id) answered \(answer.status): \(answer.body.prefix(200))")
+      }
+    }
+    return count
+  }
+
+  /// Stops after the request in flight, and waits for that.
+  func stop() {
+    lock.withLock { stopped = true }
+    done.wait()
+  }
+}
+
+struct WebClientFailure: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
