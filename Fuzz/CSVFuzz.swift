@@ -21,33 +21,29 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let line = location.line else { return }
     require((1...lines).contains(line), "row line \(line) outside 1...\(lines)")
   }
-  do throws(FeedReadError) {
+  // Every record after the header is either taken or rejected, never dropped silently.
+  func checkRows(_ kind: String, _ read: () throws(FeedReadError) -> (taken: Int, rejections: [Rejection])) {
+    do throws(FeedReadError) {
+      let (taken, rejections) = try read()
+      require(
+        taken + rejections.count == records - 1,
+        "\(kind) rows: \(taken) + \(rejections.count) rejected ≠ \(records - 1) records")
+      for rejection in rejections { checkLocation(rejection.location) }
+    } catch {
+      checkError(error, lines: lines)
+    }
+  }
+  checkRows("indicator") { () throws(FeedReadError) in
     let batch = try IndicatorCSV.parse(bytes, catalogue: fuzzCatalogue)
-    // Every record after the header is either taken or rejected, never dropped silently.
-    require(
-      batch.observations.count + batch.rejections.count == records - 1,
-      "indicator rows: \(batch.observations.count) + \(batch.rejections.count) rejected ≠ \(records - 1) records")
-    for rejection in batch.rejections { checkLocation(rejection.location) }
-  } catch {
-    checkError(error, lines: lines)
+    return (batch.observations.count, batch.rejections)
   }
-  do throws(FeedReadError) {
+  checkRows("target") { () throws(FeedReadError) in
     let batch = try TargetCSV.parse(bytes, catalogue: fuzzCatalogue)
-    require(
-      batch.targets.count + batch.rejections.count == records - 1,
-      "target rows: \(batch.targets.count) + \(batch.rejections.count) rejected ≠ \(records - 1) records")
-    for rejection in batch.rejections { checkLocation(rejection.location) }
-  } catch {
-    checkError(error, lines: lines)
+    return (batch.targets.count, batch.rejections)
   }
-  do throws(FeedReadError) {
+  checkRows("project") { () throws(FeedReadError) in
     let batch = try ProjectCSV.parse(bytes, milestones: nil, catalogue: fuzzCatalogue, knownProjects: ["P2019-007"])
-    require(
-      batch.projects.count + batch.rejections.count == records - 1,
-      "project rows: \(batch.projects.count) + \(batch.rejections.count) rejected ≠ \(records - 1) records")
-    for rejection in batch.rejections { checkLocation(rejection.location) }
-  } catch {
-    checkError(error, lines: lines)
+    return (batch.projects.count, batch.rejections)
   }
   projects.withUnsafeBufferPointer { projects in
     do throws(FeedReadError) {
