@@ -82,6 +82,12 @@ struct EvaluateBenchmark {
     guard projectRun.rejected == 0 else {
       throw BenchmarkFailure("the generated projects were not taken whole: \(projectRun.rejections.prefix(3))")
     }
+    // `--profile 2020-11`: only that period's dry run (the projects stored), `repeat` times, for a profiler to watch.
+    if let profiled = arguments.options["profile"].flatMap({ Period($0) }) {
+      let time = try measure(repeat: repetitions) { _ = try evaluation.run(period: profiled, asOf: asOf, dryRun: true) }
+      print(String(format: "evaluate: %@ %.3f s (median of %d)", profiled.description, time, repetitions))
+      return []
+    }
     var withProjectFindings = 0
     let withProjects = try measure(repeat: repetitions) {
       withProjectFindings = try evaluation.run(period: last, asOf: asOf, dryRun: true).findings.count

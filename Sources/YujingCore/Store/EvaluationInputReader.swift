@@ -3,42 +3,9 @@ import GRDB
 import GRDBSQLite
 
 extension Store {
-  /// One period's figures as flat arrays. This is the hot path of a national-scale evaluation
-  /// (120,000 rows a period), so it steps the statement itself instead of building GRDB rows.
+  /// One period's figures as flat arrays, from the period's snapshot.
   public func observationTable(period: Period, index: SubjectIndex) throws -> ObservationTable? {
-    try writer.read { db in
-      let statement = try db.makeStatement(
-        sql: "SELECT region, indicator, value, growth, published_rank FROM observation WHERE period = ?")
-      try statement.setArguments([period.description])
-      let handle = statement.sqliteStatement
-      var table = ObservationTable(slotCount: index.slotCount)
-      var any = false
-      // Rows come in key order, (region, indicator): the last row's region is the likely one, and
-      // every region lists its indicators in the same order, so the indicator that followed the
-      // last one before is the likely next one. A right guess costs one comparison.
-      var lastRegion: Int?
-      var lastIndicator: Int?
-      var followers = [Int?](repeating: nil, count: index.indicators.count)
-      while true {
-        let code = sqlite3_step(handle)
-        if code == SQLITE_DONE { break }
-        guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-        guard let r = index.regionBytes.find(Store.bytes(handle, 0), guess: lastRegion),
-          let i = index.indicatorBytes.find(Store.bytes(handle, 1), guess: lastIndicator.flatMap { followers[$0] })
-        else { continue }
-        if let lastIndicator { followers[lastIndicator] = i }
-        lastRegion = r
-        lastIndicator = i
-        let slot = index.slot(indicator: i, region: r)
-        table.value[slot] = Store.figure(handle, 2)
-        table.growth[slot] = Store.figure(handle, 3)
-        table.publishedRank[slot] =
-          sqlite3_column_type(handle, 4) == SQLITE_NULL ? absent : sqlite3_column_int64(handle, 4) * Fixed.scale
-        any = true
-      }
-      sqlite3_reset(handle)
-      return any ? table : nil
-    }
+    try writer.read { db in try snapshot(db, period: period).table(index: index) }
   }
 
   /// One year's targets as flat arrays.

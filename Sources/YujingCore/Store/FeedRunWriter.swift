@@ -130,6 +130,7 @@ extension Store {
           }
         }
       }
+      for period in periods { try refreshSnapshot(db, period: period) }
       return try finishRun(
         db, runID: runID, info: info, counts: counts, periods: periods, rejections: rejections, notes: notes)
     }

@@ -21,6 +21,7 @@ enum Migrations {
     migrator.registerMigration("2026-11-29 feed state for conditional pulls", migrate: feedState)
     migrator.registerMigration("2026-11-30 notice list indexes and copies", migrate: noticeListIndexes)
     migrator.registerMigration("2026-12-01 periods awaiting evaluation", migrate: evaluationDue)
+    migrator.registerMigration("2026-12-02 period snapshots", migrate: periodSnapshots)
     return migrator
   }
 
@@ -561,6 +562,19 @@ enum Migrations {
           period TEXT PRIMARY KEY NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
           feed_run_id INTEGER NOT NULL REFERENCES feed_run(id)
         ) WITHOUT ROWID;
+        """)
+  }
+
+  /// Each period's figures packed in one blob, rewritten by every indicator run that changes the
+  /// period (see `PeriodSnapshot`). Periods stored before are read from their rows until a run
+  /// changes them.
+  static func periodSnapshots(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE observation_snapshot (
+          period TEXT PRIMARY KEY NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+          data BLOB NOT NULL
+        );
         """)
   }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 
+@testable import YujingCore
+
 /// Reads a yujing database read-only, as found after a crash, and says what is inconsistent in it:
 /// each check answers a list of problems, empty when all is well. The daemon must be down (or at
 /// least not writing) for the answers to describe one state.
@@ -15,7 +17,7 @@ struct StoreAudit {
 
   /// Every check below.
   func problems() throws -> [String] {
-    try integrity() + feedRuns() + numbering() + queuedDeliveries()
+    try integrity() + feedRuns() + snapshots() + numbering() + queuedDeliveries()
   }
 
   /// SQLite's own check of the file, and every foreign key.
@@ -25,6 +27,53 @@ struct StoreAudit {
       var problems = integrity == ["ok"] ? [] : ["integrity_check: \(integrity.prefix(5))"]
       let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
       if !orphans.isEmpty { problems.append("foreign_key_check: \(orphans.count) rows, first \(orphans[0])") }
+      return problems
+    }
+  }
+
+  /// Every period's packed copy (`observation_snapshot`, written in the run's transaction) says
+  /// row for row what its figures say, and no period with figures lacks one.
+  func snapshots() throws -> [String] {
+    try database.read { db in
+      var problems: [String] = []
+      let missing = try String.fetchAll(
+        db,
+        sql: "SELECT DISTINCT period FROM observation WHERE period NOT IN (SELECT period FROM observation_snapshot)")
+      if !missing.isEmpty { problems.append("periods with figures but no snapshot: \(missing)") }
+      for stored in try Row.fetchAll(db, sql: "SELECT period, data FROM observation_snapshot ORDER BY period") {
+        let period: String = stored["period"]
+        guard let snapshot = (stored["data"] as Data).withUnsafeBytes({ PeriodSnapshot(encoded: $0) }) else {
+          problems.append("the snapshot of \(period) cannot be read")
+          continue
+        }
+        let rows = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT region, indicator, value, growth, published_rank FROM observation
+            WHERE period = ? ORDER BY region, indicator
+            """,
+          arguments: [period])
+        func units(_ figure: Double?) -> Int64 { figure.flatMap { Fixed($0)?.units } ?? absent }
+        func line(_ region: String, _ indicator: String, _ figures: Int64...) -> String {
+          "\(region) \(indicator) \(figures)"
+        }
+        let fromRows = rows.map { row -> String in
+          let rank: Int64? = row["published_rank"]
+          return line(
+            row["region"], row["indicator"], units(row["value"]), units(row["growth"]),
+            rank.map { $0 * Fixed.scale } ?? absent)
+        }
+        let fromSnapshot = (0..<snapshot.rowCount).map { row -> String in
+          line(
+            String(decoding: snapshot.regions[Int(snapshot.rowRegion[row])], as: UTF8.self),
+            String(decoding: snapshot.indicators[Int(snapshot.rowIndicator[row])], as: UTF8.self),
+            snapshot.value[row], snapshot.growth[row], snapshot.publishedRank[row])
+        }
+        if fromRows != fromSnapshot {
+          problems.append(
+            "the snapshot of \(period) has \(snapshot.rowCount) rows, the table \(rows.count), or they differ")
+        }
+      }
       return problems
     }
   }

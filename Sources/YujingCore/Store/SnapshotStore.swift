@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+extension Store {
+  /// A period's snapshot: the stored blob, else built from the rows (a blob of another version,
+  /// or a period stored before snapshots were kept).
+  func snapshot(_ db: Database, period: Period) throws -> PeriodSnapshot {
+    let statement = try db.cachedStatement(sql: "SELECT data FROM observation_snapshot WHERE period = ?")
+    try statement.setArguments([period.description])
+    let handle = statement.sqliteStatement
+    defer { sqlite3_reset(handle) }
+    if sqlite3_step(handle) == SQLITE_ROW, let blob = sqlite3_column_blob(handle, 0),
+      let stored = PeriodSnapshot(
+        encoded: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(handle, 0))))
+    {
+      return stored
+    }
+    return try snapshotFromRows(db, period: period)
+  }
+
+  /// Writes the period's snapshot from its rows: called by the indicator run, in its transaction,
+  /// for every period whose rows it added or changed.
+  func refreshSnapshot(_ db: Database, period: Period) throws {
+    let snapshot = try snapshotFromRows(db, period: period)
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO observation_snapshot (period, data) VALUES (?, ?)",
+      arguments: [period.description, Data(snapshot.encoded())])
+  }
+
+  /// The period's rows, stepped through the C API (120,000 a period at national scale).
+  func snapshotFromRows(_ db: Database, period: Period) throws -> PeriodSnapshot {
+    let statement = try db.cachedStatement(
+      sql: "SELECT region, indicator, value, growth, published_rank FROM observation WHERE period = ?")
+    try statement.setArguments([period.description])
+    let handle = statement.sqliteStatement
+    defer { sqlite3_reset(handle) }
+    var snapshot = PeriodSnapshot()
+    while true {
+      let code = sqlite3_step(handle)
+      if code == SQLITE_DONE { break }
+      guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+      snapshot.append(
+        region: Store.bytes(handle, 0), indicator: Store.bytes(handle, 1), value: Store.figure(handle, 2),
+        growth: Store.figure(handle, 3),
+        publishedRank: sqlite3_column_type(handle, 4) == SQLITE_NULL
+          ? absent : sqlite3_column_int64(handle, 4) * Fixed.scale)
+    }
+    return snapshot
+  }
+}
