@@ -18,7 +18,12 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
 
   /// Parses exactly `YYYY-MM-DD`, a real date (2020-02-30 is not one).
   public init?(_ text: some StringProtocol) {
-    let bytes = Array(text.utf8)
+    guard let day = Array(text.utf8).withUnsafeBufferPointer({ Day(utf8: $0) }) else { return nil }
+    self = day
+  }
+
+  /// The same from UTF-8 bytes, such as a database column's, without making a string first.
+  init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
     func number(_ range: Range<Int>) -> Int? {
       var value = 0

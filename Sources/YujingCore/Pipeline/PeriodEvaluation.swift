@@ -64,7 +64,10 @@ public struct PeriodEvaluation: Sendable {
     let configuration = workspace.configuration
     let store = workspace.store
     let index = SubjectIndex(configuration: configuration)
-    let depth = Evaluator.lookback(thresholds.ruleSet.rules)
+    // Each kind of subject is read as far back as its own rules look.
+    let rules = thresholds.ruleSet.rules
+    let depth = Evaluator.lookback(rules.filter { $0.subjects == .indicators })
+    let projectDepth = Evaluator.lookback(rules.filter { $0.subjects == .projects })
     var periods: Set<Period> = [period]
     for indicator in configuration.indicators where indicator.periods.publishes(period) {
       var current = period
@@ -79,13 +82,18 @@ public struct PeriodEvaluation: Sendable {
     if thresholds.ruleSet.rules(for: period).contains(where: \.readsProjection) {
       history = Set(ProjectionColumns.periods(for: period)).subtracting(periods)
     }
-    // The tables are independent reads of a WAL database: read them side by side.
+    // The tables and the projects' months are independent reads of a WAL database: read them
+    // side by side.
     let years = Array(Set(periods.map(\.year)))
     let periodList = Array(periods) + Array(history)
-    let loaded = try Parallel.map(periodList.count + years.count) { task -> Any? in
-      task < periodList.count
-        ? try store.observationTable(period: periodList[task], index: index)
-        : try store.targetTable(year: years[task - periodList.count], index: index)
+    let months = (0...projectDepth).map { period.adding(months: -$0) }
+    let loaded = try Parallel.map(periodList.count + years.count + months.count) { task -> Any? in
+      switch task {
+      case ..<periodList.count: try store.observationTable(period: periodList[task], index: index)
+      case ..<(periodList.count + years.count):
+        try store.targetTable(year: years[task - periodList.count], index: index)
+      default: try store.projectRecords(period: months[task - periodList.count - years.count])
+      }
     }
     var observations: [Period: ObservationTable] = [:]
     var earlier: [Period: ObservationTable] = [:]
@@ -101,9 +109,11 @@ public struct PeriodEvaluation: Sendable {
       targets[year] = loaded[periodList.count + position] as? TargetTable
     }
     var projects: [Period: [ProjectRecord]] = [:]
-    let months = (0...depth).map { period.adding(months: -$0) }
-    let records = try Parallel.map(months.count) { try store.projectRecords(period: months[$0]) }
-    for (month, records) in zip(months, records) where !records.isEmpty { projects[month] = records }
+    for (position, month) in months.enumerated() {
+      if let records = loaded[periodList.count + years.count + position] as? [ProjectRecord], !records.isEmpty {
+        projects[month] = records
+      }
+    }
     return EvaluationInput(
       configuration: configuration, index: index, ruleSet: thresholds.ruleSet, period: period, asOf: asOf,
       calendar: thresholds.calendar, observations: observations, targets: targets, projects: projects,

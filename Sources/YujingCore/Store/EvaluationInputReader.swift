@@ -52,7 +52,7 @@ extension Store {
         return units == absent ? .zero : Fixed(units: units)
       }
       func day(_ column: Int32) -> Day? {
-        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : Day(Store.text(handle, column))
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : Day(utf8: Store.bytes(handle, column))
       }
       while true {
         let code = sqlite3_step(handle)

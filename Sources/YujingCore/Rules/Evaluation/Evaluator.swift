@@ -120,7 +120,7 @@ public enum Evaluator {
       frame.previous = { slot in previous[slot / regionCount] }
     }
     let frame = frames[input.period]!
-    let subjects = { (slot: Int) -> Subject in
+    let subjects = { @Sendable (slot: Int) -> Subject in
       .indicator(
         indicator: index.indicators[index.indicatorIndex(of: slot)].code,
         region: index.regions[index.regionIndex(of: slot)].code)
@@ -144,11 +144,14 @@ public enum Evaluator {
     guard !rules.isEmpty, input.projects[input.period] != nil else { return [] }
     let codes = Set(input.projects.values.flatMap { $0.map(\.project.code) }).sorted()
     let slots = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
-    var frames: [Period: Frame] = [:]
-    for (period, records) in input.projects {
-      frames[period] = ProjectFrameBuilder.build(
-        period: period, records: records, milestones: input.milestones, asOf: input.asOf, slots: slots)
+    let months = Array(input.projects)
+    let built = Parallel.map(months.count) { task in
+      ProjectFrameBuilder.build(
+        period: months[task].key, records: months[task].value, milestones: input.milestones, asOf: input.asOf,
+        slots: slots)
     }
+    var frames: [Period: Frame] = [:]
+    for frame in built { frames[frame.period] = frame }
     for frame in frames.values {
       let previous = frames[frame.period.adding(months: -1)]
       frame.previous = { _ in previous }
@@ -174,7 +177,7 @@ public enum Evaluator {
   /// Runs each rule over every slot, then gathers one finding per slot that any rule fired for,
   /// in the given order of slots.
   private static func run(
-    _ rules: [Rule], frame: Frame, order: [Int], subject: (Int) -> Subject,
+    _ rules: [Rule], frame: Frame, order: [Int], subject: @Sendable (Int) -> Subject,
     matcher: (Rule) -> @Sendable (Int) -> Bool
   ) -> [Finding] {
     let compiled = rules.map { CompiledRule($0, kind: frame.kind) }.sorted { $0.id < $1.id }
@@ -194,18 +197,25 @@ public enum Evaluator {
       let later = pass(compiled, second, frame: frame, matchers: matchers)
       for position in second { levels[position] = later[position] }
     }
-    var findings: [Finding] = []
-    for slot in order where compiled.indices.contains(where: { levels[$0][slot] != .none }) {
-      var ruleLevels: [Finding.RuleLevel] = []
-      for position in compiled.indices where levels[position][slot] != .none {
-        ruleLevels.append(Finding.RuleLevel(rule: compiled[position].id, level: levels[position][slot]))
+    // A finding carries its evidence: gather them for halves of the slots side by side.
+    let levelsByRule = levels
+    let parts = order.count >= 10_000 ? 2 : 1
+    let chunk = (order.count + parts - 1) / parts
+    return Parallel.map(parts) { part -> [Finding] in
+      var findings: [Finding] = []
+      for slot in order[(part * chunk)..<min(order.count, (part + 1) * chunk)]
+      where compiled.indices.contains(where: { levelsByRule[$0][slot] != .none }) {
+        var ruleLevels: [Finding.RuleLevel] = []
+        for position in compiled.indices where levelsByRule[position][slot] != .none {
+          ruleLevels.append(Finding.RuleLevel(rule: compiled[position].id, level: levelsByRule[position][slot]))
+        }
+        findings.append(
+          Finding(
+            subject: subject(slot), period: frame.period, level: ruleLevels.map(\.level).max() ?? .none,
+            rules: ruleLevels, values: frame.evidence(slot)))
       }
-      findings.append(
-        Finding(
-          subject: subject(slot), period: frame.period, level: ruleLevels.map(\.level).max() ?? .none,
-          rules: ruleLevels, values: frame.evidence(slot)))
-    }
-    return findings
+      return findings
+    }.flatMap { $0 }
   }
 
   /// Runs some of the rules over every slot: each rule's level by slot (`none` where it did not
