@@ -102,6 +102,9 @@ extension Store {
           RETURNING revision
           """)
       var periodText: [Period: String] = [:]
+      // A period new to the store gets its snapshot from the rows as they go in, while they come
+      // in key order (a file sorted as the table is); any other changed period is read back.
+      var fresh: [Period: FreshSnapshot] = [:]
       while let batch = nextChunk() {
         rejections += batch.rejections
         notes += batch.notes
@@ -119,6 +122,7 @@ extension Store {
           statement.bind(6, observation.publishedRank.map(Int64.init))
           statement.bind(7, runID)
           let revision = try statement.step()
+          if !isStored { fresh[observation.period, default: FreshSnapshot()].add(observation) }
           switch (isStored, revision) {
           case (true, nil): counts.unchanged += 1
           case (true, let revision?) where revision > 1:
@@ -130,7 +134,13 @@ extension Store {
           }
         }
       }
-      for period in periods { try refreshSnapshot(db, period: period) }
+      for period in periods {
+        if let snapshot = fresh[period]?.snapshot {
+          try writeSnapshot(db, period: period, snapshot)
+        } else {
+          try refreshSnapshot(db, period: period)
+        }
+      }
       return try finishRun(
         db, runID: runID, info: info, counts: counts, periods: periods, rejections: rejections, notes: notes)
     }

@@ -22,7 +22,10 @@ extension Store {
   /// Writes the period's snapshot from its rows: called by the indicator run, in its transaction,
   /// for every period whose rows it added or changed.
   func refreshSnapshot(_ db: Database, period: Period) throws {
-    let snapshot = try snapshotFromRows(db, period: period)
+    try writeSnapshot(db, period: period, try snapshotFromRows(db, period: period))
+  }
+
+  func writeSnapshot(_ db: Database, period: Period, _ snapshot: PeriodSnapshot) throws {
     try db.execute(
       sql: "INSERT OR REPLACE INTO observation_snapshot (period, data) VALUES (?, ?)",
       arguments: [period.description, Data(snapshot.encoded())])
@@ -47,5 +50,30 @@ extension Store {
           ? absent : sqlite3_column_int64(handle, 4) * Fixed.scale)
     }
     return snapshot
+  }
+}
+
+/// The snapshot of a period that a run inserts whole, built from its rows as they are written, as
+/// long as they come in the table's key order; the first row out of order gives up, and the period
+/// is read back from the table instead.
+struct FreshSnapshot {
+  private(set) var snapshot: PeriodSnapshot? = PeriodSnapshot()
+
+  mutating func add(_ observation: Observation) {
+    guard snapshot != nil else { return }
+    var region = observation.region
+    var indicator = observation.indicator
+    region.withUTF8 { regionBytes in
+      indicator.withUTF8 { indicatorBytes in
+        guard snapshot!.follows(region: regionBytes, indicator: indicatorBytes) else {
+          snapshot = nil
+          return
+        }
+        snapshot!.append(
+          region: regionBytes, indicator: indicatorBytes, value: observation.value?.units ?? absent,
+          growth: observation.growth?.units ?? absent,
+          publishedRank: observation.publishedRank.map { Int64($0) * Fixed.scale } ?? absent)
+      }
+    }
   }
 }

@@ -118,11 +118,19 @@ import Testing
     var otherVersion = blob
     otherVersion[3] = UInt8(ascii: "9")
     #expect(otherVersion.withUnsafeBytes { PeriodSnapshot(encoded: $0) } == nil)
-    // A row naming a region beyond the list.
-    var outOfRange = blob
-    let firstRowRegion = blob.count - 5 * (4 + 4 + 8 + 8 + 8)
-    outOfRange[firstRowRegion] = 3
-    #expect(outOfRange.withUnsafeBytes { PeriodSnapshot(encoded: $0) } == nil)
+    // A row naming a region or an indicator beyond the lists.
+    var badRegion = snapshot
+    badRegion.rowRegion[2] = 3
+    #expect(badRegion.encoded().withUnsafeBytes { PeriodSnapshot(encoded: $0) } == nil)
+    var badIndicator = snapshot
+    badIndicator.rowIndicator[4] = 2
+    #expect(badIndicator.encoded().withUnsafeBytes { PeriodSnapshot(encoded: $0) } == nil)
+    // Extremes survive: the largest figures either way, zero, and absent.
+    var extremes = snapshot
+    extremes.value = [Int64.max, Int64.min + 1, 0, absent, -1]
+    #expect(extremes.encoded().withUnsafeBytes { PeriodSnapshot(encoded: $0) } == extremes)
+    // About 11 bytes a row, not 32.
+    #expect(blob.count < 4 + 3 + 3 * 7 + 2 * 15 + 5 * 14)
   }
 
   @Test func rowsOfSubjectsTheConfigurationDoesNotKnowAreLeftOut() throws {
@@ -144,5 +152,36 @@ import Testing
     #expect(table.value.filter { $0 != absent }.count == 1)
     configuration.regions.removeAll { $0.code == "360981" }
     #expect(snapshot.table(index: SubjectIndex(configuration: configuration)) == nil)
+  }
+
+  @Test func aNewPeriodsSnapshotIsBuiltFromItsRowsInKeyOrderAndReadBackOtherwise() throws {
+    let directory = try TemporaryDirectory()
+    let workspace = try openDefaultWorkspace(directory)
+    // 2020-04 arrives in key order, 2020-05 does not (a county before the city's code).
+    _ = try ingest(
+      workspace,
+      """
+      period,region,indicator,value,growth,rank
+      2020-04,360902,fiscal_general,12.00,-1.5,7
+      2020-04,360902,industry_va,,4.4,
+      2020-04,360981,fiscal_general,18.20,2.0,
+      2020-05,360981,fiscal_general,23.51,3.1,
+      2020-05,360902,fiscal_general,0.10,0.2,
+      """)
+    let problems = try StoreAudit(path: directory.path("yujing.sqlite")).snapshots()
+    #expect(problems.isEmpty, "\(problems)")
+    let april = try workspace.store.writer.read { db in
+      try workspace.store.snapshotFromRows(db, period: Period(year: 2020, month: 4)!)
+    }
+    var inOrder = FreshSnapshot()
+    var outOfOrder = FreshSnapshot()
+    for observation in try workspace.store.observations(period: Period(year: 2020, month: 4)!) {
+      inOrder.add(observation)
+    }
+    for observation in try workspace.store.observations(period: Period(year: 2020, month: 4)!).reversed() {
+      outOfOrder.add(observation)
+    }
+    #expect(inOrder.snapshot == april)
+    #expect(outOfOrder.snapshot == nil)
   }
 }

@@ -266,7 +266,7 @@ struct CompiledRule: Sendable {
   /// The level the rule's own condition and tiers give a slot, hysteresis aside. One closure
   /// composed at compile time: walking arrays of closures per slot retained and released each
   /// one, which was a fifth of an evaluation's time.
-  private let ownLevel: @Sendable (Frame, Int) -> Level?
+  private let ownLevel: Decision
   let recovery: Compiler.ConditionCode?
   let lowest: Level
 
@@ -275,28 +275,41 @@ struct CompiledRule: Sendable {
     readsLevel = rule.expressions.contains { $0.names(["level"]) }
     recovery = rule.recovery.map { Compiler.condition($0, kind: kind) }
     lowest = rule.outcome.lowest
-    // Built from the last tier back, so that each step calls the next one it captured.
-    var decide: @Sendable (Frame, Int) -> Level? = { _, _ in nil }
-    let tiers: [(level: Level, condition: Expression?)] =
+    let tiers: [(level: Level, condition: Compiler.ConditionCode?)] =
       switch rule.outcome {
       case .level(let level): [(level, nil)]
-      case .tiers(let list): list.map { ($0.level, $0.condition) }
+      case .tiers(let list): list.map { ($0.level, Compiler.condition($0.condition, kind: kind)) }
       }
-    for tier in tiers.reversed() {
-      let level = tier.level
-      if let condition = tier.condition.map({ Compiler.condition($0, kind: kind) }) {
+    var decide = Self.firstTier(tiers)
+    if let condition = rule.condition.map({ Compiler.condition($0, kind: kind) }) {
+      let tiered = decide
+      decide = { frame, slot in condition(frame, slot) == .yes ? tiered(frame, slot) : nil }
+    }
+    ownLevel = Self.requiring(rule.requires, kind: kind, then: decide)
+  }
+
+  private typealias Decision = @Sendable (Frame, Int) -> Level?
+
+  /// The level of the first tier whose condition holds; built from the last tier back, so that
+  /// each step calls the next one it captured.
+  private static func firstTier(_ tiers: [(level: Level, condition: Compiler.ConditionCode?)]) -> Decision {
+    var decide: Decision = { _, _ in nil }
+    for (level, condition) in tiers.reversed() {
+      if let condition {
         let next = decide
         decide = { frame, slot in condition(frame, slot) == .yes ? level : next(frame, slot) }
       } else {
         decide = { _, _ in level }
       }
     }
-    if let condition = rule.condition.map({ Compiler.condition($0, kind: kind) }) {
-      let tiered = decide
-      decide = { frame, slot in condition(frame, slot) == .yes ? tiered(frame, slot) : nil }
-    }
+    return decide
+  }
+
+  /// `then`, for the slots that have every measure the rule requires; nil for the others.
+  private static func requiring(_ names: [String], kind: SubjectKind, then decide: @escaping Decision) -> Decision {
     let layout = MeasureLayout.of(kind)
-    for name in rule.requires.reversed() {
+    var decide = decide
+    for name in names {
       let then = decide
       if let column = layout.numberIndex[name] {
         decide = { frame, slot in frame.numbers[column][slot] != absent ? then(frame, slot) : nil }
@@ -307,7 +320,7 @@ struct CompiledRule: Sendable {
         decide = { frame, slot in frame.texts[column][slot] != nil ? then(frame, slot) : nil }
       }
     }
-    ownLevel = decide
+    return decide
   }
 
   /// The level the rule gives the slot in the frame, if it fires.
