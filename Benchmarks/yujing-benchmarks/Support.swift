@@ -37,9 +37,11 @@ struct Arguments {
     options[name].flatMap(Int.init) ?? (small ? Self.smallSizes[name] : nil) ?? value
   }
 
-  /// The words that give these arguments again, without the positional ones.
+  /// The words that give these arguments again, without the positional ones and without
+  /// `--report`: a suite run as a child writes its own report where its parent says.
   var optionWords: [String] {
-    (small ? ["--small"] : []) + options.sorted { $0.key < $1.key }.flatMap { ["--\($0.key)", $0.value] }
+    (small ? ["--small"] : [])
+      + options.filter { $0.key != "report" }.sorted { $0.key < $1.key }.flatMap { ["--\($0.key)", $0.value] }
   }
 }
 
