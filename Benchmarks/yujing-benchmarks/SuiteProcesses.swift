@@ -41,12 +41,13 @@ struct SuiteProcesses {
     return results
   }
 
-  /// A child's results, each carrying the child's peak memory.
+  /// Results as JSON, each carrying the peak memory of the process that measured it: a child's
+  /// own, or the one each child reported when `all` writes them all.
   static func write(_ results: [BenchmarkResult], to path: String) throws {
     let peak = processPeakMemory()
     let stamped = results.map { result in
       var result = result
-      result.peakMemory = peak
+      result.peakMemory = result.peakMemory ?? peak
       return result
     }
     try JSONEncoder().encode(stamped).write(to: URL(fileURLWithPath: path))

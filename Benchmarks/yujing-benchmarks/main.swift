@@ -7,11 +7,12 @@ import YujingCore
 //   swift build -c release && .build/release/yujing-benchmarks all [--small]
 //   swift run -c release yujing-benchmarks [ingest] [evaluate] [render] [dispatch] [daemon] [weblist]
 //     [--rows N] [--regions N] [--renders N] [--targets N] [--repeat K] [--idle SECONDS] [--phases 1]
-//     [--notices N] [--requests N] [--keep DIR] [--small]
+//     [--notices N] [--requests N] [--keep DIR] [--small] [--report FILE]
 //
 // `all` runs every suite, each in its own process so that its peak memory is its own, and prints
 // one table. `--small` runs them at a fraction of the national sizes (CI does, so that none rots;
-// its timings judge nothing). `daemon` and `weblist` start the binaries built beside this one
+// its timings judge nothing). `--report FILE` writes the results as JSON too (instead of the table
+// when one suite runs: that is how `all` hears from its children). `daemon` and `weblist` start the binaries built beside this one
 // (yujing, yujing-bare-server), which `swift run` does not build: `swift build` first.
 
 let arguments = Arguments(CommandLine.arguments.dropFirst())
@@ -34,7 +35,9 @@ do {
   }
   if let report = arguments.options["report"] {
     try SuiteProcesses.write(results, to: report)
-  } else {
+  }
+  // A child of `all` only reports; its parent prints the table of every suite.
+  if arguments.options["report"] == nil || suites.count > 1 {
     print("")
     if arguments.small { print("small mode: reduced sizes; the targets are for the national sizes and are not judged") }
     print(BenchmarkResult.table(results, judged: !arguments.small))

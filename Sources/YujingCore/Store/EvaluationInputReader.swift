@@ -32,9 +32,8 @@ extension Store {
     }
   }
 
-  /// The projects as the feed reported them for a period. Read column by position, as a
-  /// recovery rule's hysteresis makes an evaluation read two years of them (20,000 projects a
-  /// month at national scale).
+  /// The projects as the feed reported them for a period. Read column by position: 20,000 projects
+  /// a month at national scale, and a project rule under hysteresis reads two years of them.
   public func projectRecords(period: Period) throws -> [ProjectRecord] {
     try writer.read { db in
       let statement = try db.makeStatement(

@@ -1,10 +1,10 @@
 import Foundation
 
 /// One period's figures packed in one blob (`observation_snapshot`), written beside the rows by
-/// their only writer, the indicator feed run, in the run's own transaction. An evaluation reads a
-/// dozen periods (a recovery rule's hysteresis, a projection's earlier years): stepping 120,000
-/// rows of each through SQLite was most of its time at national scale (DESIGN §11), unpacking a
-/// blob is a copy.
+/// their only writer, the indicator feed run, in the run's own transaction. An evaluation reads
+/// several periods (as far back as the rules look, and a projection's earlier years: eight for
+/// November by default, up to two years more under a recovery rule): stepping 120,000 rows of each
+/// through SQLite was half of its time at national scale (DESIGN §11); unpacking a blob is not.
 ///
 /// The blob names its codes, so it does not depend on the configuration: it is mapped onto the
 /// configuration's `SubjectIndex` when read.
