@@ -108,9 +108,9 @@ struct PeriodSnapshot: Equatable {
       Self.put(Self.zigzag(Int64(rowRegion[row]) - region), into: &bytes)
       region = Int64(rowRegion[row])
       Self.put(UInt64(rowIndicator[row]), into: &bytes)
-      for figure in [value[row], growth[row], publishedRank[row]] {
-        Self.put(figure == absent ? 0 : Self.zigzag(figure) + 1, into: &bytes)
-      }
+      Self.put(figure: value[row], into: &bytes)
+      Self.put(figure: growth[row], into: &bytes)
+      Self.put(figure: publishedRank[row], into: &bytes)
     }
     return bytes
   }
@@ -157,6 +157,12 @@ struct PeriodSnapshot: Equatable {
 
   private static func unzigzag(_ coded: UInt64) -> Int64 {
     Int64(bitPattern: coded >> 1) ^ -Int64(bitPattern: coded & 1)
+  }
+
+  /// A figure: absent as 0, any other as its zigzag + 1 (absent is `Int64.min`, which is the
+  /// only value whose zigzag + 1 would not fit).
+  private static func put(figure: Int64, into bytes: inout [UInt8]) {
+    put(figure == absent ? 0 : zigzag(figure) + 1, into: &bytes)
   }
 
   /// Seven bits a byte, low first; the high bit says another byte follows.
