@@ -24,17 +24,6 @@ struct CodeLookupTests {
     #expect(find(lookup, "retail") == nil)
   }
 
-  @Test func aWrongGuessFallsBackToTheLookupAndARightOneIsTaken() {
-    let lookup = CodeLookup(["360981", "360982", "360983"])
-    let key = Array("360982".utf8)
-    key.withUnsafeBufferPointer { bytes in
-      #expect(lookup.find(bytes, guess: 1) == 1)
-      #expect(lookup.find(bytes, guess: 0) == 1)
-      #expect(lookup.find(bytes, guess: nil) == 1)
-    }
-    Array("360984".utf8).withUnsafeBufferPointer { #expect(lookup.find($0, guess: 2) == nil) }
-  }
-
   @Test func aRepeatedCodeKeepsItsFirstIndex() {
     let lookup = CodeLookup(["gdp", "retail", "gdp"])
     #expect(find(lookup, "gdp") == 0)

@@ -1,17 +1,15 @@
 import Foundation
 
-/// Finds a code's index from its UTF-8 bytes, without making a String: the loader of a national
-/// evaluation looks up two codes for each of 120,000 rows of every table it reads (nine when
-/// projections read earlier years). The keys sit in one byte array that a bucket points into, so
-/// that a probe touches no reference-counted storage and compares with `memcmp`.
+/// Finds a code's index from its UTF-8 bytes, without making a String: the readers of rows (a
+/// year's targets, the subjects present in a period) look up two codes for each of up to 120,000
+/// rows at national scale. The keys sit in one byte array that a bucket points into, so that a
+/// probe touches no reference-counted storage and compares with `memcmp`.
 struct CodeLookup: Sendable {
   private var bytes: [UInt8] = []
   /// Per bucket: the key's offset in `bytes`, or -1 when empty.
   private var starts: [Int32]
   private var lengths: [Int32]
   private var values: [Int32]
-  /// Per index: its bucket, so that a guess can be checked with one comparison.
-  private var buckets: [Int32]
   private let mask: Int
 
   init(_ codes: [String]) {
@@ -20,7 +18,6 @@ struct CodeLookup: Sendable {
     starts = Array(repeating: -1, count: capacity)
     lengths = Array(repeating: 0, count: capacity)
     values = Array(repeating: -1, count: capacity)
-    buckets = Array(repeating: -1, count: codes.count)
     mask = capacity - 1
     for (index, code) in codes.enumerated() {
       let key = Array(code.utf8)
@@ -30,7 +27,6 @@ struct CodeLookup: Sendable {
       starts[bucket] = Int32(bytes.count)
       lengths[bucket] = Int32(key.count)
       values[bucket] = Int32(index)
-      buckets[index] = Int32(bucket)
       bytes += key
     }
   }
@@ -38,12 +34,6 @@ struct CodeLookup: Sendable {
   func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
     let bucket = probe(key)
     return starts[bucket] < 0 ? nil : Int(values[bucket])
-  }
-
-  /// As `find`, checking `guess` first: rows read in key order repeat a region for every indicator.
-  func find(_ key: UnsafeBufferPointer<UInt8>, guess: Int?) -> Int? {
-    if let guess, buckets[guess] >= 0, holds(Int(buckets[guess]), key) { return guess }
-    return find(key)
   }
 
   /// The bucket holding `key`, or the empty one where it would go.
