@@ -128,11 +128,16 @@ struct CrashLoop {
   /// One life: start, aim at `phase`, kill, and say which phase the kill found unfinished.
   mutating func round(aimingAt phase: Phase, fraction: Double) async throws -> Phase? {
     let office = self.office
-    let serve = try await onOwnThread { try ServeProcess(office.arguments, directory: office.directory) }
+    // Times are counted from the spawn: the feed run begins before READY=1, and under load READY
+    // can come after it has ended.
     let started = Date()
+    let serve = try await onOwnThread {
+      try ServeProcess(office.arguments, directory: office.directory, waitingForReady: phase != .ingest)
+    }
     try serve.writePID(to: pidFile)
     defer { serve.crash() }
-    // No reviewer while a feed run is aimed at: logging one in takes about as long as the run.
+    // No reviewer while a feed run is aimed at: the kill comes before any draft, and a login would
+    // take about as long as the run.
     let approver =
       phase == .ingest
       ? nil
@@ -143,7 +148,7 @@ struct CrashLoop {
     var killedByReceiver = false
     switch phase {
     case .ingest:
-      // Counted from the start, as `ingestSeconds` is; a run seen to end first makes the aim shorter.
+      // A run seen to end before the kill makes the next aim shorter.
       let aim = started.addingTimeInterval(fraction * ingestSeconds)
       if try await pause(until: aim, unless: { try state() != .ingest }) {
         ingestSeconds = max(Date().timeIntervalSince(started), 0.01)

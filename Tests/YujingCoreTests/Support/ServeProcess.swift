@@ -21,10 +21,11 @@ final class ServeProcess: @unchecked Sendable {
   private var lines: [String] = []
   private var finishedReading = false
 
-  /// Starts `yujing serve ARGUMENTS --listen 127.0.0.1:0` and waits for READY=1.
+  /// Starts `yujing serve ARGUMENTS --listen 127.0.0.1:0` and waits for READY=1, unless told not
+  /// to (then `address` stays empty).
   init(
     _ arguments: [String], directory: TemporaryDirectory, environment extra: [String: String] = [:],
-    stdout: Pipe? = nil
+    stdout: Pipe? = nil, waitingForReady: Bool = true
   ) throws {
     let socketPath = directory.path("notify-\(UUID().uuidString.prefix(6)).sock")
     notifications = try DatagramListener(path: socketPath)
@@ -40,6 +41,7 @@ final class ServeProcess: @unchecked Sendable {
     process.standardError = pipe
     try process.run()
     Thread { [self] in readLines(pipe.fileHandleForReading) }.start()
+    guard waitingForReady else { return }
     guard let ready = waitForNotification({ $0.hasPrefix("READY=1") }) else {
       stop()
       throw ServeFailure("no READY=1 from yujing serve; its output:\n\(outputText)")
