@@ -19,13 +19,31 @@ struct Arguments {
     "idle": 1,
   ]
 
-  init(_ words: ArraySlice<String>) {
+  /// Every option a suite reads; anything else is refused before minutes of work are spent.
+  static let known: Set = [
+    "idle", "keep", "notices", "phases", "profile", "regions", "renders", "repeat", "report", "requests", "rows",
+    "targets",
+  ]
+
+  /// Whether `--help` or `-h` was given: the usage is printed and nothing runs.
+  var help = false
+
+  init(_ words: ArraySlice<String>) throws(BenchmarkFailure) {
     var iterator = words.makeIterator()
     while let word = iterator.next() {
       if word == "--small" {
         small = true
+      } else if word == "--help" || word == "-h" {
+        help = true
       } else if word.hasPrefix("--") {
-        options[String(word.dropFirst(2))] = iterator.next() ?? ""
+        let name = String(word.dropFirst(2))
+        guard Self.known.contains(name) else {
+          throw BenchmarkFailure(
+            "unknown option '\(word)' (known: --small, \(Self.known.sorted().map { "--\($0)" }.joined(separator: ", ")))"
+          )
+        }
+        guard let value = iterator.next() else { throw BenchmarkFailure("\(word) needs a value") }
+        options[name] = value
       } else {
         positional.append(word)
       }

@@ -2,12 +2,7 @@ import Foundation
 import YujingCore
 
 // yujing's benchmarks (DESIGN §11): each measures yujing side by side with a baseline in the same
-// run and prints the ratio against the target.
-//
-//   swift build -c release && .build/release/yujing-benchmarks all [--small]
-//   swift run -c release yujing-benchmarks [ingest] [evaluate] [render] [dispatch] [daemon] [weblist]
-//     [--rows N] [--regions N] [--renders N] [--targets N] [--repeat K] [--idle SECONDS] [--phases 1]
-//     [--notices N] [--requests N] [--keep DIR] [--small] [--report FILE]
+// run and prints the ratio against the target (`--help` for the usage).
 //
 // `all` runs every suite, each in its own process so that its peak memory is its own, and prints
 // one table. `--small` runs them at a fraction of the national sizes (CI does, so that none rots;
@@ -15,8 +10,19 @@ import YujingCore
 // when one suite runs: that is how `all` hears from its children). `daemon` and `weblist` start the binaries built beside this one
 // (yujing, yujing-bare-server), which `swift run` does not build: `swift build` first.
 
-let arguments = Arguments(CommandLine.arguments.dropFirst())
+let usage = """
+  usage: yujing-benchmarks all [--small] [--report FILE]
+         yujing-benchmarks [ingest] [evaluate] [render] [dispatch] [daemon] [weblist]
+           [--rows N] [--regions N] [--renders N] [--targets N] [--repeat K] [--idle SECONDS] [--phases 1]
+           [--profile PERIOD] [--notices N] [--requests N] [--keep DIR] [--small] [--report FILE]
+  With no suite named: ingest, evaluate, render and dispatch. Build with `swift build -c release` first.
+  """
 do {
+  let arguments = try Arguments(CommandLine.arguments.dropFirst())
+  if arguments.help {
+    print(usage)
+    exit(0)
+  }
   var suites = arguments.positional.isEmpty ? ["ingest", "evaluate", "render", "dispatch"] : arguments.positional
   let results: [BenchmarkResult]
   if suites == ["all"] {
