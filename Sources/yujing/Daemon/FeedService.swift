@@ -61,6 +61,7 @@ struct FeedService: Service {
         )
       }
       status.update(feed: line, openCases: try current.workspace.store.openCaseCount())
+      FreedMemory.release()
     } catch {
       // A failed pull is recorded as a failed run by the puller; this is what it could not record.
       logger.error("feed \(feed): \(error)")
@@ -80,6 +81,7 @@ extension FeedService {
         "evaluated \(outcome.period): \(outcome.findings.count) findings, \(outcome.notices.drafted.count) notices drafted"
       )
     }
+    FreedMemory.release()
   }
 
   private func announce(_ scheduler: FeedScheduler) {

@@ -46,6 +46,7 @@ struct Serve: AsyncParsableCommand {
     let http = DaemonHTTP.application(listen: listenAddress, live: live, metrics: metrics, logger: logger) { bound in
       logger.notice("serving http://\(bound) with \(workspace.store.path)")
       status.setAddress(bound)
+      FreedMemory.release()
       notifier?.send("READY=1\nSTATUS=\(status.line)")
     }
     var services: [any Service] = [

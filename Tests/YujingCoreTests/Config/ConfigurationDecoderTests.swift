@@ -98,6 +98,36 @@ func diagnostics(_ text: String) -> [String] {
     #expect(messages.contains { $0.contains(expected) }, "got: \(messages)")
   }
 
+  /// The checks made after decoding point at the value they name, or at the mapping a message is
+  /// about: positions looked up in the document only when a message needs one. Each case: the
+  /// text replaced, the message, and a line's text and the token on it where the message must point.
+  @Test(arguments: [
+    ("kind: city}", "kind: county, addressee: x}", "whose kind is county, not city", "city: {code", "\"360900\""),
+    ("group: counties, addressee: 丰城市人民政府}", "group: counties}", "needs an addressee", "丰城市, kind", "{code"),
+    (
+      "{code: \"360981\", name: 丰城市", "{code: \"360900\", name: 丰城市", "is already used by regions[1]", "丰城市",
+      "\"360900\""
+    ),
+    (
+      "  - {code: gxj, name: 市工信局}", "  - {code: gxj, name: 市工信局}\n  - {code: gxj, name: 工信}",
+      "departments[1].code 'gxj' is already used", "name: 工信}", "gxj"
+    ),
+    ("provider: gxj, due", "provider: gjx, due", "feeds[0].provider: 'gjx'", "provider: gjx", "gjx"),
+  ])
+  func checksAfterDecodingPointAtWhatTheyName(
+    original: String, replacement: String, message: String, line: String, token: String
+  ) throws {
+    #expect(minimalConfiguration.contains(original), "the test's original text must exist")
+    let text = minimalConfiguration.replacingOccurrences(of: original, with: replacement)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let index = try #require(lines.firstIndex { $0.contains(line) })
+    let row = lines[index]
+    let start = try #require(row.range(of: token)).lowerBound
+    let position = "yujing.yaml:\(index + 1):\(row.distance(from: row.startIndex, to: start) + 1): "
+    let messages = diagnostics(text)
+    #expect(messages.contains { $0.hasPrefix(position) && $0.contains(message) }, "want \(position); got: \(messages)")
+  }
+
   @Test func reportsEveryErrorAtOnce() {
     let text =
       minimalConfiguration
