@@ -98,6 +98,41 @@ func openDefaultWorkspace(
     #expect(try store.writer.read { db in try String.fetchOne(db, sql: "SELECT name FROM department") } == "市工信局")
   }
 
+  /// Every start brings the catalogue in step: an unchanged configuration writes no row, and a
+  /// change reaches exactly the rows it touches, a field set to nothing included.
+  @Test func theCatalogueSyncWritesOnlyWhatChanged() throws {
+    let store = try Store()
+    var configuration = try Configuration.embeddedDefault()
+    func changes() throws -> Int { try store.writer.writeWithoutTransaction { db in db.totalChangesCount } }
+    func sync() throws -> Int {
+      let before = try changes()
+      try store.syncCatalogue(configuration)
+      return try changes() - before
+    }
+    let rows = configuration.departments.count + configuration.regions.count + configuration.indicators.count
+    #expect(try sync() == rows)
+    #expect(try sync() == 0, "an unchanged configuration writes nothing")
+
+    configuration.regions[2].name = "丰城"
+    configuration.regions[3].addressee = nil
+    configuration.indicators[1].unit = "亿元"
+    #expect(try sync() == 3)
+    let stored = try store.writer.read { db in
+      (
+        try String.fetchOne(
+          db, sql: "SELECT name FROM region WHERE code = ?", arguments: [configuration.regions[2].code]),
+        try Row.fetchOne(
+          db, sql: "SELECT addressee FROM region WHERE code = ?", arguments: [configuration.regions[3].code]),
+        try String.fetchOne(
+          db, sql: "SELECT unit FROM indicator WHERE code = ?", arguments: [configuration.indicators[1].code])
+      )
+    }
+    #expect(stored.0 == "丰城")
+    #expect(stored.1?["addressee"] as String? == nil)
+    #expect(stored.2 == "亿元")
+    #expect(try sync() == 0)
+  }
+
   @Test func constraintsRefuseWhatTheCodeShouldNeverWrite() throws {
     let store = try Store()
     try store.syncCatalogue(try Configuration.embeddedDefault())
