@@ -43,6 +43,7 @@ struct FeedService: Service {
   }
 
   private func runFeed(_ feed: String, current: LiveWorkspace.Current) async {
+    defer { FreedMemory.release() }
     do {
       // A shutdown abandons a pull waiting on the network or a retry: nothing of it is applied
       // until its one write transaction, which cancellation does not interrupt.
@@ -61,7 +62,6 @@ struct FeedService: Service {
         )
       }
       status.update(feed: line, openCases: try current.workspace.store.openCaseCount())
-      FreedMemory.release()
     } catch {
       // A failed pull is recorded as a failed run by the puller; this is what it could not record.
       logger.error("feed \(feed): \(error)")
@@ -75,13 +75,13 @@ extension FeedService {
   private func evaluateLeftOver(current: LiveWorkspace.Current) throws {
     let waiting = try current.workspace.store.periodsAwaitingEvaluation()
     guard !waiting.isEmpty else { return }
+    defer { FreedMemory.release() }
     logger.notice("evaluating what earlier feed runs changed: \(waiting.map(\.description).joined(separator: ", "))")
     for outcome in try AfterNewData(current: current, metrics: metrics, clock: { Date() }).evaluate(waiting) {
       logger.info(
         "evaluated \(outcome.period): \(outcome.findings.count) findings, \(outcome.notices.drafted.count) notices drafted"
       )
     }
-    FreedMemory.release()
   }
 
   private func announce(_ scheduler: FeedScheduler) {

@@ -10,7 +10,7 @@ enum FreedMemory {
     #if canImport(Glibc)
       // malloc.h is not in the Glibc module: the function is found as the C symbol it is.
       if let symbol = dlsym(nil, "malloc_trim") {
-        _ = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(0)
+        _ = unsafeBitCast(symbol, to: (@convention(c) (UInt) -> Int32).self)(0)
       }
     #endif
   }

@@ -31,8 +31,8 @@ struct ReloadService: Service {
           metrics.countReload(applied: false)
           logger.error("reload refused, keeping the configuration and thresholds in use:\n\(why)")
         }
-        FreedMemory.release()
         status.notifier?.send("READY=1\nSTATUS=\(status.line)")
+        FreedMemory.release()
       }
     }
   }

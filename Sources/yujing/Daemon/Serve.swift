@@ -46,8 +46,8 @@ struct Serve: AsyncParsableCommand {
     let http = DaemonHTTP.application(listen: listenAddress, live: live, metrics: metrics, logger: logger) { bound in
       logger.notice("serving http://\(bound) with \(workspace.store.path)")
       status.setAddress(bound)
-      FreedMemory.release()
       notifier?.send("READY=1\nSTATUS=\(status.line)")
+      FreedMemory.release()
     }
     var services: [any Service] = [
       http,

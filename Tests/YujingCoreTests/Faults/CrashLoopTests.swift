@@ -128,40 +128,42 @@ struct CrashLoop {
   /// One life: start, aim at `phase`, kill, and say which phase the kill found unfinished.
   mutating func round(aimingAt phase: Phase, fraction: Double) async throws -> Phase? {
     let office = self.office
-    // Times are counted from the spawn: the feed run begins before READY=1, and under load READY
-    // can come after it has ended.
     let started = Date()
+    // The feed run and its evaluation begin before READY=1, and under load READY can come after
+    // both have ended: they are watched from the spawn, with no reviewer logging in (a login takes
+    // about as long as the run, and there is no draft before the evaluation's end).
+    let early = phase <= .evaluation
     let serve = try await onOwnThread {
-      try ServeProcess(office.arguments, directory: office.directory, waitingForReady: phase != .ingest)
+      try ServeProcess(office.arguments, directory: office.directory, waitingForReady: !early)
     }
     try serve.writePID(to: pidFile)
     defer { serve.crash() }
-    // No reviewer while a feed run is aimed at: the kill comes before any draft, and a login would
-    // take about as long as the run.
     let approver =
-      phase == .ingest
+      early
       ? nil
       : try await onOwnThread {
         try DraftApprover(
           address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password)
       }
     var killedByReceiver = false
+    // How long a phase takes is learnt only from one seen running and seen to end.
     switch phase {
     case .ingest:
-      // A run seen to end before the kill makes the next aim shorter.
+      let running = try state() == .ingest
       let aim = started.addingTimeInterval(fraction * ingestSeconds)
-      if try await pause(until: aim, unless: { try state() != .ingest }) {
+      if try await pause(until: aim, unless: { try state() != .ingest }), running {
         ingestSeconds = max(Date().timeIntervalSince(started), 0.01)
       }
     case .evaluation:
-      // Only an end seen while watching tells how long the run took, not one already over.
       if try state() == .ingest, try await until({ try state() != .ingest }) {
         ingestSeconds = Date().timeIntervalSince(started)
       }
       let ingested = Date()
+      let evaluating = try state() == .evaluation
       let aim = ingested.addingTimeInterval(fraction * evaluationSeconds)
-      _ = try await pause(until: aim, unless: { try state() != .evaluation })
-      if try state() != .evaluation { evaluationSeconds = max(Date().timeIntervalSince(ingested), 0.01) }
+      if try await pause(until: aim, unless: { try state() != .evaluation }), evaluating {
+        evaluationSeconds = max(Date().timeIntervalSince(ingested), 0.01)
+      }
     case .approval:
       // Kill among the approvals: after the first, before the last.
       _ = try await until({ try draftCount() > 0 || ![.ingest, .evaluation].contains(state()) })
@@ -179,8 +181,11 @@ struct CrashLoop {
       killedByReceiver = !serve.process.isRunning
       try await receiver.cancelKill()
     }
+    // SIGKILL is the kill (the receiver's, in a dispatch round); any other end is the daemon's own.
+    let diedAlone = !serve.process.isRunning && !serve.wasKilled
     serve.crash()
     try await onOwnThread { approver?.stop() }
+    #expect(!diedAlone, "the daemon exited before it was killed: \(serve.outputText.suffix(3_000))")
     // The phase aimed at counts only if its work was caught unfinished by the kill: a feed not
     // run; a run whose periods were not escalated; drafts left after this life's first approval;
     // a delivery accepted as the daemon died. Otherwise the first phase with work left.
