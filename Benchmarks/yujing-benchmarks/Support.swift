@@ -43,6 +43,9 @@ struct Arguments {
           )
         }
         guard let value = iterator.next() else { throw BenchmarkFailure("\(word) needs a value") }
+        if Self.smallSizes[name] != nil, Int(value) == nil {
+          throw BenchmarkFailure("\(word) needs a whole number, not '\(value)'")
+        }
         options[name] = value
       } else {
         positional.append(word)
