@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import YujingCore
@@ -27,6 +28,37 @@ import Testing
     // The default takes the seasonal share where levels exist.
     #expect(
       Projector.project(month: 6, current: level("46.75"), earlier: earlier, year: 2020)?.method == .seasonalShare)
+  }
+
+  /// A figure becomes a decimal without dividing, and the projections are the very ones the
+  /// division gave: the same value at the extremes, and the same rounded growth for random series.
+  @Test func figuresBecomeTheSameDecimalsAsByDivision() {
+    func divided(_ units: Int64) -> Decimal { Decimal(units) / Decimal(Fixed.scale) }
+    for units: Int64 in [0, 1, -1, 5, -5, 9_999, 10_000, -10_000, 123_456_789, Fixed.maxMagnitude, -Fixed.maxMagnitude]
+    {
+      #expect(Fixed(units: units).decimal == divided(units), "\(units)")
+    }
+    var generator = SeededRandom(seed: 20_201_127)
+    for _ in 0..<2_000 {
+      let wholes = (0..<Int.random(in: 2...4, using: &generator)).map { _ in
+        Int64.random(in: 1...99_999_999_999, using: &generator)
+      }
+      let parts = wholes.map { Int64.random(in: 1...$0, using: &generator) }
+      let now = Int64.random(in: 1...99_999_999_999, using: &generator)
+      let earlier = zip(parts, wholes).enumerated().map { index, figures in
+        YearFigures(
+          year: 2019 - index, atMonth: CumulativeFigure(value: Fixed(units: figures.0)),
+          yearEnd: CumulativeFigure(value: Fixed(units: figures.1)))
+      }
+      // The formula of `seasonalShare`, with every figure converted by division.
+      var shares = Decimal(0)
+      for (part, whole) in zip(parts, wholes) { shares += divided(part) / divided(whole) }
+      let projected: Decimal = divided(now) / (shares / Decimal(parts.count))
+      let growth: Decimal = (projected / divided(wholes[0]) - 1) * 100
+      let projection = Projector.seasonalShare(
+        current: CumulativeFigure(value: Fixed(units: now)), earlier: earlier[...], year: 2020)
+      #expect(projection?.growth == Fixed(roundingHalfUp: growth, decimals: 1), "\(now) \(parts) \(wholes)")
+    }
   }
 
   @Test func seasonalShareRoundsTheProjectedGrowthHalfUpToOneDecimal() {

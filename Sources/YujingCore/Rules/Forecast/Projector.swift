@@ -104,8 +104,11 @@ public enum Projector {
 }
 
 extension Fixed {
-  /// The figure as a Foundation decimal, exactly.
-  var decimal: Decimal { Decimal(units) / Decimal(Fixed.scale) }
+  /// The figure as a Foundation decimal, exactly: its units under the scale's exponent, with no
+  /// division (one took a microsecond, and a projection by seasonal share converted eight figures).
+  var decimal: Decimal {
+    Decimal(sign: units < 0 ? .minus : .plus, exponent: -Fixed.fractionDigits, significand: Decimal(units.magnitude))
+  }
 
   /// A decimal rounded half away from zero to `decimals`; nil when out of range.
   init?(roundingHalfUp value: Decimal, decimals: Int) {
