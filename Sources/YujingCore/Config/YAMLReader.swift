@@ -57,7 +57,7 @@ enum YAMLDocument {
     do {
       // No tag resolution: every reader here takes scalars as written (`isNull` is its own), and
       // the default resolver runs up to seven regular expressions on every scalar that Yams hashes
-      // to check a mapping for duplicate keys: two thirds of reading a 3,000-region configuration.
+      // to check a mapping for duplicate keys: a third of reading a 3,000-region configuration.
       return try Yams.compose(yaml: text, .basic)
     } catch let error as YamlError {
       switch error {
