@@ -61,7 +61,14 @@ public enum ConfigurationDecoder {
     _ top: YAMLMap, _ key: String, required: Bool, _ decode: (Node, String, DiagnosticSink) -> T?
   ) -> [T] {
     guard let nodes = top.sequence(key, required: required) else { return [] }
-    return nodes.enumerated().compactMap { index, node in decode(node, "\(key)[\(index)]", top.sink) }
+    var decoded: [Int] = []
+    let items = nodes.enumerated().compactMap { index, node -> T? in
+      guard let item = decode(node, "\(key)[\(index)]", top.sink) else { return nil }
+      decoded.append(index)
+      return item
+    }
+    top.sink.record(list: key, decodedIndices: decoded)
+    return items
   }
 
   private static func decodeCity(_ top: YAMLMap) -> Configuration.City? {
@@ -226,6 +233,7 @@ public enum ConfigurationDecoder {
     guard let map = top.map("leaders", allowed: ["mayor", "deputies"]) else {
       return Configuration.Leaders(mayor: "市长", deputies: [])
     }
+    var decoded: [Int] = []
     let deputies = (map.sequence("deputies") ?? []).enumerated().compactMap { index, node -> Configuration.Deputy? in
       guard
         let deputy = YAMLMap(
@@ -233,9 +241,11 @@ public enum ConfigurationDecoder {
           sink: map.sink),
         let title = deputy.string("title", required: true)
       else { return nil }
+      decoded.append(index)
       return Configuration.Deputy(
         title: title, indicators: deputy.strings("indicators") ?? [], departments: deputy.strings("departments") ?? [])
     }
+    map.sink.record(list: "leaders.deputies", decodedIndices: decoded)
     return Configuration.Leaders(mayor: map.string("mayor") ?? "市长", deputies: deputies)
   }
 }

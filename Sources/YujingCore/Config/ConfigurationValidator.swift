@@ -23,7 +23,7 @@ enum ConfigurationValidator {
     }
 
     for (index, region) in configuration.regions.enumerated() {
-      let context = "regions[\(index)]"
+      let context = sink.element("regions", index)
       switch region.kind {
       case .county, .district, .zone:
         if region.addressee == nil {
@@ -45,12 +45,12 @@ enum ConfigurationValidator {
     for (index, indicator) in configuration.indicators.enumerated()
     where !departmentCodes.contains(indicator.leadDepartment) {
       reference(
-        indicator.leadDepartment, kind: "department", path: "indicators[\(index)].lead_department",
+        indicator.leadDepartment, kind: "department", path: sink.element("indicators", index) + ".lead_department",
         known: departmentCodes, sink: sink)
     }
 
     for (index, feed) in configuration.feeds.enumerated() {
-      let context = "feeds[\(index)]"
+      let context = sink.element("feeds", index)
       if let provider = feed.provider, !departmentCodes.contains(provider) {
         reference(provider, kind: "department", path: "\(context).provider", known: departmentCodes, sink: sink)
       }
@@ -81,7 +81,7 @@ enum ConfigurationValidator {
     }
 
     for (index, deputy) in configuration.leaders.deputies.enumerated() {
-      let context = "leaders.deputies[\(index)]"
+      let context = sink.element("leaders.deputies", index)
       for code in deputy.indicators where !indicatorCodes.contains(code) {
         reference(code, kind: "indicator", path: "\(context).indicators", known: indicatorCodes, sink: sink)
       }
@@ -125,8 +125,9 @@ enum ConfigurationValidator {
     for (index, value) in values.enumerated() {
       if let first = seen[value] {
         sink.error(
-          "\(list)[\(index)].\(field) '\(value)' is already used by \(list)[\(first)]; \(field)s must be unique",
-          at: sink.position("\(list)[\(index)].\(field)"))
+          "\(sink.element(list, index)).\(field) '\(value)' is already used by \(sink.element(list, first)); "
+            + "\(field)s must be unique",
+          at: sink.position("\(sink.element(list, index)).\(field)"))
       } else {
         seen[value] = index
       }
@@ -142,8 +143,9 @@ enum ConfigurationValidator {
         let key = RegionNames.normalize(name)
         if let other = owner[key], other != region.code {
           sink.error(
-            "regions[\(index)]: the name '\(name)' already belongs to region \(other); names and aliases must be unique",
-            at: sink.position("regions[\(index)].name"))
+            "\(sink.element("regions", index)): the name '\(name)' already belongs to region \(other); "
+              + "names and aliases must be unique",
+            at: sink.position(sink.element("regions", index) + ".name"))
         } else {
           owner[key] = region.code
         }

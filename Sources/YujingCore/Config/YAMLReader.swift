@@ -13,7 +13,21 @@ final class DiagnosticSink {
   /// only when a message asks for it: a national configuration has 15,000 keys and no message.
   private var mappings: [String: Node] = [:]
 
+  /// For each list whose elements did not all decode (`regions`), the document's index of each
+  /// element that did: checks made after decoding count the decoded ones.
+  private var decodedIndices: [String: [Int]] = [:]
+
   func record(mapping node: Node, at path: String) { mappings[path] = node }
+
+  func record(list path: String, decodedIndices indices: [Int]) {
+    if indices != Array(indices.indices) { decodedIndices[path] = indices }
+  }
+
+  /// The path of a list's element by its index among the decoded elements: `regions[4]` for the
+  /// fourth decoded region when one before it did not decode.
+  func element(_ list: String, _ index: Int) -> String {
+    "\(list)[\(decodedIndices[list]?[index] ?? index)]"
+  }
 
   /// Where the value at `path` (`indicators[3].lead_department`, `regions[5]`) was read: the
   /// value, else its key.

@@ -128,6 +128,23 @@ func diagnostics(_ text: String) -> [String] {
     #expect(messages.contains { $0.hasPrefix(position) && $0.contains(message) }, "want \(position); got: \(messages)")
   }
 
+  /// An element that does not decode is left out of its list; the checks made afterwards still
+  /// name the others by their place in the document, and point there.
+  @Test func checksAfterAnElementThatDidNotDecodeNameTheDocumentsIndex() {
+    let text =
+      minimalConfiguration
+      .replacingOccurrences(of: "name: 宜春市, kind: city}", with: "name: 宜春市, kind: cty}")
+      .replacingOccurrences(of: "group: counties, addressee: 丰城市人民政府}", with: "group: counties}")
+      .replacingOccurrences(of: "  - {code: gxj, name: 市工信局}", with: "  - {name: 市工信局}\n  - {code: fgw, name: 发改委}")
+      .replacingOccurrences(of: "lead_department: gxj,", with: "lead_department: gxj2,")
+    let messages = diagnostics(text)
+    #expect(messages.contains { $0.hasPrefix("yujing.yaml:4:39: regions[1].kind: 'cty'") }, "got: \(messages)")
+    #expect(
+      messages.contains { $0.hasPrefix("yujing.yaml:5:5: regions[2] (丰城市) needs an addressee") }, "got: \(messages)")
+    #expect(!messages.contains { $0.contains("regions[1] (丰城市)") }, "got: \(messages)")
+    #expect(messages.contains { $0.contains("indicators[0].lead_department: 'gxj2'") }, "got: \(messages)")
+  }
+
   @Test func reportsEveryErrorAtOnce() {
     let text =
       minimalConfiguration
