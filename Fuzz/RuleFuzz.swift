@@ -15,11 +15,14 @@ public func fuzzRule(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
   }
   checkRanges(expression, within: SourceRange(start: 0, end: length))
-  // The fully parenthesised print nests deeper than the text it came from (each minus sign gains
-  // a pair of parentheses); past the parser's limit it is rightly refused, so only a print within
-  // the limit must parse again.
+  // The fully parenthesised print nests deeper and is longer than the text it came from (each
+  // operator gains a pair of parentheses); past either of the parser's limits it is rightly
+  // refused, so only a print within both limits must parse again.
   guard printedNesting(expression) <= ExpressionParser.maximumNesting else { return 0 }
   let printed = show(expression)
+  guard let printedTokens = try? Lexer.tokens(printed).count - 1,  // the last token is the end marker
+    printedTokens <= ExpressionParser.maximumTokens
+  else { return 0 }
   do throws(ExpressionError) {
     let again = try ExpressionParser.parse(printed)
     require(show(again) == printed, "'\(printed)' parses to '\(show(again))'")
