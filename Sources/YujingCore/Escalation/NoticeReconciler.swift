@@ -90,10 +90,9 @@ public enum NoticeReconciler {
 
 extension NoticeSubject {
   /// Measures that change with the day of the evaluation, not with the figures: a notice is not
-  /// revised because a later day counts one more month or day.
-  static let dayDependentMeasures: Set<String> = [
-    "months_since_planned_start", "months_since_start", "overdue_days", "days_late", "started", "registered",
-  ]
+  /// revised because a later day counts one more day late. (A project's months and days are
+  /// counted to its period's end, so they change only with its data.)
+  static let dayDependentMeasures: Set<String> = ["days_late"]
 
   /// What a notice states about this subject, hashed: a revision of any of it is a new fact.
   public var factsHash: String {
