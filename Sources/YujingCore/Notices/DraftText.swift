@@ -20,6 +20,8 @@ public struct DraftText: Sendable {
   /// What a draft says in place of a talk's time and place until approval fills them in.
   public static let talkTimePlaceholder = "（约谈时间待定）"
   public static let talkPlacePlaceholder = "（约谈地点待定）"
+  /// What a draft says in place of the 整改 report's deadline, fixed at approval.
+  public static let reportDuePlaceholder = "（报送截止日期待定）"
 
   public func title(_ intent: NoticeIntent) -> String {
     switch intent.kind {
@@ -30,6 +32,13 @@ public struct DraftText: Sendable {
     case .dataOverdue: "关于按时报送\(periodName(intent))统计数据的提醒"
     case .summary: "\(periodName(intent))经济运行调度通报"
     }
+  }
+
+  /// The title of a correction or a withdrawal: it names the document it corrects by its number,
+  /// so that correcting a correction never nests titles.
+  public func correctionTitle(corrects: NoticeRecord, withdrawing: Bool) -> String {
+    let document = corrects.number.map { "\($0)文件" } ?? "《\(corrects.title)》"
+    return withdrawing ? "关于撤回\(document)的通知" : "关于更正\(document)有关内容的通知"
   }
 
   private func periodName(_ intent: NoticeIntent) -> String { intent.period.chineseName() }
@@ -75,6 +84,7 @@ public struct DraftText: Sendable {
       "holder": talkHolder(intent),
       "talk_time": Self.talkTimePlaceholder,
       "talk_place": Self.talkPlacePlaceholder,
+      "report_due": Self.reportDuePlaceholder,
     ]
     if !intent.copies.isEmpty { values["copies"] = intent.copies.joined(separator: "、") }
     // Who attends a talk besides the addressee: the units copied, not the leaders copied.

@@ -145,7 +145,7 @@ public struct EscalationStage: Sendable {
             intent: intent, title: text.title(intent), body: text.body(intent, projectNames: names),
             holder: intent.kind == .talk ? text.talkHolder(intent) : nil)
         }
-        let title = intent.subjects.isEmpty ? "（更正）关于撤回\(corrected.title)的通知" : "（更正）" + text.title(intent)
+        let title = text.correctionTitle(corrects: corrected, withdrawing: intent.subjects.isEmpty)
         return NoticeDraft(
           intent: intent, title: title, body: text.correctionBody(intent, corrects: corrected, projectNames: names),
           holder: intent.kind == .talk ? text.talkHolder(intent) : nil, corrects: corrected.id)
