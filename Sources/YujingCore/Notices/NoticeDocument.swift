@@ -28,7 +28,7 @@ public enum NoticeDocument {
       let from = notice.kind == .talk ? "约谈之日" : "成文日期"
       parts.append("整改报告报送期限自\(from)起按工作日计算，审核通过时确定")
     }
-    if let contact = configuration.documents.contact { parts.append("联系人：\(contact)") }
+    if let contact = configuration.documents.contact { parts.append(contact.line) }
     return parts.isEmpty ? nil : "（\(parts.joined(separator: "；"))）"
   }
 

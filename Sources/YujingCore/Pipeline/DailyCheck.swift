@@ -69,7 +69,9 @@ public struct DailyCheck: Sendable {
             subject: record.subject, stage: transition.to, level: finding?.level,
             rules: finding?.rules.map(\.rule) ?? [],
             values: finding?.values ?? Evidence(), reason: "\(notice.number ?? "")\(transition.reason)",
-            department: project?.department))
+            department: project?.department,
+            levelRules: finding.map { finding in finding.rules.filter { $0.level == finding.level }.map(\.rule) } ?? [])
+        )
         copies[key, default: []] += addressing.recipients(of: record.subject, project: project)?.copies ?? []
         periodOf[key] = notice.period
       }

@@ -108,8 +108,10 @@ public struct EscalationStage: Sendable {
         }
       }
       guard let opened, !transitions.isEmpty || state.stage >= .reminder || closedHere else { continue }
-      let level = levels[period]?[subject].map(\.level)
-      let rules = levels[period]?[subject]?.rules ?? []
+      let stored = levels[period]?[subject]
+      let level = stored.map(\.level)
+      let rules = stored?.rules ?? []
+      let levelRules = stored.map { stored in stored.ruleLevels.filter { $0.level == stored.level }.map(\.rule) } ?? []
       updates.append(
         CaseUpdate(
           addressee: recipients.addressee, subject: subject, opened: opened,
@@ -123,7 +125,8 @@ public struct EscalationStage: Sendable {
             recipients: recipients,
             subject: NoticeSubject(
               subject: subject, stage: transition.to, level: transition.to == .lifted ? nil : level, rules: rules,
-              values: values, reason: transition.reason, department: project?.department)))
+              values: values, reason: transition.reason, department: project?.department,
+              levelRules: transition.to == .lifted ? [] : levelRules)))
       }
     }
     // A lift notice states the figures of a subject back on target, which no rule found.

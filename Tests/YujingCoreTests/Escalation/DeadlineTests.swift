@@ -54,7 +54,8 @@ import Testing
     #expect(document(talk, harness).note?.contains("整改报告请于2020年9月27日前报送") == true)
     // Neither the talk's day nor the days after it escalate; the day after the deadline does.
     #expect(try dailyChecks(harness, from: "2020-09-15", through: "2020-09-27").isEmpty)
-    #expect(try dailyChecks(harness, from: "2020-09-28", through: "2020-09-28") == ["2020-09-28 talk_deputy→talk_mayor"])
+    #expect(
+      try dailyChecks(harness, from: "2020-09-28", through: "2020-09-28") == ["2020-09-28 talk_deputy→talk_mayor"])
   }
 
   @Test func aTalkCannotBeSetBeforeTheNoticeThatAnnouncesIt() throws {

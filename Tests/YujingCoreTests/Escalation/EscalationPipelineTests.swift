@@ -109,8 +109,8 @@ struct EscalationHarness {
     try harness.evaluate("2020-08")
     let notice = try #require(try harness.live().first)
     #expect(notice.kind == .talk)
-    #expect(notice.holder == "分管工业的副市长")
-    #expect(notice.body.contains("三、约谈人\n分管工业的副市长。"))
+    #expect(notice.holder == "市政府副市长×××同志")
+    #expect(notice.body.contains("三、约谈人\n市政府副市长×××同志。"), "\(notice.body)")
   }
 
   @Test func evaluatingInAShuffledOrderGivesTheSameCasesAndNotices() throws {
