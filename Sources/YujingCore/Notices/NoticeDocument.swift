@@ -20,13 +20,15 @@ public enum NoticeDocument {
   /// The 附注: when the 整改 report is due and whom to contact.
   static func note(_ notice: NoticeRecord, configuration: Configuration) -> String? {
     var parts: [String] = []
+    // A 预协调函 asks for the measures planned, the other letters for a 整改 report.
+    let answer = notice.kind == .precoordination ? "应对措施" : "整改报告"
     if let due = notice.reportDue {
-      parts.append("整改报告请于\(due.chinese)前报送\(configuration.documents.dispatchOffice)")
+      parts.append("\(answer)请于\(due.chinese)前报送\(configuration.documents.dispatchOffice)")
     } else if notice.corrects == nil && notice.kind.asksForReport {
       // A draft: the deadline is fixed at approval, counted in working days from the 成文日期 or
       // from the talk.
       let from = notice.kind == .talk ? "约谈之日" : "成文日期"
-      parts.append("整改报告报送期限自\(from)起按工作日计算，审核通过时确定")
+      parts.append("\(answer)报送期限自\(from)起按工作日计算，审核通过时确定")
     }
     if let contact = configuration.documents.contact { parts.append(contact.line) }
     return parts.isEmpty ? nil : "（\(parts.joined(separator: "；"))）"

@@ -7,6 +7,8 @@ public struct TargetImportSummary: Sendable, Hashable {
   public var replaced: Int
   public var rejections: [Rejection]
   public var notes: [String]
+  /// The targets imported or replaced.
+  public var targets: [Target] = []
 }
 
 extension Store {
@@ -36,7 +38,8 @@ extension Store {
         if existed { replaced += 1 } else { imported += 1 }
       }
       return TargetImportSummary(
-        imported: imported, replaced: replaced, rejections: batch.rejections, notes: batch.notes)
+        imported: imported, replaced: replaced, rejections: batch.rejections, notes: batch.notes,
+        targets: batch.targets)
     }
   }
 }

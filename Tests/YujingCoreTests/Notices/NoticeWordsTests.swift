@@ -217,6 +217,8 @@ import Testing
     // Friday 2020-08-21: 24, 25, 26, 27, 28.
     #expect(approved.reportDue == Day("2020-08-28"))
     #expect(approved.body.contains("于2020年8月28日前将应对措施报送"), "\(approved.body)")
+    let note = NoticeDocument.make(approved, configuration: workspace.configuration).note ?? ""
+    #expect(note.contains("应对措施请于2020年8月28日前报送") && !note.contains("整改"), "\(note)")
   }
 
   @Test func theSummaryCountsIndicatorsAsItsTablesShowThemAndNamesThoseWithoutATarget() {
