@@ -12,16 +12,58 @@ public struct Configuration: Sendable {
   /// The directory of rule files; relative paths are relative to the configuration file.
   public var thresholds: String?
   public var server: ServerSettings
-  public var regions: [Region]
-  public var departments: [Department]
-  public var indicators: [Indicator]
+  public var regions: [Region] { didSet { lookups = Lookups(self) } }
+  public var departments: [Department] { didSet { lookups = Lookups(self) } }
+  public var indicators: [Indicator] { didSet { lookups = Lookups(self) } }
   public var numbering: [NoticeKind: String]
-  public var feeds: [FeedConfiguration]
+  public var feeds: [FeedConfiguration] { didSet { lookups = Lookups(self) } }
   public var leaders: Leaders
   /// A directory of notice templates that stand in for the embedded ones, file by file.
   public var templates: String?
   public var documents: Documents
   public var dispatch = DispatchSettings()
+  /// The lists by code, built once per configuration (and again when a list changes): a lookup is
+  /// made for every subject of an evaluation, 120,000 at national scale.
+  private var lookups = Lookups()
+
+  public init(
+    source: String, city: City, database: String?, thresholds: String?, server: ServerSettings, regions: [Region],
+    departments: [Department], indicators: [Indicator], numbering: [NoticeKind: String], feeds: [FeedConfiguration],
+    leaders: Leaders, templates: String?, documents: Documents, dispatch: DispatchSettings = DispatchSettings()
+  ) {
+    self.source = source
+    self.city = city
+    self.database = database
+    self.thresholds = thresholds
+    self.server = server
+    self.regions = regions
+    self.departments = departments
+    self.indicators = indicators
+    self.numbering = numbering
+    self.feeds = feeds
+    self.leaders = leaders
+    self.templates = templates
+    self.documents = documents
+    self.dispatch = dispatch
+    lookups = Lookups(self)
+  }
+
+  private struct Lookups: Sendable {
+    var regions: [String: Region] = [:]
+    var indicators: [String: Indicator] = [:]
+    var departments: [String: Department] = [:]
+    var feeds: [String: FeedConfiguration] = [:]
+
+    init() {}
+
+    /// The first of each code wins, as the lists are read (a duplicate is a configuration error).
+    init(_ configuration: Configuration) {
+      regions = Dictionary(configuration.regions.map { ($0.code, $0) }) { first, _ in first }
+      indicators = Dictionary(configuration.indicators.map { ($0.code, $0) }) { first, _ in first }
+      departments = Dictionary(configuration.departments.map { ($0.code, $0) }) { first, _ in first }
+      feeds = Dictionary(configuration.feeds.map { ($0.name, $0) }) { first, _ in first }
+    }
+  }
 
   /// Who issues the office's documents, and whom addressees contact.
   public struct Documents: Sendable, Hashable {
@@ -118,18 +160,10 @@ public struct Configuration: Sendable {
     public var inPerson: String { name.map { "市政府\(post)\($0)同志" } ?? title }
   }
 
-  public func region(_ code: String) -> Region? { regionsByCode[code] }
-  public func indicator(_ code: String) -> Indicator? { indicatorsByCode[code] }
-  public func department(_ code: String) -> Department? { departments.first { $0.code == code } }
-  public func feed(_ name: String) -> FeedConfiguration? { feeds.first { $0.name == name } }
-
-  private var regionsByCode: [String: Region] {
-    Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-  }
-
-  private var indicatorsByCode: [String: Indicator] {
-    Dictionary(indicators.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-  }
+  public func region(_ code: String) -> Region? { lookups.regions[code] }
+  public func indicator(_ code: String) -> Indicator? { lookups.indicators[code] }
+  public func department(_ code: String) -> Department? { lookups.departments[code] }
+  public func feed(_ name: String) -> FeedConfiguration? { lookups.feeds[name] }
 }
 
 public enum FeedKind: String, Sendable, Hashable, CaseIterable {
