@@ -121,6 +121,8 @@ public struct FeedConfiguration: Sendable, Hashable {
   /// The providing department (the addressee of a data_overdue notice).
   public var provider: String?
   public var xlsx: XLSXMapping?
+  /// The character encoding of the feed's CSV files; UTF-8 when nil.
+  public var encoding: TextEncoding?
   /// How long an HTTP pull waits for the answer and for each next piece of it; 60 s when nil.
   public var timeoutSeconds: Int?
   /// The largest body a pull accepts; `FeedSource.maximumSize` when nil.

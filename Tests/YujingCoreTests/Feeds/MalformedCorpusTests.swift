@@ -181,10 +181,16 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
       } catch let error as FeedReadError {
         for text in entry.says { #expect(error.description.contains(text), "'\(text)' not in: \(error)") }
       }
-      #expect(try Snapshot(workspace.store) == before, "a refused targets file changed the store")
+      var expected = before
+      expected.counts["feed_run", default: 0] += 1
+      #expect(try Snapshot(workspace.store) == expected, "a refused targets file changed more than its run")
+      #expect(try workspace.store.feedRuns(feed: "targets").first?.status == .failed)
     case .ok, .partial:
       let summary = try ingestion.importTargets(.init(source: entry.file, data: data))
       #expect(summary.imported + summary.replaced == entry.accepted, "\(summary)")
+      // The import is a feed run; one whose every row was refused has failed.
+      let failed = entry.accepted == 0 && (entry.rejected ?? 0) > 0
+      #expect(summary.run?.status == (failed ? .failed : entry.outcome == .ok ? .ok : .partial), "\(summary)")
       #expect(summary.rejections.count == (entry.rejected ?? 0), "\(summary.rejections)")
       let rejections = summary.rejections.map(\.description).joined(separator: "\n")
       for text in entry.says { #expect(rejections.contains(text), "'\(text)' not in: \(rejections)") }
