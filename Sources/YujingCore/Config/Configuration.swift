@@ -102,11 +102,17 @@ public enum FeedFormat: String, Sendable, Hashable, CaseIterable {
   case csv
   case json
   case xlsx
+  /// Excel 97–2003 (.xls), and WPS's .et, which is the same format.
+  case xls
 
-  /// The format a file's name implies (`.csv`, `.json`, `.xlsx`), if any.
+  /// The format a file's name implies (`.csv`, `.json`, `.xlsx`, `.xls`, `.et`), if any.
   public init?(pathExtension: String) {
-    self.init(rawValue: pathExtension.lowercased())
+    let lowered = pathExtension.lowercased()
+    self.init(rawValue: lowered == "et" ? "xls" : lowered)
   }
+
+  /// A workbook read as the statistics bureau's table.
+  public var isWorkbook: Bool { self == .xlsx || self == .xls }
 }
 
 public struct FeedConfiguration: Sendable, Hashable {

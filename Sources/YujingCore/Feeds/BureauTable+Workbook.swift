@@ -77,3 +77,37 @@ extension BureauTable {
     }
   }
 }
+
+extension BureauTable {
+  /// The table from an Excel 97–2003 workbook (.xls, or WPS's .et): the same sheet choice, table
+  /// reading and messages as for .xlsx.
+  static func parseXLS(_ data: Data, mapping: XLSXMapping?, catalogue: FeedCatalogue) throws(FeedReadError)
+    -> IndicatorBatch
+  {
+    guard let mapping else {
+      throw FeedReadError(
+        "this feed has no xlsx mapping: add an `xlsx:` section to the feed in yujing.yaml (header → indicator)")
+    }
+    if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+      throw FeedReadError(
+        "not a readable XLS table: this is an .xlsx workbook (a ZIP archive) named .xls; name the file .xlsx or set the feed's format to xlsx"
+      )
+    }
+    let workbook: XLSWorkbook
+    do {
+      workbook = try XLSWorkbook(data: data)
+    } catch {
+      throw FeedReadError("not a readable XLS table: \(error)")
+    }
+    let sheet = try chooseSheet(
+      names: workbook.sheetNames, mapping: mapping, isWorksheet: workbook.isWorksheet(at:)
+    ) { index throws(FeedReadError) in
+      do {
+        return try workbook.sheet(at: index)
+      } catch {
+        throw FeedReadError("not a readable XLS table: \(error)")
+      }
+    }
+    return try parse(sheet, mapping: mapping, catalogue: catalogue)
+  }
+}

@@ -32,7 +32,7 @@ public struct Ingestion: Sendable {
       case .unknownFeed(let name, let known):
         "there is no feed '\(name)' in the configuration (feeds: \(known.joined(separator: ", ")))"
       case .unknownFormat(let source):
-        "cannot tell the format of \(source): name the file .csv, .json or .xlsx, or set the feed's format"
+        "cannot tell the format of \(source): name the file .csv, .json, .xlsx or .xls, or set the feed's format"
       case .unsupported(let message): message
       }
     }
@@ -195,6 +195,8 @@ public enum IndicatorParsing {
       return try IndicatorJSON.parse(data, catalogue: catalogue)
     case .xlsx:
       return try BureauTable.parse(data, mapping: mapping, catalogue: catalogue)
+    case .xls:
+      return try BureauTable.parseXLS(data, mapping: mapping, catalogue: catalogue)
     }
   }
 }
@@ -221,7 +223,7 @@ enum ProjectParsing {
         throw FeedReadError("a JSON project file carries its milestones inside each project; drop --milestones")
       }
       return try ProjectJSON.parse(data, catalogue: catalogue, knownProjects: knownProjects)
-    case .xlsx:
+    case .xlsx, .xls:
       throw FeedReadError("project feeds are read as CSV or JSON; export the project table as CSV (UTF-8)")
     }
   }

@@ -49,6 +49,40 @@ enum PythonWriter {
         """, suffix: ".xlsx")
   }
 
+  /// The same table as xlwt writes it in the Excel 97–2003 format (.xls), with the same `put` and
+  /// `header` (cell references in A1 style), and `book`, the workbook.
+  static func bureauXLS(title: String = "2020年1-5月宜春市主要经济指标", _ body: String) throws -> Data? {
+    try write(
+      module: "xlwt", package: "xlwt",
+      script: """
+        import sys, datetime, xlwt
+        book = xlwt.Workbook(encoding="utf-8")
+        ws = book.add_sheet("1-5月")
+        def at(ref):
+            letters = "".join(c for c in ref if c.isalpha())
+            column = 0
+            for c in letters:
+                column = column * 26 + ord(c) - 64
+            return int(ref[len(letters):]) - 1, column - 1
+        def put(ref, value, fmt=None, sheet=None):
+            style = xlwt.XFStyle()
+            if fmt:
+                style.num_format_str = fmt
+            row, column = at(ref)
+            (sheet or ws).write(row, column, value, style)
+        def header(sheet, title):
+            sheet.write(0, 0, title)
+            sheet.write_merge(2, 3, 0, 0, "地区")
+            sheet.write_merge(2, 2, 1, 2, "规模以上工业增加值")
+            sheet.write_merge(2, 2, 3, 5, "一般公共预算收入")
+            for column, text in zip(range(1, 6), ["增速", "位次", "总量", "增速", "位次"]):
+                sheet.write(3, column, text)
+        header(ws, \(pythonString(title)))
+        \(body)
+        book.save(sys.argv[1])
+        """, suffix: ".xls")
+  }
+
   /// A Python string literal of `text`.
   static func pythonString(_ text: String) -> String {
     let encoder = JSONEncoder()
