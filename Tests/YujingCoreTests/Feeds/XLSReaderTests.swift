@@ -195,3 +195,19 @@ import Testing
     }
   }
 }
+
+/// RK numbers (four bytes: an integer or a double's top 30 bits, and a flag for "÷ 100"), decoded
+/// in decimal; the values a damaged record can give that no cell can hold are text, which the
+/// figure reader refuses (found by the fuzz target: `Fuzz/regressions/xls/rk-not-finite`).
+@Suite struct XLSNumberRecordTests {
+  @Test(arguments: [
+    (UInt32(520 << 2 | 3), XLSXCellValue.number("5.20")), (UInt32(bitPattern: -315 << 2 | 3), .number("-3.15")),
+    (UInt32(7 << 2 | 2), .number("7")), (UInt32(5 << 2 | 3), .number("0.05")),
+    // 88.9's top 30 bits are not 88.9: an RK double is kept to the precision it has.
+    (UInt32(0x4056_0000), .number("88")), (UInt32(0x4059_0001), .number("1")),
+    (UInt32(0x7FF8_0000), .string("NaN")), (UInt32(0x7FF0_0000), .string("inf")),
+  ])
+  func rkNumbersAreDecodedExactlyOrRefused(rk: UInt32, value: XLSXCellValue) {
+    #expect(XLSSheetCells.rkValue(rk) == value)
+  }
+}

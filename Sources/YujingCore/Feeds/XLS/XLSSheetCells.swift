@@ -27,7 +27,7 @@ struct XLSSheetCells {
     case BIFFRecord.rk:
       guard let rk = data.uint32(at: 6) else { throw damaged("a number cell is cut off") }
       let (reference, format) = try place(data)
-      try append(reference, .number(Self.rkText(rk)), format: format)
+      try append(reference, Self.rkValue(rk), format: format)
     case BIFFRecord.mulRK:
       guard let row = data.uint16(at: 0), let first = data.uint16(at: 2), data.count >= 6 else {
         throw damaged("a row of numbers is cut off")
@@ -37,7 +37,7 @@ struct XLSSheetCells {
         let base = 4 + index * 6
         guard let xf = data.uint16(at: base), let rk = data.uint32(at: base + 2) else { break }
         let reference = try self.reference(row: row, column: UInt16(clamping: Int(first) + index))
-        try append(reference, .number(Self.rkText(rk)), format: format(xf, at: reference))
+        try append(reference, Self.rkValue(rk), format: format(xf, at: reference))
       }
     case BIFFRecord.labelSST:
       guard let index = data.uint32(at: 6) else { throw damaged("a text cell is cut off") }
@@ -127,8 +127,12 @@ struct XLSSheetCells {
   }
 
   private func number(_ value: Double, at reference: CellReference) -> XLSXCellValue {
-    // A NaN or an infinity cannot be typed into a cell; it is kept as text the figure parser refuses.
-    value.isFinite ? .number(Self.decimalText(value)) : .string("\(value)")
+    Self.number(value)
+  }
+
+  /// A NaN or an infinity cannot be typed into a cell; it is kept as text the figure parser refuses.
+  static func number(_ value: Double) -> XLSXCellValue {
+    value.isFinite ? .number(decimalText(value)) : .string(value.isNaN ? "NaN" : "\(value)")
   }
 
   private mutating func append(
@@ -159,18 +163,18 @@ struct XLSSheetCells {
 
   /// An RK number: 30 bits of an integer or of a double's top, and a flag for "divided by 100"
   /// (how Excel keeps 5.2 in four bytes: 520 / 100). The division is done in decimal, exactly.
-  static func rkText(_ rk: UInt32) -> String {
+  static func rkValue(_ rk: UInt32) -> XLSXCellValue {
     let dividedBy100 = rk & 1 != 0
     if rk & 2 != 0 {
       let integer = Int64(Int32(bitPattern: rk) >> 2)
-      guard dividedBy100 else { return String(integer) }
+      guard dividedBy100 else { return .number(String(integer)) }
       let sign = integer < 0 ? "-" : ""
       let magnitude = integer.magnitude
       let fraction = String(magnitude % 100)
-      return "\(sign)\(magnitude / 100).\(fraction.count == 1 ? "0" + fraction : fraction)"
+      return .number("\(sign)\(magnitude / 100).\(fraction.count == 1 ? "0" + fraction : fraction)")
     }
     let value = Double(bitPattern: UInt64(rk & 0xFFFF_FFFC) << 32)
-    return decimalText(dividedBy100 ? value / 100 : value)
+    return number(dividedBy100 ? value / 100 : value)
   }
 
   static func errorText(_ code: UInt8) -> String {

@@ -29,7 +29,7 @@ public struct XLSWorkbook: Sendable {
           "this is a password-protected workbook; remove the password and save the table as .xlsx or .xls from Excel or WPS"
       )
     }
-    guard let stream = try file.stream(named: "Workbook", maximumSize: XLSXLimits.maximumPartSize) else {
+    guard let workbookStream = try file.stream(named: "Workbook", maximumSize: XLSXLimits.maximumPartSize) else {
       if children.contains(where: { $0.name.lowercased() == "book" }) {
         throw XLSError(
           message:
@@ -41,6 +41,12 @@ public struct XLSWorkbook: Sendable {
           "the compound file has no Workbook stream, so it is not an Excel workbook (a Word or PowerPoint file?); save the table as .xlsx or .xls from Excel or WPS"
       )
     }
+    try self.init(stream: workbookStream)
+  }
+
+  /// The workbook from its BIFF8 stream, the compound file already opened (the fuzz target
+  /// starts here too, so that its mutations reach the records).
+  init(stream: [UInt8]) throws(XLSError) {
     self.stream = stream
     var reader = BIFFReader(bytes: stream)
     guard let bof = try reader.next(), bof.type == BIFFRecord.bof else {
