@@ -80,9 +80,9 @@ enum ConfigurationValidator {
           "\(context).xlsx: only an indicator feed can read the statistics bureau's table",
           at: sink.position("\(context).xlsx"))
       }
-      if let encoding = feed.encoding, encoding != .utf8, let format = feed.format, format != .csv {
+      if feed.encoding == .gb18030, let format = feed.format, format != .csv {
         sink.error(
-          "\(context).encoding: \(encoding.rawValue) applies to CSV files; a \(format.rawValue) feed's files say their own encoding",
+          "\(context).encoding: a declared encoding applies to CSV files; a \(format.rawValue) feed's files say their own encoding",
           at: sink.position("\(context).encoding"))
       }
       if let mapping = feed.xlsx {
