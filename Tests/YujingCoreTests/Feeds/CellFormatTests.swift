@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import YujingCore
@@ -34,6 +35,29 @@ import Testing
     let batch = try Self.read(data)
     #expect(batch.rejections.isEmpty, "\(batch.rejections)")
     #expect(Self.figure(batch, "360981", "industry_va")?.growth == (try Fixed(parsing: growth)))
+  }
+
+  /// Through `yujing ingest` into the database: the growth stored is the one Excel shows.
+  @Test(arguments: [".xlsx", ".xls"])
+  func theGrowthStoredFromAPercentageCellIsThePercentShown(suffix: String) throws {
+    let body = """
+      put("A5", "丰城市")
+      put("B5", 0.052, "0.0%")
+      """
+    guard let data = try suffix == ".xls" ? PythonWriter.bureauXLS(body) : PythonWriter.bureauXLSX(body) else {
+      return
+    }
+    let directory = try TemporaryDirectory()
+    let file = directory.path("1-5月" + suffix)
+    try data.write(to: URL(fileURLWithPath: file))
+    let database = directory.path("yujing.sqlite")
+    let result = try YujingCommand.run(["ingest", "--db", database, "--feed", "stats", file])
+    #expect(result.status == 0, "\(result.out)\(result.err)")
+    let growth = try Store(path: database).writer.read { db in
+      try Double.fetchOne(
+        db, sql: "SELECT growth FROM observation WHERE region = '360981' AND indicator = 'industry_va'")
+    }
+    #expect(growth == 5.2)
   }
 
   @Test(arguments: [
