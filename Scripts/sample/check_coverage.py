@@ -2,7 +2,7 @@
 """Evaluates the 宜春 sample (invented data) month by month and checks that it exercises every
 warning rule, every level and every stage of the ladder.
 
-    python3 Scripts/sample/check_coverage.py [--quiet] [--semantics form|measures]
+    python3 Scripts/sample/check_coverage.py [--quiet] [--semantics targets|form]
 
 An independent implementation, written from DESIGN §5.1–5.4, §5.6 and the ladder of §6.1 (minus
 the paths of an overdue 整改 report, which need people), in exact decimal arithmetic. It shares
@@ -10,7 +10,10 @@ no code with the generator: it reads the files in Sources/YujingResources/sample
 files and the default configuration yujing.yaml.
 
 Each 2020 month is evaluated as of the day its file arrived (arrivals.csv): indicator rules with
-the stats file, project rules with the project report. Two scenarios run the ladder:
+the stats file, project rules with the project report, whose dates are compared with the last day
+of the month it describes (never with the day it arrived). A rule applies where its target was set
+(`--semantics targets`, the default): the growth rules judge every growth target, the amount rule
+every amount target. Two scenarios run the ladder:
 
   A  the default rules in every month of 2020 (the problem: the epidemic makes every county red
      in February and March, and the ladder summons all of them);
@@ -384,7 +387,7 @@ def validate(config) -> list[str]:
 class Evaluator:
     def __init__(self, config, targets, observations, semantics: str):
         self.config, self.targets, self.obs = config, targets, observations
-        self.semantics = semantics  # "form": rules follow the indicator's form; "measures": any rule whose measures exist
+        self.semantics = semantics  # "targets": a rule applies where its target was set; "form": by the indicator's form
         self.regions = {r["code"]: r for r in config["regions"]}
         self.indicators = {i["code"]: i for i in config["indicators"]}
         self.province = next(r["code"] for r in config["regions"] if r["kind"] == "province")
@@ -413,15 +416,15 @@ class Evaluator:
         return m
 
     def growth_rules_apply(self, indicator: str) -> bool:
-        return self.semantics == "measures" or self.indicators[indicator]["form"] == "growth"
+        return self.semantics == "targets" or self.indicators[indicator]["form"] == "growth"
 
     def amount_rules_apply(self, indicator: str) -> bool:
-        return self.semantics == "measures" or self.indicators[indicator]["form"] == "amount"
+        return self.semantics == "targets" or self.indicators[indicator]["form"] == "amount"
 
     def rank_key(self, indicator: str, m: dict):
-        """(metric, below target) for ranking: growth and gap for growth indicators, progress and
-        lag for amount indicators (§5.3: "by progress for an amount-only indicator")."""
-        if self.indicators[indicator]["form"] == "amount" and not (self.semantics == "measures" and m["growth"] is not None):
+        """(metric, below target) for ranking: the form says which figure ranks, growth (and the
+        gap below target) for a growth indicator, progress (and the lag) for an amount one."""
+        if self.indicators[indicator]["form"] == "amount":
             return m["progress"], (m["lag"] is not None and m["lag"] < 0)
         return m["growth"], (m["gap"] is not None and m["gap"] < 0)
 
@@ -478,7 +481,17 @@ class Evaluator:
         return found, m
 
 
-def project_findings(row: dict, milestones: list[dict], period: str, as_of: dt.date) -> dict:
+def period_end(period: str) -> dt.date:
+    """The last day of a period: the day a report of that period describes."""
+    year, month = int(period[:4]), int(period[5:])
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def project_findings(row: dict, milestones: list[dict], period: str) -> dict:
+    """A project's findings in a period: every date is compared with the period's last day, never
+    with the day the report arrived or was evaluated."""
+    as_of = period_end(period)
     found = {}
     actual = date(row["actual_start"])
     started = actual is not None and actual <= as_of
@@ -571,12 +584,12 @@ def ladder(sequence: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
 
 
 def dump_findings(path, config, targets, observations, projects, milestones, arrivals, semantics) -> int:
-    """The findings of the second half-year under the default rules, for comparing with yujing's
+    """The findings of every month of 2020 under the default rules, for comparing with yujing's
     own evaluation: {period: {"indicator@region" | "project CODE": {rule: level}}}, with the as-of
     date of each month's indicator and project files."""
     ev = Evaluator(config, targets, observations, semantics)
     out = {}
-    for month in range(7, 13):
+    for month in range(1, 13):
         period = f"2020-{month:02d}"
         found = {}
         for indicator, spec in ev.indicators.items():
@@ -592,8 +605,7 @@ def dump_findings(path, config, targets, observations, projects, milestones, arr
                 if rules:
                     found[f"{indicator}@{region}"] = rules
         for row in projects[period]:
-            result = project_findings(row, milestones[period].get(row["project"], []), period,
-                                      arrivals[(period, "projects")])
+            result = project_findings(row, milestones[period].get(row["project"], []), period)
             if result:
                 found["project " + row["project"]] = dict(result)
         out[period] = {"indicators_as_of": str(arrivals[(period, "stats")]),
@@ -606,11 +618,12 @@ def dump_findings(path, config, targets, observations, projects, milestones, arr
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quiet", action="store_true", help="print only the summary")
-    ap.add_argument("--semantics", choices=["form", "measures"], default="form",
-                    help="form (default): §5.1 for indicators of form growth, §5.2 for form amount; "
-                         "measures: every rule whose measures exist (the other reading of §5)")
+    ap.add_argument("--semantics", choices=["targets", "form"], default="targets",
+                    help="targets (default): the growth rules judge every growth target, the amount rule every "
+                         "amount target, both where both are set; form: only the rules of the indicator's form "
+                         "(the reading before targets were judged by what was set)")
     ap.add_argument("--dump", metavar="FILE",
-                    help="write the default rules' findings of 2020-07…12 as JSON (period → subject → rules) and exit")
+                    help="write the default rules' findings of 2020-01…12 as JSON (period → subject → rules) and exit")
     args = ap.parse_args()
     config, targets, observations, projects, milestones, arrivals = load()
     if args.dump:
@@ -639,12 +652,11 @@ def main() -> int:
                 findings[("indicator", (region, indicator))][period] = result[0] if result else None
                 if result:
                     values[(period, region, indicator)] = result[1]
-        as_of = arrivals[(period, "projects")]
         listed = set()
         for row in projects[period]:
             listed.add(row["project"])
             findings[("project", row["project"])][period] = project_findings(
-                row, milestones[period].get(row["project"], []), period, as_of)
+                row, milestones[period].get(row["project"], []), period)
         for code in {k for (kind, k) in findings if kind == "project"} - listed:
             findings[("project", code)][period] = None
     late = {}
@@ -814,9 +826,14 @@ EXPECTED = [
     # 袁州 财政总收入 follows its 一般公共预算收入 down, below 2019 from November
     ("AB", "2020-09", "fiscal_total×360902", "reminder"), ("AB", "2020-10", "fiscal_total×360902", "talk_deputy"),
     ("AB", "2020-11", "fiscal_total×360902", "talk_mayor"),
-    # 袁州 fiscal_general behind 序时, 宜阳新区 fdi: amount stories. Under the other reading of §5
-    # ("measures": the growth rules also judge the growth of an amount indicator) their growth,
-    # negative, makes them red from the start: these two hold for the reading by form only.
+    # 袁州 fiscal_general behind 序时, 宜阳新区 fdi: amount stories. Both also have a growth target
+    # (the published 3.5 % and 6 %), which the growth rules judge: their growth, negative, makes them
+    # red from July. Under the old reading by form only, the amount rule alone judged them.
+    ("A", "2020-07", "fiscal_general×360902", "talk_deputy", "targets"),
+    ("B", "2020-07", "fiscal_general×360902", "reminder", "targets"),
+    ("B", "2020-08", "fiscal_general×360902", "talk_deputy", "targets"),
+    ("AB", "2020-09", "fiscal_general×360902", "talk_mayor", "targets"),
+    ("AB", "2020-07", "fdi×3609A2", "talk_deputy", "targets"), ("AB", "2020-08", "fdi×3609A2", "talk_mayor", "targets"),
     ("AB", "2020-08", "fiscal_general×360902", "reminder", "form"),
     ("AB", "2020-07", "fdi×3609A2", "reminder", "form"), ("AB", "2020-09", "fdi×3609A2", "talk_mayor", "form"),
     # the city's fai → 市发改委
@@ -918,10 +935,10 @@ def projection(spec, observations, period: str, region: str, indicator: str):
 
 
 def precoordination_fires(ev, observations, period, region, indicator, others) -> Decimal | None:
-    """The projection when the precoordination rule fires: an indicator of form growth with a
-    growth target, projected more than 0.5 below it while the other rules leave it none or blue."""
+    """The projection when the precoordination rule fires: a subject with a growth target,
+    projected more than 0.5 below it while the other rules leave it none or blue."""
     spec = ev.indicators[indicator]
-    if spec["form"] != "growth" or ev.regions[region]["kind"] == "province":
+    if (ev.semantics == "form" and spec["form"] != "growth") or ev.regions[region]["kind"] == "province":
         return None
     target = ev.targets.get((int(period[:4]), region, indicator), (None, None))[0]
     if target is None:

@@ -173,7 +173,7 @@ TYPICAL_2020 = {
     "retail":         [None, -9.0, -4.5, -0.5, 3.5, 7.5, 10.4, 10.5, 10.6, 10.7, 10.8, 10.9],   # 10
     "fiscal_total":   [6.0, -6.0, -9.0, -6.5, -3.0, 1.5, 5.4, 5.6, 5.7, 5.8, 5.9, 6.0],     # 5
     "fiscal_general": [5.0, -5.0, -8.0, -6.0, -2.5, 2.0, 5.0, 5.3, 5.5, 5.6, 5.7, 5.8],     # 3.5 + amount
-    "fdi":            [4.0, 0.5, -3.0, -1.0, 2.5, 6.5, 7.0, 7.1, 7.2, 7.3, 7.4, 7.5],       # 6 + amount
+    "fdi":            [7.0, 0.5, -3.0, -1.0, 2.5, 6.5, 7.0, 7.1, 7.2, 7.3, 7.4, 7.5],       # 6 + amount
     "exports":        [5.0, -10.0, -8.0, -4.0, 0.0, 4.0, 6.0, 7.5, 8.5, 9.0, 9.5, 10.0],    # no target
     "electricity":    [3.0, -12.0, -7.0, -4.0, -2.0, 0.0, 1.5, 2.5, 3.0, 3.5, 4.0, 4.5],    # no target
 }
@@ -953,6 +953,7 @@ DESIGN §5.1–5.4, §5.6 and the ladder of §6.1 that fails unless every rule, 
 | `indicators-2020-MM.csv` | one file per month as the statistics bureau sends it; `2020-01` has only the indicators published for January alone |
 | `projects-2020-MM.csv`, `milestones-2020-MM.csv` | the monthly project report (DESIGN §4.2) of 40 major projects and their approval milestones, as known at the end of that month |
 | `arrivals.csv` | `period,feed,arrives`: the day each month's file reaches the office, for the day-by-day replay |
+| `thresholds/epidemic-2020.yaml` | the sample office's date-limited rules for February–June 2020: the counties judged by how far they fall behind the province instead of by the pre-epidemic targets; the demo runs with the default rule set plus this file |
 
 Conventions: growth in % to one decimal; levels in 亿元 (and 亿千瓦时) to two decimals, 元 and 万美元
 whole; growth-only indicators (industry_va, fai) have an empty value; quarterly indicators (gdp,
@@ -987,8 +988,8 @@ investment).
 | 上高县 360923 | retail just below target while one of the last two counties | `rank_bottom_two` yellow in Oct → reminder; on target in Nov (the run breaks); yellow again in Dec → stays at reminder |
 | 奉新县 360921 | investment grows but below the province average (7.5/7.9/8.1 against 7.7/8.0/8.2) | `below_province` yellow Oct–Dec → reminder in Oct, talk_deputy in Nov |
 | 宜丰县 360924 | retail on target all year, but 2019's year-end lift (new shopping centre) will not repeat | no warning until Dec (blue); a forecast from the 2017–2019 seasonal share projects a miss of more than 0.5 points from July on — the precoordination case (§5.5) |
-| 袁州区 360902 | 一般公共预算收入 behind 序时 (its budget counted on a repeat of 2019's land taxes; 减税降费; a big taxpayer re-registered in the 经开区 in August) | `amount_lag` blue in Aug, yellow in Sep, orange in Oct–Dec; the only county behind 序时, so also last by progress → reminder Aug, talk_deputy Sep, talk_mayor Oct. 财政总收入 follows: yellow in Sep → reminder, red in Oct → talk_deputy, below 2019 from Nov (`negative_growth`) → talk_mayor |
-| 宜阳新区 3609A2 | the second tranche of a foreign investor's project is postponed | fdi `amount_lag` yellow Jul, orange Aug, red Sep–Dec → reminder Jul, talk_deputy Aug, talk_mayor Sep |
+| 袁州区 360902 | 一般公共预算收入 short of both its targets (its budget counted on a repeat of 2019's land taxes; 减税降费; a big taxpayer re-registered in the 经开区 in August) | growth 1.5 % in Jul against 3.5 % (`growth_gap` orange) → reminder; below 2019 from Aug (`negative_growth` red) → talk_deputy Aug, talk_mayor Sep; behind 序时 as well (`amount_lag` blue Aug, yellow Sep, orange Oct–Dec). 财政总收入 follows: yellow in Sep → reminder, red in Oct → talk_deputy, below 2019 from Nov (`negative_growth`) → talk_mayor |
+| 宜阳新区 3609A2 | the second tranche of a foreign investor's project is postponed | fdi below 2019 from Jul (−7.2 %, `negative_growth` red) → talk_deputy Jul, talk_mayor Aug; behind 序时 as well (`amount_lag` yellow Jul, orange Aug, red Sep–Dec) |
 | 宜春市 360900 | the city's own fai (with 市本级 investment) dips just below target | blue in Oct and Nov → reminder to the lead department, 市发改委 |
 | 樟树市 360982 | strong all year (中医药, 盐化工) | on target from June; no warning at all in H2 |
 | other counties, zones | on or above target in H2 | — |

@@ -17,5 +17,25 @@ struct Check: ParsableCommand {
       throw ExitCode.failure
     }
     for line in report.summary { print(line) }
+    // With a database already there, its targets of this year and the next are checked too; check
+    // never creates one.
+    guard let configuration = report.configuration,
+      FileManager.default.fileExists(atPath: DatabaseLocation.resolve(flag: global.db, configuration: configuration))
+    else { return }
+    let workspace = try global.openWorkspace()
+    let targets = try [thisYear, thisYear + 1].flatMap { try workspace.store.targets(year: $0) }
+    try UnjudgedTargetsReport.print(workspace, targets: targets)
+  }
+}
+
+/// Targets nothing will judge, as warnings an operator acts on.
+enum UnjudgedTargetsReport {
+  static func print(_ workspace: Workspace, targets: [Target]) throws {
+    let thresholds = try Thresholds.load(configuration: workspace.configuration)
+    let unjudged = try workspace.unjudged(targets, ruleSet: thresholds.ruleSet)
+    for target in unjudged.prefix(50) { Swift.print("warning: a target that will never be judged: \(target)") }
+    if unjudged.count > 50 {
+      Swift.print("warning: … and \(unjudged.count - 50) more targets that will never be judged")
+    }
   }
 }

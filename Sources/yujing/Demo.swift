@@ -35,7 +35,7 @@ struct Demo: AsyncParsableCommand {
     print("rules: \(thresholdsDirectory.path) — the default rule set and the sample's epidemic rules (2020-02…06)")
     print("")
     print("2020 day by day: files are ingested the day they arrive and their month evaluated; the office approves")
-    print("the drafts the next working day; addressees report in three working days (two are late on purpose):")
+    print("the drafts the next working day; most addressees report on time, a few late, one never:")
     var findingsByPeriod: [Period: (day: Day, findings: Int)] = [:]
     try SampleOffice(workspace: workspace, thresholds: thresholds).run { entry in
       for ingested in entry.ingested {

@@ -40,6 +40,7 @@ struct Targets: ParsableCommand {
         for note in summary.notes { print("note: \(note)") }
         for rejection in summary.rejections { print("  \(file): \(rejection)") }
       }
+      try UnjudgedTargetsReport.print(workspace, targets: summary.targets)
       if summary.run?.status == .failed || summary.imported + summary.replaced == 0 && !summary.rejections.isEmpty {
         throw ExitCode.failure
       }

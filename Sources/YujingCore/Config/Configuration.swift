@@ -30,7 +30,20 @@ public struct Configuration: Sendable {
     /// Issues talk notices: 宜春市人民政府办公室.
     public var governmentOffice: String
     /// 联系人 and telephone, printed in the notes.
-    public var contact: String?
+    public var contact: Contact?
+  }
+
+  /// A person the addressees call about a document: 联系人：李明，电话：0795-3281234.
+  public struct Contact: Sendable, Hashable {
+    public var name: String
+    public var phone: String
+
+    public init(name: String, phone: String) {
+      self.name = name
+      self.phone = phone
+    }
+
+    public var line: String { "联系人：\(name)，电话：\(phone)" }
   }
 
   public static let embeddedSource = "<embedded default: 宜春>"
@@ -69,14 +82,40 @@ public struct Configuration: Sendable {
   }
 
   public struct Leaders: Sendable, Hashable {
+    /// The mayor's post as a notice names it (市长) and name, if configured.
     public var mayor: String
+    public var mayorName: String?
     public var deputies: [Deputy]
+
+    public init(mayor: String, mayorName: String? = nil, deputies: [Deputy]) {
+      self.mayor = mayor
+      self.mayorName = mayorName
+      self.deputies = deputies
+    }
+
+    /// The mayor where a notice says who acts: 市长×××同志, or the post alone without a name.
+    public var mayorInPerson: String { mayorName.map { "\(mayor)\($0)同志" } ?? mayor }
   }
 
   public struct Deputy: Sendable, Hashable {
+    /// What the deputy mayor is in charge of: 分管工业的副市长.
     public var title: String
+    /// The post and the name: 副市长 (or 常务副市长), 张××.
+    public var post: String
+    public var name: String?
     public var indicators: [String]
     public var departments: [String]
+
+    public init(title: String, post: String = "副市长", name: String? = nil, indicators: [String], departments: [String]) {
+      self.title = title
+      self.post = post
+      self.name = name
+      self.indicators = indicators
+      self.departments = departments
+    }
+
+    /// The deputy where a notice says who acts: 市政府副市长×××同志, or the title without a name.
+    public var inPerson: String { name.map { "市政府\(post)\($0)同志" } ?? title }
   }
 
   public func region(_ code: String) -> Region? { regionsByCode[code] }
@@ -126,6 +165,8 @@ public struct FeedConfiguration: Sendable, Hashable {
   public var dueDay: Int?
   /// The providing department (the addressee of a data_overdue notice).
   public var provider: String?
+  /// What the data are called in a letter (主要经济指标数据); by default from the kind.
+  public var title: String?
   public var xlsx: XLSXMapping?
   /// The character encoding of the feed's CSV files; UTF-8 when nil.
   public var encoding: TextEncoding?
@@ -133,6 +174,19 @@ public struct FeedConfiguration: Sendable, Hashable {
   public var timeoutSeconds: Int?
   /// The largest body a pull accepts; `FeedSource.maximumSize` when nil.
   public var maxBytes: Int?
+}
+
+extension FeedConfiguration {
+  /// The data as a letter names them: 主要经济指标数据, 重大项目进度数据, or the feed's own title.
+  public var dataName: String {
+    title
+      ?? {
+        switch kind {
+        case .indicators: "主要经济指标数据"
+        case .projects: "重大项目进度数据"
+        }
+      }()
+  }
 }
 
 extension Configuration {

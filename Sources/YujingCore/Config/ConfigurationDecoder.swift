@@ -48,7 +48,7 @@ public enum ConfigurationDecoder {
     let documents = Configuration.Documents(
       dispatchOffice: documentsMap?.string("dispatch_office") ?? "\(city.name)经济运行调度办公室",
       governmentOffice: documentsMap?.string("government_office") ?? "\(city.name)人民政府办公室",
-      contact: documentsMap?.string("contact"))
+      contact: documentsMap.flatMap(decodeContact))
     let configuration = Configuration(
       source: sink.file, city: city, database: top.string("database"), thresholds: top.string("thresholds"),
       server: server, regions: regions, departments: departments, indicators: indicators, numbering: numbering,
@@ -162,7 +162,7 @@ public enum ConfigurationDecoder {
 
   static let feedKeys = [
     "name", "kind", "url", "format", "schedule", "due_day", "provider", "xlsx", "timeout_seconds", "max_bytes",
-    "encoding",
+    "title", "encoding",
   ]
 
   private static func decodeFeed(_ node: Node, _ context: String, _ sink: DiagnosticSink) -> FeedConfiguration? {
@@ -196,10 +196,11 @@ public enum ConfigurationDecoder {
           at: map.position(of: "encoding"))
       }
     }
+    let title = map.string("title")
     guard let name, let kind else { return nil }
     return FeedConfiguration(
       name: name, kind: kind, url: url, format: format, schedule: schedule, dueDay: dueDay, provider: provider,
-      xlsx: xlsx, encoding: encoding, timeoutSeconds: timeout, maxBytes: maxBytes)
+      title: title, xlsx: xlsx, encoding: encoding, timeoutSeconds: timeout, maxBytes: maxBytes)
   }
 
   static let xlsxKeys = ["sheet", "region_header", "indicators", "columns", "regions", "missing"]
@@ -247,16 +248,36 @@ public enum ConfigurationDecoder {
     let deputies = (map.sequence("deputies") ?? []).enumerated().compactMap { index, node -> Configuration.Deputy? in
       guard
         let deputy = YAMLMap(
-          node, context: "leaders.deputies[\(index)]", allowed: ["title", "indicators", "departments"],
-          sink: map.sink),
+          node, context: "leaders.deputies[\(index)]",
+          allowed: ["title", "post", "name", "indicators", "departments"], sink: map.sink),
         let title = deputy.string("title", required: true)
       else { return nil }
       decoded.append(index)
       return Configuration.Deputy(
-        title: title, indicators: deputy.strings("indicators") ?? [], departments: deputy.strings("departments") ?? [])
+        title: title, post: deputy.string("post") ?? "副市长", name: deputy.string("name"),
+        indicators: deputy.strings("indicators") ?? [], departments: deputy.strings("departments") ?? [])
     }
     map.sink.record(list: "leaders.deputies", decodedIndices: decoded)
+    // `mayor: 市长` names the post alone; `mayor: {post: 市长, name: …}` the person too.
+    if case .mapping? = map.node("mayor"), let mayor = map.map("mayor", allowed: ["post", "name"]) {
+      return Configuration.Leaders(
+        mayor: mayor.string("post") ?? "市长", mayorName: mayor.string("name"), deputies: deputies)
+    }
     return Configuration.Leaders(mayor: map.string("mayor") ?? "市长", deputies: deputies)
+  }
+
+  /// 联系人: a person and a telephone, never a unit alone.
+  private static func decodeContact(_ documents: YAMLMap) -> Configuration.Contact? {
+    guard let node = documents.node("contact") else { return nil }
+    guard case .mapping = node, let contact = documents.map("contact", allowed: ["name", "phone"]) else {
+      documents.sink.error(
+        "documents.contact must name a person and a telephone, as {name: 李明, phone: 0795-3281234}",
+        at: SourcePosition(node))
+      return nil
+    }
+    guard let name = contact.string("name", required: true), let phone = contact.string("phone", required: true)
+    else { return nil }
+    return Configuration.Contact(name: name, phone: phone)
   }
 }
 

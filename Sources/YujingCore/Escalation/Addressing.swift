@@ -1,7 +1,9 @@
-/// Who receives a case's notices and who is copied (DESIGN §6.1): an indicator case of a county goes
-/// to the county's government, copied to the indicator's lead department; an indicator case of the
-/// city goes to the lead department; a project case goes to the responsible department, copied to
-/// the project's region and leader; a feed's lateness goes to the providing department.
+/// Who receives a case's notices and who is copied: an indicator case of a county goes to the
+/// county's government, copied to the indicator's lead department; an indicator case of the city
+/// goes to the lead department; a project case goes to the responsible department, copied to the
+/// government of the project's region; a feed's lateness goes to the providing department. 抄送
+/// names organs only: the leader in charge of a project (挂点领导) acts in a talk, where the notice
+/// names him, and is not copied.
 public struct Addressing: Sendable {
   let configuration: Configuration
   private let departments: [String: String]
@@ -37,7 +39,6 @@ public struct Addressing: Sendable {
       if let region = configuration.region(project.region) {
         copies.append(region.addressee ?? region.name)
       }
-      if !project.leader.isEmpty { copies.append(project.leader) }
       return Recipients(addressee: responsible, copies: copies.filter { $0 != responsible })
     case .feed(let name):
       guard let provider = configuration.feed(name)?.provider else { return nil }

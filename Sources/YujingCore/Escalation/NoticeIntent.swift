@@ -34,10 +34,13 @@ public struct NoticeSubject: Sendable, Hashable {
   public var reason: String
   /// A project's responsible department (code), for choosing who holds a talk.
   public var department: String?
+  /// The rules that set the level (those that fired at it), so that a notice says why a level
+  /// is what it is: a gap of −1.4 is red because the county was last twice.
+  public var levelRules: [String]
 
   public init(
     subject: Subject, stage: Stage?, level: Level?, rules: [String], values: Evidence, reason: String,
-    department: String? = nil
+    department: String? = nil, levelRules: [String] = []
   ) {
     self.subject = subject
     self.stage = stage
@@ -46,6 +49,7 @@ public struct NoticeSubject: Sendable, Hashable {
     self.values = values
     self.reason = reason
     self.department = department
+    self.levelRules = levelRules
   }
 }
 

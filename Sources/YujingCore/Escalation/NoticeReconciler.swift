@@ -15,13 +15,19 @@ public enum NoticeReconciler {
     public var corrects: Int64?
     /// Subject notation → the hash of its facts.
     public var facts: [String: String]
+    /// Whether the notice is a 约谈通知书: only one can state a talk (a reminder, issued by the
+    /// dispatch office, cannot be corrected into a summons, which the government's office issues).
+    public var isTalk: Bool
 
-    public init(id: Int64, key: String, state: NoticeRecord.State, corrects: Int64?, facts: [String: String]) {
+    public init(
+      id: Int64, key: String, state: NoticeRecord.State, corrects: Int64?, facts: [String: String], isTalk: Bool = false
+    ) {
       self.id = id
       self.key = key
       self.state = state
       self.corrects = corrects
       self.facts = facts
+      self.isTalk = isTalk
     }
 
     var isIssued: Bool { [.approved, .sent, .acknowledged, .closed].contains(state) }
@@ -33,8 +39,12 @@ public enum NoticeReconciler {
     case supersede(Int64)
   }
 
-  /// The plan for a group: `desired` maps each subject the group should state now to its facts.
-  public static func plan(group: String, desired: [String: String], existing: [Existing]) -> [Action] {
+  /// The plan for a group: `desired` maps each subject the group should state now to its facts;
+  /// `talks` are the subjects among them that now enter a talk stage, which an issued reminder
+  /// cannot state: its correction leaves them out and they go into a notice of their own.
+  public static func plan(
+    group: String, desired: [String: String], talks: Set<String> = [], existing: [Existing]
+  ) -> [Action] {
     var actions: [Action] = []
     var settled = Set<String>()
     // An issued notice stands as corrected by the latest issued correction of it, if any.
@@ -47,7 +57,7 @@ public enum NoticeReconciler {
         continue
       }
       // The subjects it named, as they are now (none left: a withdrawal).
-      let remaining = notice.facts.keys.filter { desired[$0] != nil }.sorted()
+      let remaining = notice.facts.keys.filter { desired[$0] != nil && (notice.isTalk || !talks.contains($0)) }.sorted()
       settled.formUnion(remaining)
       let wanted: [String: String] = Dictionary(uniqueKeysWithValues: remaining.map { ($0, desired[$0]!) })
       if let draft = existing.first(where: { $0.state == .draft && $0.corrects == notice.id }), draft.facts == wanted {
@@ -90,10 +100,9 @@ public enum NoticeReconciler {
 
 extension NoticeSubject {
   /// Measures that change with the day of the evaluation, not with the figures: a notice is not
-  /// revised because a later day counts one more month or day.
-  static let dayDependentMeasures: Set<String> = [
-    "months_since_planned_start", "months_since_start", "overdue_days", "days_late", "started", "registered",
-  ]
+  /// revised because a later day counts one more day late. (A project's months and days are
+  /// counted to its period's end, so they change only with its data.)
+  static let dayDependentMeasures: Set<String> = ["days_late"]
 
   /// What a notice states about this subject, hashed: a revision of any of it is a new fact.
   public var factsHash: String {

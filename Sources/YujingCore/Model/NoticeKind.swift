@@ -12,4 +12,9 @@ public enum NoticeKind: String, Sendable, Hashable, CaseIterable, Codable {
   case dataOverdue = "data_overdue"
   /// 经济运行调度通报 (§6.3)
   case summary
+
+  /// A notice of this kind asks its addressee for a written answer by a deadline: a 整改 report
+  /// (reminder, talk) or the measures a 预协调函 asks for. A correction or withdrawal asks for
+  /// nothing new.
+  public var asksForReport: Bool { self == .reminder || self == .talk || self == .precoordination }
 }

@@ -8,6 +8,8 @@ public struct DraftText: Sendable {
   let templates: NoticeTemplates
   let settings: LadderSettings
   let calendar: WorkingCalendar
+  /// Each rule's name in words (增速低于年度目标), for saying why a level is what it is.
+  let ruleTitles: [String: String]
 
   public init(workspace: Workspace, thresholds: Thresholds) {
     configuration = workspace.configuration
@@ -15,11 +17,14 @@ public struct DraftText: Sendable {
     templates = workspace.templates
     settings = thresholds.ladder
     calendar = thresholds.calendar
+    ruleTitles = Dictionary(thresholds.ruleSet.rules.map { ($0.id, $0.title) }) { first, _ in first }
   }
 
   /// What a draft says in place of a talk's time and place until approval fills them in.
   public static let talkTimePlaceholder = "（约谈时间待定）"
   public static let talkPlacePlaceholder = "（约谈地点待定）"
+  /// What a draft says in place of the 整改 report's deadline, fixed at approval.
+  public static let reportDuePlaceholder = "（报送截止日期待定）"
 
   public func title(_ intent: NoticeIntent) -> String {
     switch intent.kind {
@@ -27,12 +32,27 @@ public struct DraftText: Sendable {
     case .talk: "关于\(periodName(intent))主要经济指标和重点工作预警的约谈通知书"
     case .lift: "关于解除\(periodName(intent))有关预警的通知"
     case .precoordination: "关于\(periodName(intent))主要经济指标预协调的函"
-    case .dataOverdue: "关于按时报送\(periodName(intent))统计数据的提醒"
+    case .dataOverdue: "关于按时报送\(periodName(intent))\(feedData(intent))的提醒"
     case .summary: "\(periodName(intent))经济运行调度通报"
     }
   }
 
+  /// The title of a correction or a withdrawal: it names the document it corrects by its number,
+  /// so that correcting a correction never nests titles.
+  public func correctionTitle(corrects: NoticeRecord, withdrawing: Bool) -> String {
+    let document = corrects.number.map { "\($0)文件" } ?? "《\(corrects.title)》"
+    return withdrawing ? "关于撤回\(document)的通知" : "关于更正\(document)有关内容的通知"
+  }
+
   private func periodName(_ intent: NoticeIntent) -> String { intent.period.chineseName() }
+
+  /// What a 数据报送提醒 asks for: the late feed's data as the letter names them.
+  private func feedData(_ intent: NoticeIntent) -> String {
+    guard case .feed(let name)? = intent.subjects.first?.subject, let feed = configuration.feed(name) else {
+      return "有关数据"
+    }
+    return feed.dataName
+  }
 
   /// The body of a notice from its template.
   public func body(_ intent: NoticeIntent, projectNames: [String: String] = [:]) -> String {
@@ -59,9 +79,20 @@ public struct DraftText: Sendable {
 
   private func render(_ template: String, _ context: [String: Any]) -> String {
     let text = templates.render(template, context) ?? ""
-    // One paragraph a line; the template's own blank lines are layout, not content.
+    // One paragraph a line; the template's own blank lines are layout, not content. Level-1
+    // headings are numbered in order, so that a section a template leaves out (a talk notice's
+    // 提醒事项) leaves no gap.
+    var headings = 0
     return text.split(separator: "\n", omittingEmptySubsequences: true)
-      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      .map { line in
+        guard case .heading(1, _) = NoticeDocument.block(line), let mark = line.firstIndex(of: "、") else {
+          return line
+        }
+        headings += 1
+        return Chinese.ordinal(headings) + line[mark...]
+      }
+      .joined(separator: "\n")
   }
 
   /// The values a template sees (templates/README.md lists them).
@@ -75,47 +106,76 @@ public struct DraftText: Sendable {
       "holder": talkHolder(intent),
       "talk_time": Self.talkTimePlaceholder,
       "talk_place": Self.talkPlacePlaceholder,
+      "report_due": Self.reportDuePlaceholder,
     ]
     if !intent.copies.isEmpty { values["copies"] = intent.copies.joined(separator: "、") }
-    // Who attends a talk besides the addressee: the units copied, not the leaders copied.
-    let leaders = Set([configuration.leaders.mayor] + configuration.leaders.deputies.map(\.title))
-    let units = intent.copies.filter { !leaders.contains($0) && !$0.hasSuffix("市长") }
-    if !units.isEmpty { values["attending"] = units.joined(separator: "、") }
-    if let contact = configuration.documents.contact { values["contact"] = contact }
+    // Who attends a talk besides the addressee: the units copied (抄送 names organs only).
+    if !intent.copies.isEmpty { values["attending"] = intent.copies.joined(separator: "、") }
+    if let contact = configuration.documents.contact { values["contact"] = contact.line }
     if intent.kind == .dataOverdue, case .feed(let name)? = intent.subjects.first?.subject,
       let dueDay = configuration.feed(name)?.dueDay
     {
       values["deadline"] = Timeliness.deadline(of: intent.period, dueDay: dueDay, calendar: calendar).chinese
     }
-    values["subjects"] = intent.subjects.enumerated().map { position, subject -> [String: Any] in
-      var entry: [String: Any] = [
-        "numeral": Chinese.ordinal(position + 1),
-        "name": phrases.name(subject.subject, projectName: projectNames[subject.subject.key]),
-        "figures": phrases.figures(subject, period: intent.period),
-        "reason": subject.reason,
-      ]
-      if let level = subject.level, level != .none { entry["level"] = level.chinese }
-      if let stage = subject.stage, stage != .none, stage != .lifted { entry["stage"] = stage.chinese }
-      if intent.kind == .precoordination, let forecast = Phrases.forecast(subject.values) {
-        entry["forecast"] = forecast
+    func entries(_ subjects: [NoticeSubject]) -> [[String: Any]] {
+      subjects.enumerated().map { position, subject in
+        entry(subject, numeral: Chinese.ordinal(position + 1), intent: intent, projectNames: projectNames)
       }
-      return entry
+    }
+    values["subjects"] = entries(intent.subjects)
+    // A talk notice lists what the talk is about apart from what is only a reminder.
+    let talks = intent.subjects.filter { $0.stage?.isTalk == true }
+    let reminders = intent.subjects.filter { $0.stage?.isTalk != true }
+    values["talk_subjects"] = entries(talks)
+    if intent.kind == .talk && !reminders.isEmpty {
+      values["reminder_subjects"] = entries(reminders)
+      values["has_reminders"] = true
+    }
+    // A lift is not a claim that the target is met: the letter says so when a figure still lags.
+    let stillBelow = intent.subjects.filter { phrases.isBelowTarget($0) }
+    if intent.kind == .lift && !stillBelow.isEmpty {
+      values["still_below"] = stillBelow.map {
+        phrases.name($0.subject, projectName: projectNames[$0.subject.key])
+      }.joined(separator: "、")
     }
     return values
   }
 
-  /// Who holds a talk (DESIGN §6.1): the mayor if any subject entered talk_mayor, else the deputy
-  /// mayor(s) in charge of its subjects' indicators or departments.
+  /// One subject as a template sees it.
+  private func entry(_ subject: NoticeSubject, numeral: String, intent: NoticeIntent, projectNames: [String: String])
+    -> [String: Any]
+  {
+    var entry: [String: Any] = [
+      "numeral": numeral,
+      "name": phrases.name(subject.subject, projectName: projectNames[subject.subject.key]),
+      "figures": phrases.figures(subject, period: intent.period),
+      "reason": subject.reason,
+    ]
+    if let level = subject.level, level != .none {
+      entry["level"] = level.chinese
+      let reasons = subject.levelRules.compactMap { ruleTitles[$0] }
+      if !reasons.isEmpty { entry["level_reason"] = reasons.joined(separator: "、") }
+    }
+    if let stage = subject.stage, stage != .none, stage != .lifted { entry["stage"] = stage.chinese }
+    if intent.kind == .precoordination, let forecast = Phrases.forecast(subject.values) {
+      entry["forecast"] = forecast
+    }
+    return entry
+  }
+
+  /// Who holds a talk, named as the notice names a person who acts: the mayor if any subject
+  /// entered talk_mayor, else the deputy mayor(s) in charge of its subjects' indicators or
+  /// departments (市政府副市长×××同志; the title alone where no name is configured).
   public func talkHolder(_ intent: NoticeIntent) -> String {
-    if intent.subjects.contains(where: { $0.stage == .talkMayor }) { return configuration.leaders.mayor }
-    var titles: [String] = []
+    if intent.subjects.contains(where: { $0.stage == .talkMayor }) { return configuration.leaders.mayorInPerson }
+    var holders: [String] = []
     for subject in intent.subjects where subject.stage == .talkDeputy {
       for deputy in configuration.leaders.deputies
-      where deputy.covers(subject.subject, department: subject.department) && !titles.contains(deputy.title) {
-        titles.append(deputy.title)
+      where deputy.covers(subject.subject, department: subject.department) && !holders.contains(deputy.inPerson) {
+        holders.append(deputy.inPerson)
       }
     }
-    return titles.isEmpty ? "分管副市长" : titles.joined(separator: "、")
+    return holders.isEmpty ? "分管副市长" : holders.joined(separator: "、")
   }
 }
 

@@ -20,12 +20,17 @@ public enum NoticeDocument {
   /// The 附注: when the 整改 report is due and whom to contact.
   static func note(_ notice: NoticeRecord, configuration: Configuration) -> String? {
     var parts: [String] = []
+    // A 预协调函 asks for the measures planned, the other letters for a 整改 report.
+    let answer = notice.kind == .precoordination ? "应对措施" : "整改报告"
     if let due = notice.reportDue {
-      parts.append("整改报告请于\(due.chinese)前报送\(configuration.documents.dispatchOffice)")
-    } else if notice.kind == .reminder || notice.kind == .talk {
-      parts.append("整改报告报送期限为成文日期后5个工作日内")
+      parts.append("\(answer)请于\(due.chinese)前报送\(configuration.documents.dispatchOffice)")
+    } else if notice.corrects == nil && notice.kind.asksForReport {
+      // A draft: the deadline is fixed at approval, counted in working days from the 成文日期 or
+      // from the talk.
+      let from = notice.kind == .talk ? "约谈之日" : "成文日期"
+      parts.append("\(answer)报送期限自\(from)起按工作日计算，审核通过时确定")
     }
-    if let contact = configuration.documents.contact { parts.append("联系人：\(contact)") }
+    if let contact = configuration.documents.contact { parts.append(contact.line) }
     return parts.isEmpty ? nil : "（\(parts.joined(separator: "；"))）"
   }
 
@@ -81,6 +86,9 @@ public enum NoticeDocument {
 /// A talk's time as typed (`2020-09-21 09:30`) and as the notice writes it (2020年9月21日9时30分).
 public enum TalkTime {
   public static func isValid(_ text: String) -> Bool { parse(text) != nil }
+
+  /// The day of a talk's time, or nil when the text is not a valid time.
+  public static func day(_ text: String) -> Day? { parse(text)?.0 }
 
   public static func chinese(_ text: String) -> String {
     guard let (day, hour, minute) = parse(text) else { return text }

@@ -15,7 +15,7 @@ public struct Phrases: Sendable {
       }
       return "\(place.name)\(indicator)"
     case .project(let code): return projectName.map { "\($0)（\(code)）" } ?? "项目\(code)"
-    case .feed(let name): return "数据源“\(name)”"
+    case .feed(let name): return configuration.feed(name)?.dataName ?? "有关数据"
     }
   }
 
@@ -33,23 +33,39 @@ public struct Phrases: Sendable {
     let periodName = period.chineseName(for: indicator?.frequency ?? .monthly)
     var parts: [String] = []
     let unit = indicator?.unit ?? ""
+    let reached = Phrases.reachedVerb(indicator)
+    // Each target that was set is stated against its figure: the form only says which comes first.
     if indicator?.form == .amount, let value = number(values["value"]) {
-      var sentence = "\(periodName)累计完成\(Phrases.figure(value))\(unit)"
+      var sentence = "\(periodName)累计\(reached)\(Phrases.amount(value, unit: unit))\(unit)"
       if let target = number(values["target_value"]), let progress = number(values["progress"]) {
-        sentence += "，为年度目标\(Phrases.figure(target))\(unit)的\(Phrases.figure(progress, decimals: 1))%"
+        sentence +=
+          "，为年度目标\(Phrases.amount(target, unit: unit))\(unit)的\(Phrases.figure(progress, decimals: 1))%"
         if let time = number(values["time_progress"]), let lag = number(values["lag"]) {
           sentence += "，" + Phrases.againstSchedule(lag: lag, timeProgress: time)
         }
       }
       parts.append(sentence)
-      if let growth = number(values["growth"]) { parts.append("同比\(Phrases.change(growth))") }
+      if let growth = number(values["growth"]) {
+        var change = "同比\(Phrases.change(growth))"
+        if let target = number(values["target_growth"]), let gap = number(values["gap"]) {
+          change += "，" + Phrases.againstTarget(gap: gap, target: target)
+        }
+        parts.append(change)
+      }
     } else if let growth = number(values["growth"]) {
       var sentence = "\(periodName)累计\(Phrases.change(growth))"
       if let value = number(values["value"]), unit != "%" {
-        sentence = "\(periodName)累计完成\(Phrases.figure(value))\(unit)，\(Phrases.change(growth))"
+        sentence = "\(periodName)累计\(reached)\(Phrases.amount(value, unit: unit))\(unit)，\(Phrases.change(growth))"
       }
       if let target = number(values["target_growth"]), let gap = number(values["gap"]) {
         sentence += "，" + Phrases.againstTarget(gap: gap, target: target)
+      }
+      if let target = number(values["target_value"]), let progress = number(values["progress"]) {
+        sentence +=
+          "，为年度目标\(Phrases.amount(target, unit: unit))\(unit)的\(Phrases.figure(progress, decimals: 1))%"
+        if let time = number(values["time_progress"]), let lag = number(values["lag"]) {
+          sentence += "，" + Phrases.againstSchedule(lag: lag, timeProgress: time)
+        }
       }
       parts.append(sentence)
       if let province = number(values["province_growth"]) {
@@ -79,12 +95,27 @@ public struct Phrases: Sendable {
     let values = subject.values
     var parts: [String] = []
     let rules = Set(subject.rules)
+    // A project back on track (a lift) has no rule to explain: its investment is what it states.
+    if rules.isEmpty, let plan = number(values["annual_plan"]), let done = number(values["completed_ytd"]) {
+      var sentence =
+        "年度计划投资\(Phrases.amount(plan, unit: "亿元"))亿元，\(period.chineseName())累计完成\(Phrases.amount(done, unit: "亿元"))亿元"
+      if let completion = number(values["completion"]), let behind = number(values["behind"]) {
+        sentence += "，完成年度计划的\(Phrases.figure(completion, decimals: 1))%，"
+        sentence +=
+          behind > .zero
+          ? "落后序时进度\(Phrases.figure(behind, decimals: 1))个百分点"
+          : behind < .zero ? "超序时进度\(Phrases.figure(-behind, decimals: 1))个百分点" : "与序时进度持平"
+      }
+      parts.append(sentence)
+      if case .text(let status)? = values["status"] { parts.append("项目\(status)") }
+      return parts.joined(separator: "；")
+    }
     if rules.contains("project_investment"), let plan = number(values["annual_plan"]),
       let done = number(values["completed_ytd"]), let completion = number(values["completion"]),
       let behind = number(values["behind"])
     {
       parts.append(
-        "年度计划投资\(Phrases.figure(plan))亿元，\(period.chineseName())累计完成\(Phrases.figure(done))亿元，"
+        "年度计划投资\(Phrases.amount(plan, unit: "亿元"))亿元，\(period.chineseName())累计完成\(Phrases.amount(done, unit: "亿元"))亿元，"
           + "完成年度计划的\(Phrases.figure(completion, decimals: 1))%，落后序时进度\(Phrases.figure(behind, decimals: 1))个百分点")
     }
     if rules.contains("project_start_overdue"), let months = number(values["months_since_planned_start"]) {
@@ -101,9 +132,20 @@ public struct Phrases: Sendable {
     return parts.joined(separator: "；")
   }
 
+  /// A late feed's figures: that they have not come. How many days late is left out: the letter
+  /// is dated when it is approved, later than the day it was drafted.
   private func feedFigures(_ subject: NoticeSubject, period: Period) -> String {
-    let days = number(subject.values["days_late"]).map { "，已逾期\(Phrases.figure($0))个工作日" } ?? ""
-    return "\(period.chineseName())数据未按时报送\(days)"
+    "\(period.chineseName())数据截至目前尚未报送"
+  }
+
+  /// Whether a subject's figures are still short of what was set: a growth below its target, an
+  /// amount behind 序时进度, a project's investment behind it.
+  public func isBelowTarget(_ subject: NoticeSubject) -> Bool {
+    let values = subject.values
+    if let gap = number(values["gap"]), gap < .zero { return true }
+    if let lag = number(values["lag"]), lag < .zero { return true }
+    if case .project = subject.subject, let behind = number(values["behind"]), behind > .zero { return true }
+    return false
   }
 
   private func number(_ value: MeasureValue?) -> Fixed? {
@@ -137,6 +179,21 @@ public struct Phrases: Sendable {
   /// A figure as published, at least `decimals` decimals: 8.2, 1.0, 23.51.
   public static func figure(_ value: Fixed, decimals: Int = 0) -> String {
     value.formatted(minimumDecimals: decimals)
+  }
+
+  /// An amount in its unit as the office writes it, the same in prose and in tables: 亿元 and
+  /// similar large units to two decimals (82.50亿元), 元, 万元 and 万美元 as whole numbers unless
+  /// the figure has decimals (35250元, 29207万美元); a figure's own digits are never cut.
+  public static func amount(_ value: Fixed, unit: String) -> String {
+    figure(value, decimals: wholeUnits.contains(unit) ? 0 : 2)
+  }
+
+  static let wholeUnits: Set<String> = ["元", "万元", "万美元", "美元", "人", "个", "户", "家"]
+
+  /// 达到 for a level people reach (人均可支配收入), 完成 for what is produced, invested or collected.
+  public static func reachedVerb(_ indicator: Indicator?) -> String {
+    guard let indicator else { return "完成" }
+    return indicator.name.contains("人均") ? "达到" : "完成"
   }
 
   /// A count in Chinese numerals for a group's size: 十, 三.

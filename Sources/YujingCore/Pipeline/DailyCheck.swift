@@ -33,6 +33,9 @@ public struct DailyCheck: Sendable {
 
   private func escalateOverdueReports(day: Day, into outcome: inout Outcome) throws {
     let store = workspace.store
+    // An escalation found on a day off is the office's business of the next working day: its
+    // talk notice and the case's event carry that day.
+    let dated = thresholds.calendar.workingDay(onOrAfter: day)
     let ladder = Ladder(settings: thresholds.ladder)
     var escalations:
       [(caseID: Int64, period: Period, from: Stage, to: Stage, reason: String, overdueNotice: Int64, key: String)] = []
@@ -52,7 +55,7 @@ public struct DailyCheck: Sendable {
           if record.stage == .talkMayor && stage == .talkMayor { outcome.overdueAtTop.append(caseID) }
           continue
         }
-        let key = "overdue|\(notice.addressee)|\(notice.period)|\(day)"
+        let key = "overdue|\(notice.addressee)|\(notice.period)|\(dated)"
         escalations.append(
           (
             caseID, notice.period, transition.from, transition.to,
@@ -66,7 +69,9 @@ public struct DailyCheck: Sendable {
             subject: record.subject, stage: transition.to, level: finding?.level,
             rules: finding?.rules.map(\.rule) ?? [],
             values: finding?.values ?? Evidence(), reason: "\(notice.number ?? "")\(transition.reason)",
-            department: project?.department))
+            department: project?.department,
+            levelRules: finding.map { finding in finding.rules.filter { $0.level == finding.level }.map(\.rule) } ?? [])
+        )
         copies[key, default: []] += addressing.recipients(of: record.subject, project: project)?.copies ?? []
         periodOf[key] = notice.period
       }
@@ -84,7 +89,7 @@ public struct DailyCheck: Sendable {
         intent: intent, title: text.title(intent), body: text.body(intent, projectNames: projects.mapValues(\.name)),
         holder: text.talkHolder(intent))
     }
-    outcome.talkNotices = try store.applyOverdueEscalations(escalations, drafts: drafts, day: day, at: clock())
+    outcome.talkNotices = try store.applyOverdueEscalations(escalations, drafts: drafts, day: dated, at: clock())
   }
 
   /// A feed's period whose due day has passed in the last two months without figures is

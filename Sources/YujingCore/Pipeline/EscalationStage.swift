@@ -108,8 +108,10 @@ public struct EscalationStage: Sendable {
         }
       }
       guard let opened, !transitions.isEmpty || state.stage >= .reminder || closedHere else { continue }
-      let level = levels[period]?[subject].map(\.level)
-      let rules = levels[period]?[subject]?.rules ?? []
+      let stored = levels[period]?[subject]
+      let level = stored.map(\.level)
+      let rules = stored?.rules ?? []
+      let levelRules = stored.map { stored in stored.ruleLevels.filter { $0.level == stored.level }.map(\.rule) } ?? []
       updates.append(
         CaseUpdate(
           addressee: recipients.addressee, subject: subject, opened: opened,
@@ -123,7 +125,8 @@ public struct EscalationStage: Sendable {
             recipients: recipients,
             subject: NoticeSubject(
               subject: subject, stage: transition.to, level: transition.to == .lifted ? nil : level, rules: rules,
-              values: values, reason: transition.reason, department: project?.department)))
+              values: values, reason: transition.reason, department: project?.department,
+              levelRules: transition.to == .lifted ? [] : levelRules)))
       }
     }
     // A lift notice states the figures of a subject back on target, which no rule found.
@@ -145,7 +148,7 @@ public struct EscalationStage: Sendable {
             intent: intent, title: text.title(intent), body: text.body(intent, projectNames: names),
             holder: intent.kind == .talk ? text.talkHolder(intent) : nil)
         }
-        let title = intent.subjects.isEmpty ? "（更正）关于撤回\(corrected.title)的通知" : "（更正）" + text.title(intent)
+        let title = text.correctionTitle(corrects: corrected, withdrawing: intent.subjects.isEmpty)
         return NoticeDraft(
           intent: intent, title: title, body: text.correctionBody(intent, corrects: corrected, projectNames: names),
           holder: intent.kind == .talk ? text.talkHolder(intent) : nil, corrects: corrected.id)

@@ -2,8 +2,9 @@ import Foundation
 
 /// The sample office's year (the demo): day by day through 2020, files are ingested the day they
 /// arrive and their month evaluated; the reviewer approves the drafts of the day before; the
-/// addressees send their 整改 reports, but for two who are late on purpose, so that the overdue path
-/// shows; the daily check runs every day. Everything goes through the same stages as real work.
+/// addressees answer as units do: most send their 整改 reports on time, a few late, and one never
+/// answers, so that every path of the ladder shows; the daily check runs every day. Everything
+/// goes through the same stages as real work.
 public struct SampleOffice: Sendable {
   public let workspace: Workspace
   public let thresholds: Thresholds
@@ -13,10 +14,14 @@ public struct SampleOffice: Sendable {
     self.thresholds = thresholds
   }
 
-  /// Addressees that let a report of theirs run late: (addressee, period of the notice).
+  /// Addressees that answer the first notice of a period two working days after its deadline
+  /// (the case climbs the day after the deadline all the same): (addressee, period of the notice).
   public static let lateReporters: [(addressee: String, period: Period)] = [
-    ("上高县人民政府", Period(year: 2020, month: 10)!), ("奉新县人民政府", Period(year: 2020, month: 11)!),
+    ("奉新县人民政府", Period(year: 2020, month: 10)!), ("市住建局", Period(year: 2020, month: 7)!),
   ]
+
+  /// The one addressee that stops answering from a period on: its case climbs at each deadline.
+  public static let silentReporter = (addressee: "上高县人民政府", from: Period(year: 2020, month: 10)!)
 
   /// What happened on one day, for the demo's log.
   public struct DayLog: Sendable {
@@ -71,7 +76,7 @@ public struct SampleOffice: Sendable {
       let urgent = draft.kind == .dataOverdue || draft.key.hasPrefix("overdue|")
       let monthComplete = arrivals.filter { $0.period == draft.period }.allSatisfy { $0.day < day }
       guard urgent || monthComplete else { continue }
-      let talk = draft.kind == .talk
+      let talk = draft.kind == .talk && draft.corrects == nil
       let talkDay = thresholds.calendar.adding(workingDays: 5, to: day)
       approved.append(
         try store.approveNotice(
@@ -83,17 +88,33 @@ public struct SampleOffice: Sendable {
     return approved
   }
 
-  /// Each addressee reports on the third working day after the 成文日期, except the late ones.
+  /// Each addressee answers on the third working day after the 成文日期 (after the talk, for a
+  /// talk), the late ones two working days after the deadline, the silent one never.
   private func sendReports(on day: Day, at instant: Date) throws {
     let store = workspace.store
-    for notice in try store.notices() where notice.reportDue != nil && [.approved, .sent].contains(notice.state) {
-      guard let date = notice.documentDate, thresholds.calendar.adding(workingDays: 3, to: date) == day,
-        try store.feedback(noticeID: notice.id).isEmpty,
-        !Self.lateReporters.contains(where: { $0.addressee == notice.addressee && $0.period == notice.period })
+    let notices = try store.notices()
+    for notice in notices where [.approved, .sent].contains(notice.state) {
+      guard let due = notice.reportDue, let answered = reportDay(notice, due: due, among: notices), answered == day,
+        try store.feedback(noticeID: notice.id).isEmpty
       else { continue }
+      let what = notice.kind == .precoordination ? "应对措施" : "整改报告"
       try store.recordFeedback(
-        noticeID: notice.id, text: "关于\(notice.number ?? "")的整改报告：已分析原因，制定整改措施，明确责任和时限。", fileName: nil,
+        noticeID: notice.id, text: "关于\(notice.number ?? "")的\(what)：已分析原因，制定措施，明确责任和时限。", fileName: nil,
         file: nil, actor: "demo:\(notice.addressee)", at: instant, day: day)
     }
+  }
+
+  /// When the sample's addressee answers a notice, or nil when it never does.
+  func reportDay(_ notice: NoticeRecord, due: Day, among notices: [NoticeRecord]) -> Day? {
+    let silent = Self.silentReporter
+    if notice.addressee == silent.addressee && notice.period >= silent.from { return nil }
+    let first = notices.first { $0.addressee == notice.addressee && $0.period == notice.period && $0.reportDue != nil }
+    if first?.id == notice.id,
+      Self.lateReporters.contains(where: { $0.addressee == notice.addressee && $0.period == notice.period })
+    {
+      return thresholds.calendar.adding(workingDays: 2, to: due)
+    }
+    let start = notice.talkAt.flatMap(TalkTime.day) ?? notice.documentDate ?? due
+    return thresholds.calendar.adding(workingDays: 3, to: start)
   }
 }

@@ -68,11 +68,13 @@ extension Store {
         let desired = Dictionary((intent?.subjects ?? []).map { ($0.subject.notation, $0.factsHash) }) { first, _ in
           first
         }
+        let talks = Set((intent?.subjects ?? []).filter { $0.stage?.isTalk == true }.map(\.subject.notation))
         let plan = NoticeReconciler.plan(
-          group: group, desired: desired,
+          group: group, desired: desired, talks: talks,
           existing: existing.map {
             NoticeReconciler.Existing(
-              id: $0.id, key: $0.key, state: $0.state, corrects: $0.corrects, facts: $0.subjectFacts)
+              id: $0.id, key: $0.key, state: $0.state, corrects: $0.corrects, facts: $0.subjectFacts,
+              isTalk: $0.kind == .talk)
           })
         for action in plan {
           switch action {
@@ -90,6 +92,14 @@ extension Store {
             var part = template
             part.key = key
             part.subjects = template.subjects.filter { subjects.contains($0.subject.notation) }
+            if let corrected {
+              // A correction is the corrected notice's organ's own document, to the same units.
+              part.kind = corrected.kind
+              part.copies = corrected.copies
+            } else if part.kind == .reminder || part.kind == .talk {
+              // A notice holding only some of the group's subjects is a talk only if one of them is.
+              part.kind = part.subjects.contains { $0.stage?.isTalk == true } ? .talk : .reminder
+            }
             let written = draft(part, corrected)
             let id = try Store.insertNotice(
               db, written, at: instant,

@@ -238,9 +238,16 @@ extension Store {
     guard notice.state == .draft else {
       throw NoticeActionError("notice \(id) is \(notice.state.rawValue), not a draft: only a draft can be approved")
     }
-    if notice.kind == .talk && (talkAt?.isEmpty ?? true || place?.isEmpty ?? true) {
+    // A correction or withdrawal of a talk notice sets no talk and asks for no report.
+    let isCorrection = notice.corrects != nil
+    if notice.kind == .talk && !isCorrection && (talkAt?.isEmpty ?? true || place?.isEmpty ?? true) {
       throw NoticeActionError(
         "notice \(id) is a 约谈通知书: give the talk's time and place (--talk-at \"YYYY-MM-DD HH:MM\" --place TEXT)")
+    }
+    let talkDay = talkAt.flatMap(TalkTime.day)
+    if notice.kind == .talk, let talkDay, talkDay < documentDate {
+      throw NoticeActionError(
+        "notice \(id): the talk (\(talkDay)) cannot come before the 成文日期 (\(documentDate)) that announces it")
     }
     let prefix = prefixes[notice.kind] ?? notice.kind.rawValue
     let year = documentDate.year
@@ -254,14 +261,19 @@ extension Store {
         """,
       arguments: [prefix, year, next])
     let number = "\(prefix)〔\(year)〕\(next)号"
-    let asksForReport = notice.kind == .reminder || notice.kind == .talk
-    let due = asksForReport ? calendar.adding(workingDays: reportWorkingDays, to: documentDate) : nil
-    // A talk's time and place, given now, take the place of the draft's placeholders.
+    // A reminder's 整改 report is due counting from its 成文日期, a talk's from the talk itself:
+    // the unit reports on what the talk asked of it.
+    let asksForReport = notice.kind.asksForReport && !isCorrection
+    let reportFrom = notice.kind == .talk ? talkDay : documentDate
+    let due = asksForReport ? reportFrom.map { calendar.adding(workingDays: reportWorkingDays, to: $0) } : nil
+    // What is fixed now takes the place of the draft's placeholders, so that the body and the
+    // notes state the same time, place and deadline.
     var body = notice.body
     if let talkAt {
       body = body.replacingOccurrences(of: DraftText.talkTimePlaceholder, with: TalkTime.chinese(talkAt))
     }
     if let place { body = body.replacingOccurrences(of: DraftText.talkPlacePlaceholder, with: place) }
+    if let due { body = body.replacingOccurrences(of: DraftText.reportDuePlaceholder, with: due.chinese) }
     try db.execute(
       sql: """
         UPDATE notice SET state = 'approved', number = ?, document_date = ?, report_due = ?, talk_at = ?, place = ?,

@@ -19,6 +19,31 @@ extension Store {
     return try snapshotFromRows(db, period: period)
   }
 
+  /// The indicator and region codes with figures in the twelve months up to the latest period
+  /// with figures, read from the periods' snapshots (which list the codes they hold); nil when
+  /// there are no figures at all.
+  public func publishedCodes() throws -> TargetCoverage.Published? {
+    try writer.read { db in
+      guard let latest = try Store.latestPeriodWithFigures(db) else { return nil }
+      var published = TargetCoverage.Published(indicators: [], regions: [])
+      for back in 0..<12 {
+        let snapshot = try snapshot(db, period: latest.adding(months: -back))
+        published.indicators.formUnion(snapshot.indicators.map { String(decoding: $0, as: UTF8.self) })
+        published.regions.formUnion(snapshot.regions.map { String(decoding: $0, as: UTF8.self) })
+      }
+      return published
+    }
+  }
+
+  /// The latest period any figure was stored for.
+  public func latestPeriodWithFigures() throws -> Period? {
+    try writer.read { db in try Store.latestPeriodWithFigures(db) }
+  }
+
+  static func latestPeriodWithFigures(_ db: Database) throws -> Period? {
+    try String.fetchOne(db, sql: "SELECT period FROM observation ORDER BY period DESC LIMIT 1").flatMap(Period.init(_:))
+  }
+
   /// Writes the period's snapshot from its rows: called by the indicator run, in its transaction,
   /// for every period whose rows it added or changed.
   func refreshSnapshot(_ db: Database, period: Period) throws {

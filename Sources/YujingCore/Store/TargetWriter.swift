@@ -9,6 +9,8 @@ public struct TargetImportSummary: Sendable, Hashable {
   public var notes: [String]
   /// The feed run that records the import (with its rejected rows), when it was made as one.
   public var run: FeedRunSummary?
+  /// The targets imported or replaced.
+  public var targets: [Target] = []
 }
 
 extension Store {
@@ -57,6 +59,7 @@ extension Store {
       if existed { replaced += 1 } else { imported += 1 }
     }
     return TargetImportSummary(
-      imported: imported, replaced: replaced, rejections: batch.rejections, notes: batch.notes)
+      imported: imported, replaced: replaced, rejections: batch.rejections, notes: batch.notes,
+      targets: batch.targets)
   }
 }

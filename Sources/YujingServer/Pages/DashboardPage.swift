@@ -58,10 +58,35 @@ enum DashboardPage {
       ? ""
       : "<p class=\"warning\">节假日安排缺失：\(missing.map(\.message).joined(separator: "；"))</p>"
 
+    // Targets of the year of the latest figures that nothing will judge: set, but watched by no
+    // rule or fed by no figure.
+    let unjudged = try current.workspace.unjudgedTargets(
+      years: [try store.latestPeriodWithFigures()?.year ?? year], ruleSet: current.thresholds.ruleSet)
+    // One line per reason: an indicator no feed delivers stands for all its regions' targets.
+    var reasons: [String] = []
+    var byReason: [String: [TargetCoverage.Unjudged]] = [:]
+    for item in unjudged {
+      if byReason[item.chineseExplanation] == nil { reasons.append(item.chineseExplanation) }
+      byReason[item.chineseExplanation, default: []].append(item)
+    }
+    let unjudgedList: HTML =
+      unjudged.isEmpty
+      ? ""
+      : """
+      <p class="warning">\(unjudged.count) 项年度目标无法评判：</p>
+      <ul>\(reasons.prefix(20).map { reason -> HTML in
+          let items = byReason[reason]!
+          let first = items[0]
+          let name = configuration.region(first.target.region).map(\.name) ?? first.target.region
+          let what = items.count == 1 ? "\(first.target.year)年\(name)的目标" : "\(items.count)项\(first.target.year)年目标"
+          return "<li>\(reason)（\(what)）</li>"
+        })</ul>
+      """
+
     return Layout.page(
       "总览", context: context, active: "dashboard",
       """
-      \(calendar)\(late)
+      \(calendar)\(late)\(unjudgedList)
       <h2>\(period)预警</h2>
       <div class="cards">\(levels)
         <div class="card"><h2>待审核通知</h2><div class="big"><a href="/notices?state=draft">\(drafts)</a></div></div>

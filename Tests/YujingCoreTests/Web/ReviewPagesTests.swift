@@ -35,6 +35,17 @@ import Testing
     #expect(office.serve.stop() == 0)
   }
 
+  @Test func theDashboardNamesTargetsThatWillNeverBeJudged() throws {
+    let office = try WebSecurityTests.Office()
+    let reviewer = try office.client("rev")
+    let page = try reviewer.get("/")
+    // The office has 2020's published targets, but only industry figures have come in.
+    #expect(page.body.contains("项年度目标无法评判"), "\(page.body)")
+    #expect(page.body.contains("<li>近一年没有任何数据源报送地区生产总值的数据（11项2020年目标）</li>"), "\(page.body)")
+    #expect(!page.body.contains("丰城市规模以上工业增加值增速目标"))
+    #expect(office.serve.stop() == 0)
+  }
+
   @Test func aDraftsTextIsEditedBeforeApprovalAndTheDocumentShowsIt() throws {
     let office = try WebSecurityTests.Office()
     let reviewer = try office.client("rev")

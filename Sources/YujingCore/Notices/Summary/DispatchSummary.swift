@@ -73,8 +73,10 @@ public struct DispatchSummary: Sendable {
     let overview: [[String: Any]] = cityRows.map { indicator, row in
       ["name": indicator.name, "figures": SummaryText.cityFigures(row, indicator: indicator, period: facts.period)]
     }
-    let below = cityRows.filter { $0.1.onTarget == false }.map(\.0.name)
-    let onTarget = cityRows.filter { $0.1.onTarget == true }.map(\.0.name)
+    // Counted as the tables show them, so that on target + below + without a target add up.
+    let below = cityRows.filter { $0.1.onTarget(form: $0.0.form) == false }.map(\.0.name)
+    let onTarget = cityRows.filter { $0.1.onTarget(form: $0.0.form) == true }.map(\.0.name)
+    let withoutTarget = cityRows.filter { $0.1.onTarget(form: $0.0.form) == nil }.map(\.0.name)
     let count = { (kind: NoticeKind) in facts.notices.filter { $0.kind == kind }.count }
     var values: [String: Any] = [
       "city": city?.name ?? configuration.city.name,
@@ -84,6 +86,7 @@ public struct DispatchSummary: Sendable {
       "indicator_count": cityRows.count,
       "on_target_count": onTarget.count,
       "below_target_count": below.count,
+      "no_target_count": withoutTarget.count,
       "notice_count": facts.notices.count,
       "reminder_count": count(.reminder),
       "talk_count": count(.talk),
@@ -94,11 +97,12 @@ public struct DispatchSummary: Sendable {
     ]
     // Lists are left out when empty, so that a template's {{#…}} section is skipped.
     let lists = [
-      "on_target": onTarget, "below_target": below, "red_list": leagues.flatMap(\.red).map(\.region.name),
+      "on_target": onTarget, "below_target": below, "no_target": withoutTarget,
+      "red_list": leagues.flatMap(\.red).map(\.region.name),
       "black_list": leagues.flatMap(\.black).map(\.region.name),
     ]
     for (key, names) in lists where !names.isEmpty { values[key] = names.joined(separator: "、") }
-    if let contact = configuration.documents.contact { values["contact"] = contact }
+    if let contact = configuration.documents.contact { values["contact"] = contact.line }
     return values
   }
 

@@ -54,7 +54,7 @@ public struct LeagueTable: Sendable {
           rankSum += rank
           ranked += 1
         }
-        if row.onTarget == true { onTarget += 1 }
+        if row.onTarget(form: table.indicator.form) == true { onTarget += 1 }
       }
       let scored = ranked > 0 && ranked * 2 >= indicators.count
       let score = scored ? Fixed(rankSum).divided(by: Fixed(ranked))?.rounded(toDecimals: 2) : nil

@@ -80,12 +80,13 @@ public struct SummaryFacts: Sendable {
       self.level = level
     }
 
-    /// Whether the region is on or ahead of its target: growth at or above the target, or the
-    /// amount at or ahead of 序时进度. Nil when there is no target to compare with.
-    public var onTarget: Bool? {
-      if let gap { return gap >= .zero }
-      if let lag { return lag >= .zero }
-      return nil
+    /// Whether the region is on or ahead of its target, judged as the indicator's table shows it
+    /// first: an amount-form indicator by 序时进度 (the growth target where no amount was set), a
+    /// growth-form one by its growth target (序时进度 where no growth was set). Nil without a target.
+    public func onTarget(form: IndicatorForm) -> Bool? {
+      let first = form == .amount ? lag : gap
+      let second = form == .amount ? gap : lag
+      return (first ?? second).map { $0 >= .zero }
     }
   }
 

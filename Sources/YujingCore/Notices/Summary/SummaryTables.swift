@@ -11,6 +11,12 @@ enum SummaryTables {
     return Cell(Phrases.figure(shown, decimals: decimals), number: shown.doubleValue)
   }
 
+  /// An amount in its unit, as the notices write it (no ".00" on 元 or 万美元, never rounded).
+  static func amount(_ value: Fixed?, unit: String) -> Cell {
+    guard let value else { return Cell(missing) }
+    return Cell(Phrases.amount(value, unit: unit), number: value.doubleValue)
+  }
+
   static func level(_ level: Level) -> Cell {
     level == .none ? Cell(missing) : Cell(level.chinese, level: level)
   }
@@ -20,24 +26,32 @@ enum SummaryTables {
     let unit = indicator.unit
     let amount = indicator.form == .amount
     let showsValue = amount || unit != "%"
+    // Every target that was set has its columns, the form's own first.
+    let growthTargets = !amount || table.rows.contains { $0.targetGrowth != nil }
+    let amountTargets = amount || table.rows.contains { $0.targetValue != nil }
+    let reached = Phrases.reachedVerb(indicator)
     var header = ["地区"]
     if amount {
-      header += ["累计完成（\(unit)）", "年度目标（\(unit)）", "完成进度（%）", "较序时进度（百分点）", "增速（%）"]
+      header += ["累计\(reached)（\(unit)）", "年度目标（\(unit)）", "完成进度（%）", "较序时进度（百分点）", "增速（%）"]
+      if growthTargets { header += ["增速目标（%）", "较增速目标（百分点）"] }
     } else {
       if showsValue { header.append("累计值（\(unit)）") }
       header += ["增速（%）", "目标（%）", "较目标（百分点）"]
+      if amountTargets { header += ["年度目标（\(unit)）", "完成进度（%）", "较序时进度（百分点）"] }
     }
     header += ["位次", "位次变化", "预警"]
     let rows = table.rows.map { row -> [Cell] in
       var cells = [Cell(row.region.name)]
       if amount {
         cells += [
-          figure(row.value, decimals: 2), figure(row.targetValue, decimals: 2), figure(row.progress), figure(row.lag),
-          figure(row.growth),
+          self.amount(row.value, unit: unit), self.amount(row.targetValue, unit: unit), figure(row.progress),
+          figure(row.lag), figure(row.growth),
         ]
+        if growthTargets { cells += [figure(row.targetGrowth), figure(row.gap)] }
       } else {
-        if showsValue { cells.append(figure(row.value, decimals: 2)) }
+        if showsValue { cells.append(self.amount(row.value, unit: unit)) }
         cells += [figure(row.growth), figure(row.targetGrowth), figure(row.gap)]
+        if amountTargets { cells += [self.amount(row.targetValue, unit: unit), figure(row.progress), figure(row.lag)] }
       }
       if let rank = row.rank {
         let text = row.region.kind == .city ? "全省第\(rank)" : String(rank)
@@ -82,8 +96,9 @@ enum SummaryTables {
   static func projects(_ projects: [SummaryFacts.LaggingProject], number: Int) -> OfficialDocument.Table {
     let rows = projects.map { project -> [Cell] in
       [
-        Cell(project.name), Cell(project.region), Cell(project.department), figure(project.annualPlan, decimals: 2),
-        figure(project.completed, decimals: 2), figure(project.completion), Cell(project.problem), level(project.level),
+        Cell(project.name), Cell(project.region), Cell(project.department),
+        amount(project.annualPlan, unit: "亿元"), amount(project.completed, unit: "亿元"), figure(project.completion),
+        Cell(project.problem), level(project.level),
       ]
     }
     return OfficialDocument.Table(

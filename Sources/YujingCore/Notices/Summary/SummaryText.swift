@@ -14,18 +14,26 @@ enum SummaryText {
   static func cityFigures(_ row: SummaryFacts.RegionFigures, indicator: Indicator, period: Period) -> String {
     var parts: [String] = []
     let unit = indicator.unit
+    let reached = Phrases.reachedVerb(indicator)
     if indicator.form == .amount, let value = row.value {
-      var sentence = "累计完成\(Phrases.figure(value))\(unit)"
+      var sentence = "累计\(reached)\(Phrases.amount(value, unit: unit))\(unit)"
       if let target = row.targetValue, let progress = row.progress {
-        sentence += "，为年度目标\(Phrases.figure(target))\(unit)的\(Phrases.figure(progress, decimals: 1))%"
+        sentence +=
+          "，为年度目标\(Phrases.amount(target, unit: unit))\(unit)的\(Phrases.figure(progress, decimals: 1))%"
         if let lag = row.lag { sentence += "，" + Phrases.againstSchedule(lag: lag, timeProgress: nil) }
       }
       parts.append(sentence)
-      if let growth = row.growth { parts.append("同比\(Phrases.change(growth))") }
+      if let growth = row.growth {
+        var change = "同比\(Phrases.change(growth))"
+        if let target = row.targetGrowth, let gap = row.gap {
+          change += "，" + Phrases.againstTarget(gap: gap, target: target)
+        }
+        parts.append(change)
+      }
     } else if let growth = row.growth {
       var sentence = "累计\(Phrases.change(growth))"
       if let value = row.value, unit != "%" {
-        sentence = "累计完成\(Phrases.figure(value))\(unit)，\(Phrases.change(growth))"
+        sentence = "累计\(reached)\(Phrases.amount(value, unit: unit))\(unit)，\(Phrases.change(growth))"
       }
       if let target = row.targetGrowth, let gap = row.gap {
         sentence += "，" + Phrases.againstTarget(gap: gap, target: target)

@@ -89,7 +89,7 @@ public enum Evaluator {
       let codes = records.map(\.project.code)
       let slots = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
       let frame = ProjectFrameBuilder.build(
-        period: input.period, records: records, milestones: input.milestones, asOf: input.asOf, slots: slots)
+        period: input.period, records: records, milestones: input.milestones, slots: slots)
       for subject in subjects {
         guard case .project(let code) = subject, let slot = slots[code] else { continue }
         result[subject] = frame.evidence(slot)
@@ -147,8 +147,7 @@ public enum Evaluator {
     let months = Array(input.projects)
     let built = Parallel.map(months.count) { task in
       ProjectFrameBuilder.build(
-        period: months[task].key, records: months[task].value, milestones: input.milestones, asOf: input.asOf,
-        slots: slots)
+        period: months[task].key, records: months[task].value, milestones: input.milestones, slots: slots)
     }
     var frames: [Period: Frame] = [:]
     for frame in built { frames[frame.period] = frame }

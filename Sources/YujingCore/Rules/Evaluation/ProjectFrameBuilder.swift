@@ -9,12 +9,17 @@ public struct ProjectRecord: Sendable, Hashable {
   }
 }
 
-/// Derives the measures of DESIGN §5.4 for every project reported in a period, at the as-of date:
-/// started, registered (入统), whole months since the planned and the actual start, how far
-/// investment is behind 序时进度, the most overdue approval milestone.
+/// Derives the project measures for every project reported in a period: started, registered (入统),
+/// whole months since the planned and the actual start, how far investment is behind 序时进度, the
+/// most overdue approval milestone.
+///
+/// A report tells the state on the last day of its period, so every date is compared with that day
+/// and never with the day of the evaluation: a period's findings are the same whenever it is
+/// evaluated, and a milestone done after the period's end (as a later report says) was still open
+/// in it.
 enum ProjectFrameBuilder {
   static func build(
-    period: Period, records: [ProjectRecord], milestones: [String: [Milestone]], asOf: Day, slots: [String: Int]
+    period: Period, records: [ProjectRecord], milestones: [String: [Milestone]], slots: [String: Int]
   ) -> Frame {
     let layout = MeasureLayout.projects
     var frame = FrameColumns(kind: .projects, slotCount: slots.count)
@@ -22,6 +27,7 @@ enum ProjectFrameBuilder {
     func boolean(_ name: String) -> Int { layout.booleanIndex[name]! }
     func text(_ name: String) -> Int { layout.textIndex[name]! }
     let timeProgress = period.timeProgress
+    let periodEnd = Day.lastDay(of: period)
     for record in records {
       guard let slot = slots[record.project.code] else { continue }
       let project = record.project
@@ -38,23 +44,22 @@ enum ProjectFrameBuilder {
         frame.numbers[number("behind")][slot] = (timeProgress - completion).units
       }
       frame.texts[text("status")][slot] = progress.status.rawValue
-      let started = progress.actualStart.map { $0 <= asOf } ?? false
+      let started = progress.actualStart.map { $0 <= periodEnd } ?? false
       frame.booleans[boolean("started")][slot] = Tri(started)
-      frame.booleans[boolean("registered")][slot] = Tri(progress.registered.map { $0 <= asOf } ?? false)
+      frame.booleans[boolean("registered")][slot] = Tri(progress.registered.map { $0 <= periodEnd } ?? false)
       if let plannedStart = project.plannedStart {
         frame.numbers[number("months_since_planned_start")][slot] =
-          Int64(plannedStart.wholeMonths(until: asOf)) * Fixed.scale
+          Int64(plannedStart.wholeMonths(until: periodEnd)) * Fixed.scale
       }
       if started, let actualStart = progress.actualStart {
-        frame.numbers[number("months_since_start")][slot] = Int64(actualStart.wholeMonths(until: asOf)) * Fixed.scale
+        frame.numbers[number("months_since_start")][slot] =
+          Int64(actualStart.wholeMonths(until: periodEnd)) * Fixed.scale
       }
       if let stages = milestones[project.code], !stages.isEmpty {
-        // A milestone done after the as-of date was still open on it: replaying history sees
-        // the state of that day.
-        let open = stages.filter { ($0.done.map { $0 > asOf } ?? true) && $0.due < asOf }
+        let open = stages.filter { ($0.done.map { $0 > periodEnd } ?? true) && $0.due < periodEnd }
         let worst = open.min { ($0.due, $0.stage) < ($1.due, $1.stage) }
         frame.numbers[number("overdue_days")][slot] =
-          Int64(worst.map { asOf.ordinal - $0.due.ordinal } ?? 0) * Fixed.scale
+          Int64(worst.map { periodEnd.ordinal - $0.due.ordinal } ?? 0) * Fixed.scale
         frame.texts[text("overdue_milestone")][slot] = worst?.stage
       }
     }

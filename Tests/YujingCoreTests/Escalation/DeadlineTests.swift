@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import YujingCore
+
+/// The 整改 deadlines as the ladder keeps them, replayed day by day with the 2020 calendar: a
+/// reminder's report is due on the fifth working day after its 成文日期, a talk's on the fifth
+/// working day after the talk; the body and the notes state the same date; a case climbs one
+/// stage per deadline that passes, and only an issued notice starts one.
+@Suite struct DeadlineTests {
+  /// Runs the daily check on every day from `first` through `last`; the escalations, by day.
+  func dailyChecks(_ harness: EscalationHarness, from first: String, through last: String) throws -> [String] {
+    let check = DailyCheck(workspace: harness.workspace, thresholds: harness.thresholds, clock: { fixedNow })
+    var day = Day(first)!
+    var seen: [String] = []
+    while day <= Day(last)! {
+      for escalation in try check.run(day: day).escalations {
+        seen.append("\(day) \(escalation.from.rawValue)→\(escalation.to.rawValue)")
+      }
+      day = day.adding(days: 1)
+    }
+    return seen
+  }
+
+  func document(_ notice: NoticeRecord, _ harness: EscalationHarness) -> OfficialDocument {
+    NoticeDocument.make(notice, configuration: harness.workspace.configuration)
+  }
+
+  @Test func aReminderIsAnsweredByTheFifthWorkingDayAfterItsDateAndItsBodyAndNotesSaySo() throws {
+    let harness = try EscalationHarness()
+    try harness.industry(["2020-08": "7.0"])
+    try harness.evaluate("2020-08")
+    let draft = try #require(try harness.live().first)
+    #expect(draft.body.contains("于\(DraftText.reportDuePlaceholder)前将书面原因分析和整改措施报送"), "\(draft.body)")
+    // 2020-09-14 is a Monday: 15, 16, 17, 18, 21.
+    let reminder = try harness.approve(draft.id, on: "2020-09-14")
+    #expect(reminder.reportDue == Day("2020-09-21"))
+    #expect(reminder.body.contains("于2020年9月21日前将书面原因分析和整改措施报送"), "\(reminder.body)")
+    #expect(document(reminder, harness).note?.contains("整改报告请于2020年9月21日前报送") == true)
+  }
+
+  @Test func aTalksReportIsDueFiveWorkingDaysAfterTheTalkNotAfterItsDate() throws {
+    let harness = try EscalationHarness()
+    try harness.industry(["2020-08": "-1.0"])
+    try harness.evaluate("2020-08")
+    let draft = try #require(try harness.live().first { $0.kind == .talk })
+    // A draft does not know its deadline yet, and says how it will be counted.
+    #expect(document(draft, harness).note?.contains("整改报告报送期限自约谈之日起按工作日计算") == true)
+    // The talk on Monday 2020-09-21; five working days after it: 22, 23, 24, 25 and Sunday the
+    // 27th, a make-up working day before the National Day holiday.
+    let talk = try harness.approve(draft.id, on: "2020-09-14", talkAt: "2020-09-21 09:30", place: "市政府第一会议室")
+    #expect(talk.reportDue == Day("2020-09-27"))
+    #expect(talk.body.contains("约谈后于2020年9月27日前将书面整改报告报送"), "\(talk.body)")
+    #expect(document(talk, harness).note?.contains("整改报告请于2020年9月27日前报送") == true)
+    // Neither the talk's day nor the days after it escalate; the day after the deadline does.
+    #expect(try dailyChecks(harness, from: "2020-09-15", through: "2020-09-27").isEmpty)
+    #expect(
+      try dailyChecks(harness, from: "2020-09-28", through: "2020-09-28") == ["2020-09-28 talk_deputy→talk_mayor"])
+  }
+
+  @Test func aTalkCannotBeSetBeforeTheNoticeThatAnnouncesIt() throws {
+    let harness = try EscalationHarness()
+    try harness.industry(["2020-08": "-1.0"])
+    try harness.evaluate("2020-08")
+    let draft = try #require(try harness.live().first { $0.kind == .talk })
+    #expect(throws: NoticeActionError.self) {
+      try harness.approve(draft.id, on: "2020-09-14", talkAt: "2020-09-11 09:30", place: "市政府第一会议室")
+    }
+    #expect(try harness.store.notice(id: draft.id)?.state == .draft)
+  }
+
+  @Test func aCaseClimbsOneStagePerDeadlineAndOnlyAnIssuedNoticeStartsTheNext() throws {
+    let harness = try EscalationHarness()
+    try harness.industry(["2020-08": "7.0"])
+    try harness.evaluate("2020-08")
+    let reminder = try harness.approve(try #require(try harness.live().first).id, on: "2020-09-14")
+    #expect(reminder.reportDue == Day("2020-09-21"))
+    // No report: one climb the day after the deadline, and none more while the talk notice it
+    // drafted waits for the office, however long.
+    #expect(
+      try dailyChecks(harness, from: "2020-09-15", through: "2020-10-31") == ["2020-09-22 reminder→talk_deputy"])
+    let talkDraft = try #require(try harness.live().first { $0.kind == .talk && $0.state == .draft })
+    // Issued with a talk on 2020-11-09: the next deadline is five working days after it.
+    let talk = try harness.approve(
+      talkDraft.id, on: "2020-11-02", talkAt: "2020-11-09 15:00", place: "市政府第一会议室")
+    #expect(talk.reportDue == Day("2020-11-16"))
+    #expect(try dailyChecks(harness, from: "2020-11-01", through: "2020-11-16").isEmpty)
+    #expect(
+      try dailyChecks(harness, from: "2020-11-17", through: "2020-11-30") == ["2020-11-17 talk_deputy→talk_mayor"])
+  }
+
+  @Test func anEscalationFoundOnADayOffIsDatedTheNextWorkingDay() throws {
+    let harness = try EscalationHarness()
+    try harness.industry(["2020-08": "7.0"])
+    try harness.evaluate("2020-08")
+    // Approved Friday 2020-09-04: due Friday 2020-09-11; the day after is a Saturday.
+    let reminder = try harness.approve(try #require(try harness.live().first).id, on: "2020-09-04")
+    #expect(reminder.reportDue == Day("2020-09-11"))
+    #expect(try dailyChecks(harness, from: "2020-09-12", through: "2020-09-12") == ["2020-09-12 reminder→talk_deputy"])
+    let talk = try #require(try harness.live().first { $0.kind == .talk })
+    #expect(talk.key.hasSuffix("|2020-09-14"), "\(talk.key)")
+    let caseID = try #require(try harness.store.cases().first?.id)
+    #expect(try harness.store.caseEvents(caseID: caseID).last?.day == Day("2020-09-14"))
+    #expect(try harness.store.noticeHistory(id: talk.id).first?.note == "drafted by the daily check of 2020-09-14")
+  }
+
+  @Test func aCorrectionOrAWithdrawalAsksForNoReport() throws {
+    let harness = try EscalationHarness()
+    try harness.industry(["2020-08": "7.0"])
+    try harness.evaluate("2020-08")
+    let reminder = try harness.approve(try #require(try harness.live().first).id, on: "2020-09-14")
+    try harness.industry(["2020-08": "6.9"])
+    try harness.evaluate("2020-08")
+    let draft = try #require(try harness.live().first { $0.corrects == reminder.id })
+    #expect(document(draft, harness).note?.contains("整改") != true)
+    let correction = try harness.approve(draft.id, on: "2020-09-16")
+    #expect(correction.kind == .reminder)
+    #expect(correction.reportDue == nil)
+    #expect(!correction.body.contains("整改"), "\(correction.body)")
+    #expect(document(correction, harness).note?.contains("整改") != true)
+  }
+}
