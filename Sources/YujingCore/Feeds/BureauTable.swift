@@ -262,21 +262,23 @@ enum TablePeriod {
   }
 
   static func year(_ text: String) -> Int? {
-    guard let match = text.firstMatch(of: /(\d{4})\s*年/) else { return nil }
+    guard let match = text.firstMatch(of: /([0-9]{4})\s*年/) else { return nil }
     return Int(match.1)
   }
 
+  /// Digits are ASCII only: a regex `\d` also matches other scripts' digits (٥, ５), which `Int`
+  /// does not read (found by the XLS fuzz target: `Fuzz/regressions/xls/title-non-ascii-digits`).
   static func parse(_ text: String, defaultYear: Int?) -> Period? {
     let compact = RegionNames.normalize(text)
     guard let year = year(compact) ?? defaultYear else { return nil }
-    if let match = compact.firstMatch(of: /(\d{1,2})\s*[-－—–~～至]\s*(\d{1,2})\s*月/) {
+    if let match = compact.firstMatch(of: /([0-9]{1,2})\s*[-－—–~～至]\s*([0-9]{1,2})\s*月/) {
       return Period(year: year, month: Int(match.2)!)
     }
     let quarters: [(String, Int)] = [
       ("前三季度", 9), ("上半年", 6), ("一季度", 3), ("二季度", 6), ("三季度", 9), ("四季度", 12), ("全年", 12),
     ]
     for (word, month) in quarters where compact.contains(word) { return Period(year: year, month: month) }
-    if let match = compact.firstMatch(of: /年(\d{1,2})月/) ?? compact.firstMatch(of: /^(\d{1,2})月/) {
+    if let match = compact.firstMatch(of: /年([0-9]{1,2})月/) ?? compact.firstMatch(of: /^([0-9]{1,2})月/) {
       return Period(year: year, month: Int(match.1)!)
     }
     return nil
