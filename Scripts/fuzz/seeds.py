@@ -3,9 +3,9 @@
 the default targets, the test workbook, the rule files), so that the fuzzers start from inputs
 that reach deep into each parser instead of discovering the formats from nothing.
 
-    Scripts/fuzz/seeds.py TARGET OUTPUT_DIR      (TARGET: csv, json, xlsx or rules)
+    Scripts/fuzz/seeds.py TARGET OUTPUT_DIR      (TARGET: csv, json, xlsx, xls or rules)
 """
-import csv, glob, io, json, os, re, sys, zipfile
+import csv, glob, io, json, os, re, struct, sys, zipfile
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 SAMPLE = os.path.join(ROOT, "Sources", "YujingResources", "sample")
@@ -68,6 +68,52 @@ def xlsx_seeds(out):
             write(out, f"{number}-" + name.replace("/", "_"), seed)
 
 
+def xls_seeds(out):
+    """The corpus's .xls workbooks whole, and each one's workbook stream alone (what the target
+    reads when the input is not a compound file), cut out of its regular sectors."""
+    paths = sorted(glob.glob(os.path.join(ROOT, "Tests", "YujingCoreTests", "Fixtures", "malformed", "xls-*.xls")))
+    for path in paths:
+        data = open(path, "rb").read()
+        if len(data) > 65536:
+            continue
+        name = os.path.basename(path)
+        write(out, name, data)
+        try:
+            stream = workbook_stream(data)
+        except (struct.error, UnicodeDecodeError):
+            stream = None  # a damaged workbook: kept whole only
+        if stream:
+            write(out, name + ".biff", stream)
+
+
+def workbook_stream(data):
+    """The Workbook stream of a compound file with 512-byte sectors whose allocation table fits
+    in the header's 109 entries (what xlwt writes for small workbooks); None otherwise."""
+    if data[:8] != b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or struct.unpack_from("<H", data, 0x1E)[0] != 9:
+        return None
+    def sector(n):
+        return data[512 + n * 512: 1024 + n * 512]
+    fat = []
+    for index in range(109):
+        n = struct.unpack_from("<I", data, 0x4C + index * 4)[0]
+        if n < 0xFFFFFFFA:
+            fat += struct.unpack("<128I", sector(n))
+    def chain(start):
+        out, n, steps = b"", start, 0
+        while n < 0xFFFFFFFA and n < len(fat) and steps < len(fat):
+            out += sector(n)
+            n, steps = fat[n], steps + 1
+        return out
+    directory = chain(struct.unpack_from("<I", data, 0x30)[0])
+    for offset in range(0, len(directory), 128):
+        entry = directory[offset: offset + 128]
+        name = entry[: struct.unpack_from("<H", entry, 0x40)[0]].decode("utf-16-le").rstrip("\0")
+        if name == "Workbook" and entry[0x42] == 2:
+            start, size = struct.unpack_from("<II", entry, 0x74)
+            return chain(start)[:size] if size >= 4096 else None
+    return None
+
+
 def rule_seeds(out):
     paths = sorted(glob.glob(os.path.join(ROOT, "thresholds", "**", "*.yaml"), recursive=True))
     keys = r"(?:when|recovery|red|orange|yellow|blue)"
@@ -89,7 +135,7 @@ def rule_seeds(out):
 def main():
     target, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
-    {"csv": csv_seeds, "json": json_seeds, "xlsx": xlsx_seeds, "rules": rule_seeds}[target](out)
+    {"csv": csv_seeds, "json": json_seeds, "xlsx": xlsx_seeds, "xls": xls_seeds, "rules": rule_seeds}[target](out)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,13 @@ struct Ingest: AsyncParsableCommand {
   @Option(name: .long, help: "Output: text or json.")
   var format: OutputFormat = .text
 
+  @Option(
+    name: .long,
+    help:
+      "The CSV files' character encoding: utf-8, or gb18030 (gbk), what Excel on a Chinese Windows saves; default: the feed's encoding, else utf-8."
+  )
+  var encoding: TextEncoding?
+
   func run() async throws {
     let workspace = try global.openWorkspace()
     let summary: FeedRunSummary
@@ -40,10 +47,14 @@ struct Ingest: AsyncParsableCommand {
       let ingestion = Ingestion(workspace: workspace, clock: { Date() })
       let input = try Ingest.read(file)
       let milestoneInput = try milestones.map(Ingest.read)
-      summary = try ingestion.run(feed: feed, input: input, milestones: milestoneInput)
+      summary = try ingestion.run(feed: feed, input: input, milestones: milestoneInput, encoding: encoding)
     } else {
       if milestones != nil {
         throw CommandFailure("--milestones needs the project file as a local FILE, not a pull from a URL")
+      }
+      if encoding != nil {
+        throw CommandFailure(
+          "--encoding applies to a local FILE; a pulled feed is read in the encoding its configuration declares")
       }
       do {
         let pulled = try await FeedPull(workspace: workspace, clock: { Date() }).run(feed: feed, url: file)
@@ -74,6 +85,11 @@ struct Ingest: AsyncParsableCommand {
       throw CommandFailure("cannot read \(source): \(error.message)")
     }
   }
+}
+
+extension TextEncoding: ExpressibleByArgument {
+  public init?(argument: String) { self.init(name: argument) }
+  public static var allValueStrings: [String] { TextEncoding.names }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

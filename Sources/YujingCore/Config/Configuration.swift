@@ -175,11 +175,17 @@ public enum FeedFormat: String, Sendable, Hashable, CaseIterable {
   case csv
   case json
   case xlsx
+  /// Excel 97–2003 (.xls), and WPS's .et, which is the same format.
+  case xls
 
-  /// The format a file's name implies (`.csv`, `.json`, `.xlsx`), if any.
+  /// The format a file's name implies (`.csv`, `.json`, `.xlsx`, `.xls`, `.et`), if any.
   public init?(pathExtension: String) {
-    self.init(rawValue: pathExtension.lowercased())
+    let lowered = pathExtension.lowercased()
+    self.init(rawValue: lowered == "et" ? "xls" : lowered)
   }
+
+  /// A workbook read as the statistics bureau's table.
+  public var isWorkbook: Bool { self == .xlsx || self == .xls }
 }
 
 public struct FeedConfiguration: Sendable, Hashable {
@@ -196,6 +202,8 @@ public struct FeedConfiguration: Sendable, Hashable {
   /// What the data are called in a letter (主要经济指标数据); by default from the kind.
   public var title: String?
   public var xlsx: XLSXMapping?
+  /// The character encoding of the feed's CSV files; UTF-8 when nil.
+  public var encoding: TextEncoding?
   /// How long an HTTP pull waits for the answer and for each next piece of it; 60 s when nil.
   public var timeoutSeconds: Int?
   /// The largest body a pull accepts; `FeedSource.maximumSize` when nil.

@@ -162,7 +162,7 @@ public enum ConfigurationDecoder {
 
   static let feedKeys = [
     "name", "kind", "url", "format", "schedule", "due_day", "provider", "xlsx", "timeout_seconds", "max_bytes",
-    "title",
+    "title", "encoding",
   ]
 
   private static func decodeFeed(_ node: Node, _ context: String, _ sink: DiagnosticSink) -> FeedConfiguration? {
@@ -187,11 +187,20 @@ public enum ConfigurationDecoder {
     let xlsx = map.map("xlsx", allowed: xlsxKeys).map(decodeXLSXMapping)
     let timeout = map.integer("timeout_seconds", in: 1...3600)
     let maxBytes = map.integer("max_bytes", in: 1...FeedSource.maximumSize)
+    var encoding: TextEncoding?
+    if let name = map.string("encoding") {
+      encoding = TextEncoding(name: name)
+      if encoding == nil {
+        map.sink.error(
+          "\(context).encoding: '\(name)' is not one of \(TextEncoding.names.joined(separator: ", ")) (gbk is read as gb18030, of which it is a part)",
+          at: map.position(of: "encoding"))
+      }
+    }
     let title = map.string("title")
     guard let name, let kind else { return nil }
     return FeedConfiguration(
       name: name, kind: kind, url: url, format: format, schedule: schedule, dueDay: dueDay, provider: provider,
-      title: title, xlsx: xlsx, timeoutSeconds: timeout, maxBytes: maxBytes)
+      title: title, xlsx: xlsx, encoding: encoding, timeoutSeconds: timeout, maxBytes: maxBytes)
   }
 
   static let xlsxKeys = ["sheet", "region_header", "indicators", "columns", "regions", "missing"]

@@ -66,14 +66,24 @@ enum ConfigurationValidator {
       } else if let url = feed.url, (try? Ingestion.format(of: FeedURL.masked(url), feed: feed)) == nil {
         // Found here rather than at the first scheduled pull, which could only throw.
         sink.error(
-          "\(context).url: cannot tell the format from '\(FeedURL.masked(url))': end the path in .csv, .json or "
-            + ".xlsx, or set the feed's format",
+          "\(context).url: cannot tell the format from '\(FeedURL.masked(url))': end the path in .csv, .json, "
+            + ".xlsx or .xls, or set the feed's format",
           at: sink.position("\(context).url"))
+      }
+      if let format = feed.format, format.isWorkbook, feed.kind == .indicators, feed.xlsx == nil {
+        sink.error(
+          "\(context) (\(feed.name)) reads \(format.rawValue) workbooks but has no xlsx mapping: add an `xlsx:` section (header → indicator)",
+          at: sink.position("\(context).format"))
       }
       if feed.xlsx != nil && feed.kind != .indicators {
         sink.error(
           "\(context).xlsx: only an indicator feed can read the statistics bureau's table",
           at: sink.position("\(context).xlsx"))
+      }
+      if feed.encoding == .gb18030, let format = feed.format, format != .csv {
+        sink.error(
+          "\(context).encoding: a declared encoding applies to CSV files; a \(format.rawValue) feed's files say their own encoding",
+          at: sink.position("\(context).encoding"))
       }
       if let mapping = feed.xlsx {
         validate(mapping, context: "\(context).xlsx", configuration: configuration, sink: sink)

@@ -16,6 +16,9 @@ enum BureauTable {
     let period = try TablePeriod.find(in: sheet, above: layout.headerRows.lowerBound)
     var batch = IndicatorBatch()
     batch.notes += layout.notes
+    // Regions whose figure of an indicator was refused: the bureau's 位次 of their group cannot
+    // be checked without them.
+    var gaps: [PublishedRanks.Gap] = []
     var checker = IndicatorRowChecker(catalogue: catalogue)
     let regionNames = catalogue.regionNames.merging(
       mapping.regions.map { (RegionNames.normalize($0.key), $0.value) }, uniquingKeysWith: { _, mapped in mapped })
@@ -36,6 +39,15 @@ enum BureauTable {
       let nameReference = CellReference(row: row, column: layout.regionColumn).description
       guard let region = regionNames[name] else {
         if hasFigures {
+          for group in layout.indicatorGroups
+          where group.columns.contains(where: {
+            $0.role == .rank && sheet.cell(CellReference(row: row, column: $0.column)) != nil
+          }) {
+            gaps.append(
+              PublishedRanks.Gap(
+                indicator: group.indicator, region: nil, what: "the row of '\(name)', not a known region",
+                place: "sheet \(sheet.name), cell \(nameReference)"))
+          }
           batch.rejections.append(
             Rejection(
               location: RowLocation(record: row, cell: nameReference, sheet: sheet.name), field: "region",
@@ -50,15 +62,18 @@ enum BureauTable {
       for group in layout.indicatorGroups {
         var fields = IndicatorRowChecker.Fields(period: period.description, region: region, indicator: group.indicator)
         var firstCell: String?
+        // Where each field was, so that a figure refused by the row checks is named by its own cell.
+        var cells: [String: String] = [:]
         var cellProblem: Rejection?
         for column in group.columns {
           let reference = CellReference(row: row, column: column.column)
           guard let cell = sheet.cell(reference) else { continue }
           let location = RowLocation(record: row, cell: reference.description, sheet: sheet.name)
-          switch figureText(cell, missing: missing) {
+          switch figureText(cell, role: column.role, missing: missing, date1904: sheet.usesDate1904) {
           case .success(nil): continue
           case .success(let value?):
             firstCell = firstCell ?? reference.description
+            cells[column.role.rawValue] = reference.description
             switch column.role {
             case .value: fields.value = value
             case .growth: fields.growth = value
@@ -70,6 +85,9 @@ enum BureauTable {
           }
         }
         if let cellProblem {
+          gaps.append(
+            PublishedRanks.Gap(rejection: cellProblem, indicator: group.indicator, region: region, catalogue: catalogue)
+          )
           batch.rejections.append(cellProblem)
           continue
         }
@@ -78,42 +96,16 @@ enum BureauTable {
         let location = RowLocation(record: row, cell: firstCell, sheet: sheet.name)
         switch checker.check(fields, at: location, raw: nil) {
         case .success(let observation): batch.observations.append(observation)
-        case .failure(let rejection): batch.rejections.append(rejection)
+        case .failure(var rejection):
+          if let field = rejection.field, let cell = cells[field] { rejection.location.cell = cell }
+          gaps.append(
+            PublishedRanks.Gap(rejection: rejection, indicator: group.indicator, region: region, catalogue: catalogue))
+          batch.rejections.append(rejection)
         }
       }
     }
-    batch.notes += PublishedRanks.disagreements(in: batch.observations, catalogue: catalogue)
+    batch.notes += PublishedRanks.disagreements(in: batch.observations, catalogue: catalogue, gaps: gaps)
     return batch
-  }
-
-  /// A cell's figure as text: nil for a missing-figure mark, a reason for what cannot be a figure.
-  static func figureText(_ cell: XLSXCell, missing: Set<String>) -> Result<String?, FigureCellProblem> {
-    switch cell.value {
-    case .number(let literal):
-      // Excel stores binary doubles (88.90000000000001); the published figure is the decimal.
-      // A number cell is a number: what can fail is its range, and the parser says so.
-      do {
-        return .success(try Fixed(parsing: literal).description)
-      } catch {
-        return .failure(FigureCellProblem(error.description))
-      }
-    case .string(let string):
-      let normalized = RegionNames.normalize(string)
-      return normalized.isEmpty || missing.contains(normalized) ? .success(nil) : .success(normalized)
-    case .bool:
-      return .failure(FigureCellProblem("the cell holds TRUE/FALSE, not a figure"))
-    case .error(let code):
-      if cell.value.isFormulaWithoutCachedValue {
-        return .failure(
-          FigureCellProblem("the cell holds a formula with no computed value; open and save the file in Excel or WPS"))
-      }
-      return .failure(FigureCellProblem("the cell holds the spreadsheet error \(code)"))
-    }
-  }
-
-  struct FigureCellProblem: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
   }
 
   static func text(_ value: XLSXCellValue) -> String {
@@ -146,16 +138,22 @@ extension BureauTable {
 
     var columns: [MappedColumn] { indicatorGroups.flatMap(\.columns) }
 
-    init(sheet: XLSXSheet, mapping: XLSXMapping) throws(FeedReadError) {
+    /// How far down a header is looked for: titles and unit rows take a few rows, not thirty.
+    static let headerSearchRows = 30
+
+    /// The cell holding the region column's header, in the first rows of the sheet.
+    static func regionHeader(in sheet: XLSXSheet, mapping: XLSXMapping) -> CellReference? {
       let wanted = RegionNames.normalize(mapping.regionHeader)
-      var found: CellReference?
-      search: for row in 1...max(1, min(sheet.rowCount, 30)) {
+      for row in 1...max(1, min(sheet.rowCount, headerSearchRows)) {
         for cell in sheet.row(row) where RegionNames.normalize(BureauTable.text(cell.value)) == wanted {
-          found = cell.reference
-          break search
+          return cell.reference
         }
       }
-      guard let header = found else {
+      return nil
+    }
+
+    init(sheet: XLSXSheet, mapping: XLSXMapping) throws(FeedReadError) {
+      guard let header = Layout.regionHeader(in: sheet, mapping: mapping) else {
         throw FeedReadError(
           "no header cell '\(mapping.regionHeader)' in the first 30 rows of sheet \(sheet.name); set the feed's xlsx.region_header to the text over the region column"
         )
@@ -229,26 +227,58 @@ enum TablePeriod {
     for text in texts {
       if let period = parse(text, defaultYear: year) { return period }
     }
+    if let period = try dated(in: sheet, above: headerRow) { return period }
     throw FeedReadError(
       "cannot tell the table's period: write it in the title above the header, as in '2020年1-5月' or '2020年一季度'")
   }
 
+  /// The period given as a date cell above the header (a month typed into Excel becomes the
+  /// date of its first day, shown as 2020年4月). Only a date that names one month for certain is
+  /// taken: one shown without its day, or the last day of a month (the figures as of then).
+  static func dated(in sheet: XLSXSheet, above headerRow: Int) throws(FeedReadError) -> Period? {
+    var dates: [(cell: XLSXCell, day: Day, showsDay: Bool)] = []
+    for row in 1..<max(1, headerRow) {
+      for cell in sheet.row(row) {
+        guard case .number(let literal) = cell.value, case .date(let showsDay)? = cell.format?.meaning else { continue }
+        guard let day = Double(literal).flatMap({ SerialDate.day($0, date1904: sheet.usesDate1904) }) else {
+          throw FeedReadError(
+            "cannot tell the table's period: sheet \(sheet.name), cell \(cell.reference) is formatted as a date but holds \(literal), which is no day; write the period in the title, as in '2020年1-5月'"
+          )
+        }
+        dates.append((cell, day, showsDay))
+      }
+    }
+    guard let only = dates.first else { return nil }
+    guard dates.count == 1 else {
+      throw FeedReadError(
+        "cannot tell the table's period: the title does not give it, and sheet \(sheet.name) has dates in cells \(dates.map(\.cell.reference.description).joined(separator: ", ")); write the period in the title, as in '2020年1-5月'"
+      )
+    }
+    guard let period = Period(year: only.day.year, month: only.day.month) else { return nil }
+    if !only.showsDay || only.day.day == Day.daysIn(year: only.day.year, month: only.day.month) { return period }
+    throw FeedReadError(
+      "cannot tell the table's period: sheet \(sheet.name), cell \(only.cell.reference) holds the date \(only.day), which is not the end of a month, so it may be the day the table was made; write the period in the title, as in '2020年1-5月'"
+    )
+  }
+
   static func year(_ text: String) -> Int? {
-    guard let match = text.firstMatch(of: /(\d{4})\s*年/) else { return nil }
+    guard let match = text.firstMatch(of: /([0-9]{4})\s*年/) else { return nil }
     return Int(match.1)
   }
 
+  /// Digits are ASCII only: a regex `\d` also matches other scripts' digits (٥, ５), which `Int`
+  /// does not read (found by the XLS fuzz target: `Fuzz/regressions/xls/title-non-ascii-digits`).
   static func parse(_ text: String, defaultYear: Int?) -> Period? {
     let compact = RegionNames.normalize(text)
     guard let year = year(compact) ?? defaultYear else { return nil }
-    if let match = compact.firstMatch(of: /(\d{1,2})\s*[-－—–~～至]\s*(\d{1,2})\s*月/) {
+    if let match = compact.firstMatch(of: /([0-9]{1,2})\s*[-－—–~～至]\s*([0-9]{1,2})\s*月/) {
       return Period(year: year, month: Int(match.2)!)
     }
     let quarters: [(String, Int)] = [
       ("前三季度", 9), ("上半年", 6), ("一季度", 3), ("二季度", 6), ("三季度", 9), ("四季度", 12), ("全年", 12),
     ]
     for (word, month) in quarters where compact.contains(word) { return Period(year: year, month: month) }
-    if let match = compact.firstMatch(of: /年(\d{1,2})月/) ?? compact.firstMatch(of: /^(\d{1,2})月/) {
+    if let match = compact.firstMatch(of: /年([0-9]{1,2})月/) ?? compact.firstMatch(of: /^([0-9]{1,2})月/) {
       return Period(year: year, month: Int(match.1)!)
     }
     return nil

@@ -19,6 +19,11 @@ enum FeedContentType {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip",
         "application/x-zip-compressed", "application/vnd.ms-excel",
       ])
+    case .xls:
+      return generic.union([
+        "application/vnd.ms-excel", "application/msexcel", "application/x-msexcel", "application/x-excel",
+        "application/x-ole-storage", "application/vnd.ms-office",
+      ])
     }
   }
 

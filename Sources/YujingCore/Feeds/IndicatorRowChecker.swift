@@ -58,9 +58,9 @@ struct IndicatorRowChecker {
     }
     var value: Fixed?
     if let valueText {
-      switch IndicatorRowChecker.figure(valueText) {
+      switch IndicatorRowChecker.figure(valueText, column: .level) {
       case .success(let figure): value = figure
-      case .failure(let error): return reject("value", "value: \(error)")
+      case .failure(let reason): return reject("value", "value: \(reason)")
       }
       if let value, value.isNegative {
         return reject("value", "value \(value) is negative; a cumulative level in \(indicator.unit) cannot be")
@@ -68,9 +68,9 @@ struct IndicatorRowChecker {
     }
     var growth: Fixed?
     if let growthText {
-      switch IndicatorRowChecker.figure(growthText) {
+      switch IndicatorRowChecker.figure(growthText, column: .growth) {
       case .success(let figure): growth = figure
-      case .failure(let error): return reject("growth", "growth: \(error)")
+      case .failure(let reason): return reject("growth", "growth: \(reason)")
       }
       if let growth, growth < Fixed(-100) {
         return reject("growth", "growth \(growth) % is below −100 %, which no figure can fall to")
@@ -78,7 +78,9 @@ struct IndicatorRowChecker {
     }
     var rank: Int?
     if let rankText = fields.rank.nonEmpty {
-      guard let number = Int(rankText), number > 0 else {
+      let written = Int(rankText) == nil ? WrittenFigure.plain(rankText, column: .rank) : nil
+      if case .failure(let problem)? = written { return reject("rank", "rank: \(problem)") }
+      guard let number = Int(rankText) ?? (try? written?.get()).flatMap({ Int($0) }), number > 0 else {
         return reject("rank", "rank '\(rankText)' is not a whole number of 1 or more")
       }
       rank = number
@@ -96,6 +98,27 @@ struct IndicatorRowChecker {
 
   static func figure(_ text: String) -> Result<Fixed, FigureSyntaxError> {
     Result { () throws(FigureSyntaxError) in try Fixed(parsing: text) }
+  }
+
+  /// A figure as a plain decimal or, when it is not one, as people write it (`7.9%` in a growth
+  /// column, full-width digits, `1,322.5`); the reason in words when neither reads. The plain
+  /// parse comes first, so that a canonical file pays nothing for the second.
+  static func figure(_ text: String, column: WrittenFigure.Column) -> Result<Fixed, WrittenFigure.Problem> {
+    let plainError: FigureSyntaxError
+    switch figure(text) {
+    case .success(let value): return .success(value)
+    case .failure(let error): plainError = error
+    }
+    switch WrittenFigure.plain(text, column: column) {
+    case nil: return .failure(WrittenFigure.Problem(description: plainError.description))
+    case .failure(let problem): return .failure(problem)
+    case .success(let plain):
+      switch figure(plain) {
+      case .success(let value): return .success(value)
+      case .failure(let error):
+        return .failure(WrittenFigure.Problem(description: error.description))
+      }
+    }
   }
 }
 

@@ -44,7 +44,7 @@ struct ProjectRowChecker {
       ("completed_ytd", fields.completedYearToDate),
     ] {
       guard let text = text.nonEmpty else { return reject(field, "\(field) is empty (an amount in 亿元)") }
-      switch IndicatorRowChecker.figure(text) {
+      switch IndicatorRowChecker.figure(text, column: .level) {
       case .success(let amount):
         guard !amount.isNegative else { return reject(field, "\(field) \(amount) is negative") }
         amounts.append(amount)

@@ -30,7 +30,7 @@ enum TargetCSV {
           figures.append(nil)
           continue
         }
-        switch IndicatorRowChecker.figure(text) {
+        switch IndicatorRowChecker.figure(text, column: field == "target_growth" ? .growth : .level) {
         case .success(let figure): figures.append(figure)
         case .failure(let error): return reject(field, "\(field): \(error)")
         }

@@ -48,7 +48,7 @@ enum TextDecoding {
   }
 
   static let notUTF8Advice =
-    "the file is not UTF-8 (Chinese office tools often save GBK or GB18030); save it as \"CSV UTF-8\" in Excel or WPS, or convert it with `iconv -f GB18030 -t UTF-8`"
+    "the file is not UTF-8 (Chinese office tools often save GBK or GB18030); save it as \"CSV UTF-8\" in Excel or WPS, convert it with `iconv -f GB18030 -t UTF-8`, or, if the feed's files are always GB18030, declare it with the feed's `encoding: gb18030` in yujing.yaml (`--encoding gb18030` for one file)"
 
   /// The same for a YAML file, which is written in an editor, not exported from a spreadsheet.
   static let notUTF8AdviceForYAML =

@@ -32,14 +32,18 @@ public struct Ingestion: Sendable {
       case .unknownFeed(let name, let known):
         "there is no feed '\(name)' in the configuration (feeds: \(known.joined(separator: ", ")))"
       case .unknownFormat(let source):
-        "cannot tell the format of \(source): name the file .csv, .json or .xlsx, or set the feed's format"
+        "cannot tell the format of \(source): name the file .csv, .json, .xlsx or .xls, or set the feed's format"
       case .unsupported(let message): message
       }
     }
   }
 
   /// Runs one feed; an unreadable file is recorded as a failed run and changes nothing else.
-  public func run(feed name: String, input: Input, milestones: Input? = nil) throws -> FeedRunSummary {
+  ///
+  /// `encoding` is the text files' encoding when given (`--encoding`), else the feed's own.
+  public func run(feed name: String, input: Input, milestones: Input? = nil, encoding: TextEncoding? = nil) throws
+    -> FeedRunSummary
+  {
     let configuration = workspace.configuration
     guard let feed = configuration.feed(name) else {
       throw Failure.unknownFeed(name, known: configuration.feeds.map(\.name))
@@ -55,21 +59,36 @@ public struct Ingestion: Sendable {
       info.awaitsEvaluation = feed.schedule != nil
       return info
     }
+    let declared = encoding ?? feed.encoding ?? .utf8
     do {
+      if declared != .utf8 && format != .csv {
+        throw FeedReadError(
+          "the encoding \(declared.rawValue) applies to CSV files, and this file is read as \(format.rawValue); drop the encoding for it"
+        )
+      }
+      let data = try TextEncoding.utf8Data(input.data, declared: declared)
       switch feed.kind {
       case .indicators:
         if milestones != nil {
           throw Failure.unsupported("--milestones belongs to a project feed; \(feed.name) is an indicator feed")
         }
         if format == .csv {
-          return try PipelinedIngest.run(input.data, catalogue: catalogue, store: workspace.store, info: info)
+          return try PipelinedIngest.run(data, catalogue: catalogue, store: workspace.store, info: info)
         }
-        let batch = try IndicatorParsing.parse(input.data, format: format, mapping: feed.xlsx, catalogue: catalogue)
+        let batch = try IndicatorParsing.parse(data, format: format, mapping: feed.xlsx, catalogue: catalogue)
         return try workspace.store.recordIndicatorRun(info(), batch: batch)
       case .projects:
         let known = try workspace.store.projectCodes()
+        let milestoneData: Data?
+        do {
+          milestoneData = try milestones.map { milestones throws(FeedReadError) in
+            try TextEncoding.utf8Data(milestones.data, declared: declared)
+          }
+        } catch {
+          throw FeedReadError("the milestones file: \(error.message)", at: error.position)
+        }
         let batch = try ProjectParsing.parse(
-          input.data, format: format, milestones: milestones?.data, catalogue: catalogue, knownProjects: known)
+          data, format: format, milestones: milestoneData, catalogue: catalogue, knownProjects: known)
         return try workspace.store.recordProjectRun(info(), batch: batch)
       }
     } catch let error as FeedReadError {
@@ -90,12 +109,27 @@ public struct Ingestion: Sendable {
   }
 
   /// Imports an annual targets file (DESIGN §4.3) in one transaction.
-  public func importTargets(_ input: Input) throws -> TargetImportSummary {
+  ///
+  /// The import is a feed run of kind `targets`, kept with its rejected rows. A file that cannot
+  /// be read is recorded as a failed run and its error thrown: nothing of it is imported.
+  public func importTargets(_ input: Input, encoding: TextEncoding = .utf8) throws -> TargetImportSummary {
     let catalogue = FeedCatalogue(configuration: workspace.configuration)
-    let batch = try input.data.withFeedBytes { bytes throws(FeedReadError) in
-      try TargetCSV.parse(bytes, catalogue: catalogue)
+    let startedAt = clock()
+    func info() -> FeedRunInfo {
+      FeedRunInfo(
+        feed: "targets", kind: "targets", source: input.source, format: FeedFormat.csv.rawValue, startedAt: startedAt,
+        finishedAt: clock())
     }
-    return try workspace.store.importTargets(batch, source: input.source, at: clock())
+    let batch: TargetBatch
+    do {
+      batch = try TextEncoding.utf8Data(input.data, declared: encoding).withFeedBytes { bytes throws(FeedReadError) in
+        try TargetCSV.parse(bytes, catalogue: catalogue)
+      }
+    } catch {
+      _ = try workspace.store.recordFailedRun(info(), error: error)
+      throw error
+    }
+    return try workspace.store.recordTargetRun(info(), batch: batch)
   }
 }
 
@@ -161,6 +195,8 @@ public enum IndicatorParsing {
       return try IndicatorJSON.parse(data, catalogue: catalogue)
     case .xlsx:
       return try BureauTable.parse(data, mapping: mapping, catalogue: catalogue)
+    case .xls:
+      return try BureauTable.parseXLS(data, mapping: mapping, catalogue: catalogue)
     }
   }
 }
@@ -187,7 +223,7 @@ enum ProjectParsing {
         throw FeedReadError("a JSON project file carries its milestones inside each project; drop --milestones")
       }
       return try ProjectJSON.parse(data, catalogue: catalogue, knownProjects: knownProjects)
-    case .xlsx:
+    case .xlsx, .xls:
       throw FeedReadError("project feeds are read as CSV or JSON; export the project table as CSV (UTF-8)")
     }
   }

@@ -258,7 +258,7 @@ extension Store {
       ?? false
   }
 
-  private func insertRun(_ db: Database, _ info: FeedRunInfo) throws -> Int64 {
+  func insertRun(_ db: Database, _ info: FeedRunInfo) throws -> Int64 {
     try db.execute(
       sql: """
         INSERT INTO feed_run (feed, kind, source, format, started_at, finished_at, status)
@@ -271,7 +271,7 @@ extension Store {
     return db.lastInsertedRowID
   }
 
-  private func finishRun(
+  func finishRun(
     _ db: Database, runID: Int64, info: FeedRunInfo, counts: (inserted: Int, revised: Int, unchanged: Int),
     periods: Set<Period>, rejections: [Rejection], notes: [String]
   ) throws -> FeedRunSummary {

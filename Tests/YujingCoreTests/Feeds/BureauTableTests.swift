@@ -117,6 +117,19 @@ import Testing
     #expect(try parse(data).get().observations.first?.period == Period(period))
   }
 
+  /// The title's month is not read from other scripts' digits: the period then comes from the
+  /// sheet's name (1-5月) when the title's year is readable, and is refused when it is not.
+  @Test(arguments: [("2020年1-٥月", "2020-05"), ("2020年1-５月", "2020-05"), ("٢٠٢٠年5月", nil)])
+  func aTitleWithDigitsOfAnotherScriptIsNotReadAsAMonth(title: String, period: String?) throws {
+    let data = try table(title: title, rows: [row(5, "丰城市", #"<c r="D5"><v>2.5</v></c>"#)])
+    switch parse(data) {
+    case .success(let batch): #expect(batch.observations.map(\.period.description) == [period].compactMap { $0 })
+    case .failure(let error):
+      #expect(period == nil)
+      #expect(error.message.hasPrefix("cannot tell the table's period"))
+    }
+  }
+
   @Test func aTableWithoutAPeriodOrHeaderIsUnreadable() throws {
     guard case .failure(let noPeriod) = parse(try table(title: "宜春市主要经济指标", rows: [])) else {
       Issue.record("expected failure")

@@ -37,6 +37,10 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
   var says: [String]
   /// Why this outcome is the right one, for the reader of the manifest.
   var why: String
+  /// The encoding the file is declared in (`--encoding`), when not UTF-8.
+  var encoding: String?
+
+  var declaredEncoding: TextEncoding? { encoding.flatMap(TextEncoding.init(name:)) }
 
   var testDescription: String { file }
 
@@ -49,7 +53,8 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
     } catch {
       // An unreadable manifest must fail the run, not shrink it to nothing.
       return [
-        CorpusCase(file: "manifest.json", kind: .rules, outcome: .error, says: ["\(error)"], why: "unreadable")
+        CorpusCase(
+          file: "manifest.json", kind: .rules, outcome: .error, says: ["\(error)"], why: "unreadable", encoding: nil)
       ]
     }
   }()
@@ -113,9 +118,9 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
     for entry in chosen {
       let path = CorpusCase.directory.appendingPathComponent(entry.file).path
       let feed = entry.kind == .indicators ? "stats" : "projects"
-      let result = try YujingCommand.run([
-        "ingest", "--db", directory.path("\(entry.file).sqlite"), "--feed", feed, path,
-      ])
+      let result = try YujingCommand.run(
+        ["ingest", "--db", directory.path("\(entry.file).sqlite"), "--feed", feed, path]
+          + (entry.encoding.map { ["--encoding", $0] } ?? []))
       let failed = entry.outcome == .error || entry.accepted == 0 && (entry.rejected ?? 0) > 0
       #expect(result.status == (failed ? 1 : 0), "\(entry.file): \(result.out)\(result.err)")
       #expect(result.out.contains("from \(path): \(failed ? "failed" : entry.outcome.rawValue)"), "\(result.out)")
@@ -136,7 +141,8 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
     _ = try ingestion.run(feed: "stats", input: .init(source: "seed.csv", data: Data(sampleRows.utf8)))
     let before = try Snapshot(workspace.store)
     let feed = entry.kind == .indicators ? "stats" : "projects"
-    let summary = try ingestion.run(feed: feed, input: .init(source: entry.file, data: data))
+    let summary = try ingestion.run(
+      feed: feed, input: .init(source: entry.file, data: data), encoding: entry.declaredEncoding)
     let after = try Snapshot(workspace.store)
     let run = try #require(try workspace.store.feedRuns(feed: feed).first)
     let rejections = summary.rejections.map(\.description).joined(separator: "\n")
@@ -176,15 +182,23 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
     switch entry.outcome {
     case .error:
       do {
-        let summary = try ingestion.importTargets(.init(source: entry.file, data: data))
+        let summary = try ingestion.importTargets(
+          .init(source: entry.file, data: data), encoding: entry.declaredEncoding ?? .utf8)
         Issue.record("imported: \(summary)")
       } catch let error as FeedReadError {
         for text in entry.says { #expect(error.description.contains(text), "'\(text)' not in: \(error)") }
       }
-      #expect(try Snapshot(workspace.store) == before, "a refused targets file changed the store")
+      var expected = before
+      expected.counts["feed_run", default: 0] += 1
+      #expect(try Snapshot(workspace.store) == expected, "a refused targets file changed more than its run")
+      #expect(try workspace.store.feedRuns(feed: "targets").first?.status == .failed)
     case .ok, .partial:
-      let summary = try ingestion.importTargets(.init(source: entry.file, data: data))
+      let summary = try ingestion.importTargets(
+        .init(source: entry.file, data: data), encoding: entry.declaredEncoding ?? .utf8)
       #expect(summary.imported + summary.replaced == entry.accepted, "\(summary)")
+      // The import is a feed run; one whose every row was refused has failed.
+      let failed = entry.accepted == 0 && (entry.rejected ?? 0) > 0
+      #expect(summary.run?.status == (failed ? .failed : entry.outcome == .ok ? .ok : .partial), "\(summary)")
       #expect(summary.rejections.count == (entry.rejected ?? 0), "\(summary.rejections)")
       let rejections = summary.rejections.map(\.description).joined(separator: "\n")
       for text in entry.says { #expect(rejections.contains(text), "'\(text)' not in: \(rejections)") }

@@ -119,11 +119,15 @@ public struct XLSXCell: Sendable, Hashable {
   /// The formula text without `=`, when the cell has one. Empty for a cell that shares a formula
   /// written on another cell (Excel stores the text once, for the first cell of the group).
   public var formula: String?
+  /// The number format of a number cell, when it is not one that shows the number as it is
+  /// (General, `0.0`): a percentage, a date, or a format whose effect is not certain.
+  public var format: CellNumberFormat?
 
-  public init(reference: CellReference, value: XLSXCellValue, formula: String? = nil) {
+  public init(reference: CellReference, value: XLSXCellValue, formula: String? = nil, format: CellNumberFormat? = nil) {
     self.reference = reference
     self.value = value
     self.formula = formula
+    self.format = format
   }
 }
 
@@ -134,6 +138,8 @@ public struct XLSXCell: Sendable, Hashable {
 public struct XLSXSheet: Sendable {
   public var name: String
   public var mergedRanges: [CellRange]
+  /// Whether the workbook counts date serial numbers from 1904 rather than 1900.
+  public var usesDate1904 = false
   /// All cells, row by row and within a row by column.
   public private(set) var cells: [XLSXCell]
   public private(set) var columnCount: Int
@@ -209,11 +215,12 @@ public struct XLSXSheet: Sendable {
 
 extension XLSXSheet {
   init(
-    parsing xml: [UInt8], part: String, name: String, sharedStrings: [String],
+    parsing xml: [UInt8], part: String, name: String, sharedStrings: [String], formats: [CellNumberFormat] = [],
     maximumCellCount: Int = XLSXLimits.maximumCellCount
   ) throws(XLSXError) {
     var reader = WorksheetReader(
-      scanner: XMLScanner(bytes: xml, part: part), sharedStrings: sharedStrings, maximumCellCount: maximumCellCount)
+      scanner: XMLScanner(bytes: xml, part: part), sharedStrings: sharedStrings, formats: formats,
+      maximumCellCount: maximumCellCount)
     try reader.read()
     if !reader.isSorted {
       reader.cells.sort { $0.reference < $1.reference }
@@ -240,6 +247,8 @@ private struct WorksheetReader {
 
   var scanner: XMLScanner
   let sharedStrings: [String]
+  /// The number format of each cell style, by the index a cell's `s` gives.
+  let formats: [CellNumberFormat]
   let maximumCellCount: Int
   var cells: [XLSXCell] = []
   var mergedRanges: [CellRange] = []
@@ -249,9 +258,10 @@ private struct WorksheetReader {
   private var value: [UInt8] = []
   private var text: [UInt8] = []
 
-  init(scanner: XMLScanner, sharedStrings: [String], maximumCellCount: Int) {
+  init(scanner: XMLScanner, sharedStrings: [String], formats: [CellNumberFormat], maximumCellCount: Int) {
     self.scanner = scanner
     self.sharedStrings = sharedStrings
+    self.formats = formats
     self.maximumCellCount = maximumCellCount
   }
 
@@ -326,6 +336,7 @@ private struct WorksheetReader {
     }
     column = reference.column
     let type = try cellType(at: reference)
+    let format = type == .number ? numberFormat() : nil
     let cellDepth = scanner.depth
     var hasValue = false
     var hasInlineString = false
@@ -357,7 +368,21 @@ private struct WorksheetReader {
       }
       return
     }
-    try append(XLSXCell(reference: reference, value: cellValue, formula: formula))
+    try append(XLSXCell(reference: reference, value: cellValue, formula: formula, format: format))
+  }
+
+  /// The cell's number format when it is not plain; nil for General and the like.
+  private func numberFormat() -> CellNumberFormat? {
+    guard let style = scanner.attributeBytes("s") else { return nil }
+    guard let index = Self.integer(style), formats.indices.contains(index) else {
+      // Without a style table, style 0 is the default one: General.
+      if formats.isEmpty && Self.integer(style) == 0 { return nil }
+      return CellNumberFormat.unknown(
+        "its style s=\(XLSXError.quoted(String(decoding: style, as: UTF8.self))) is not among the workbook's \(formats.count) cell styles"
+      )
+    }
+    let format = formats[index]
+    return format.meaning == .plain ? nil : format
   }
 
   private func cellType(at reference: CellReference) throws(XLSXError) -> CellType {

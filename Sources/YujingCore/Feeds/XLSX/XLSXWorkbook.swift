@@ -18,6 +18,7 @@ public struct XLSXWorkbook: Sendable {
   public let usesDate1904: Bool
   private let locations: [SheetLocation]
   private let sharedStrings: [String]
+  private let formats: [CellNumberFormat]
   private let package: XLSXPackage
 
   public init(data: Data) throws(XLSXError) {
@@ -53,6 +54,14 @@ public struct XLSXWorkbook: Sendable {
     } else {
       sharedStrings = []
     }
+    let stylesPart =
+      relationships.first { $0.kind == "styles" && !$0.isExternal }
+      .map { XLSXPackage.resolve($0.target, from: workbookPart) } ?? "xl/styles.xml"
+    if let stylesXML = try package.readXML(stylesPart) {
+      formats = try XLSXStyles.parse(stylesXML, part: stylesPart)
+    } else {
+      formats = []
+    }
   }
 
   /// Reads the file at `url` and opens it as a workbook.
@@ -78,6 +87,12 @@ public struct XLSXWorkbook: Sendable {
     return try sheet(at: index)
   }
 
+  /// Whether the sheet at `index` is a table of cells, not a chart, dialog or macro sheet.
+  public func isWorksheet(at index: Int) -> Bool {
+    guard locations.indices.contains(index), case .notAWorksheet = locations[index] else { return true }
+    return false
+  }
+
   /// The sheet at `index`, counting from 0 in tab order (the order of `sheetNames`).
   public func sheet(at index: Int) throws(XLSXError) -> XLSXSheet {
     guard sheetNames.indices.contains(index) else {
@@ -101,7 +116,9 @@ public struct XLSXWorkbook: Sendable {
             "sheet \(XLSXError.quoted(name)) points to \(part), which is missing from the file; the file is damaged — re-save it as .xlsx from Excel or WPS"
         )
       }
-      return try XLSXSheet(parsing: xml, part: part, name: name, sharedStrings: sharedStrings)
+      var sheet = try XLSXSheet(parsing: xml, part: part, name: name, sharedStrings: sharedStrings, formats: formats)
+      sheet.usesDate1904 = usesDate1904
+      return sheet
     }
   }
 
