@@ -14,31 +14,33 @@ import Testing
   }
 
   @Test func eachDefenceIsReadAndCheckedWithItsPlace() throws {
-    let good = minimalConfiguration + """
-      server:
-        listen: "127.0.0.1:9000"
-        metrics_token: 0123456789abcdef0123456789abcdef
-        uploads_per_notice: 5
-        uploads_per_department: 40
-        header_timeout_seconds: 5
-        idle_timeout_seconds: 30
+    let good =
+      minimalConfiguration + """
+        server:
+          listen: "127.0.0.1:9000"
+          metrics_token: 0123456789abcdef0123456789abcdef
+          uploads_per_notice: 5
+          uploads_per_department: 40
+          header_timeout_seconds: 5
+          idle_timeout_seconds: 30
 
-      """
+        """
     let server = try decode(good).get().server
     #expect(server.metricsToken == "0123456789abcdef0123456789abcdef")
     #expect(server.uploadsPerNotice == 5 && server.uploadsPerDepartment == 40)
     #expect(server.headerTimeoutSeconds == 5 && server.idleTimeoutSeconds == 30)
 
-    let bad = minimalConfiguration + """
-      server:
-        metrics_token: short
-        uploads_per_notice: 51
-        uploads_per_department: -1
-        header_timeout_seconds: 0
-        idle_timeout_seconds: 1e9
-        metrics_tokens: x
+    let bad =
+      minimalConfiguration + """
+        server:
+          metrics_token: short
+          uploads_per_notice: 51
+          uploads_per_department: -1
+          header_timeout_seconds: 0
+          idle_timeout_seconds: 1e9
+          metrics_tokens: x
 
-      """
+        """
     let messages = diagnostics(bad)
     let line = minimalConfiguration.split(separator: "\n", omittingEmptySubsequences: false).count
     for expected in [
