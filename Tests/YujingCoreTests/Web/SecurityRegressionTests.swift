@@ -321,9 +321,7 @@ import Testing
   // MARK: 9. Probes
 
   @Test func anAnonymousProbeLearnsUpOrDownAndNothingMore() throws {
-    let token = "probe-token-0123456789abcdef0123"
-    let config = try Self.configuration(["metrics_token: \(token)"])
-    let office = try Office(serveArguments: ["--config", config.path])
+    let office = try Office()
     let anonymous = WebClient(address: office.serve.address)
     // Through a proxy, every client is a loopback peer: a forwarded request is from outside.
     let outside = ["X-Forwarded-For": "10.1.2.3"]
@@ -333,14 +331,23 @@ import Testing
     #expect(!health.body.contains("/"))
     #expect(try anonymous.get("/metrics", headers: outside).status == 401)
     #expect(try anonymous.get("/api/v1/openapi.json").status == 401)
-    // The configured token shows the detail from anywhere; a wrong one does not.
+    // A loopback client, the machine's own monitor, sees the detail without a token.
+    #expect(try anonymous.get("/healthz").json?["rules"] != nil)
+    #expect(try anonymous.get("/metrics").status == 200)
+    #expect(office.serve.stop() == 0)
+  }
+
+  @Test func theConfiguredBearerTokenShowsTheDetailFromOutside() throws {
+    let token = "probe-token-0123456789abcdef0123"
+    let config = try Self.configuration(["metrics_token: \(token)"])
+    let office = try Office(serveArguments: ["--config", config.path])
+    let anonymous = WebClient(address: office.serve.address)
+    let outside = ["X-Forwarded-For": "10.1.2.3"]
     let bearer = outside.merging(["Authorization": "Bearer \(token)"]) { $1 }
     #expect(try anonymous.get("/metrics", headers: bearer).body.contains("yujing_"))
     #expect(try anonymous.get("/healthz", headers: bearer).json?["rules"] != nil)
     #expect(try anonymous.get("/metrics", headers: ["Authorization": "Bearer wrong-\(token)"]).status == 401)
-    // A loopback client, the machine's own monitor, sees the detail without a token.
-    #expect(try anonymous.get("/healthz").json?["rules"] != nil)
-    #expect(try anonymous.get("/metrics").status == 200)
+    #expect(try anonymous.get("/healthz", headers: outside).json?["rules"] == nil)
     #expect(office.serve.stop() == 0)
   }
 
@@ -382,14 +389,23 @@ import Testing
   }
 
   @Test func aConnectionThatTricklesItsHeadersIsClosed() throws {
+    // The default: ten seconds to send the headers. The read waits up to 30 s: far past the time
+    // the server gives, far short of "open for ever".
+    let office = try Office()
+    let trickle = try RawConnection(address: office.serve.address, timeoutSeconds: 30)
+    trickle.send("GET /healthz HTTP/1.1\r\nHost: x\r\n")
+    #expect(trickle.read() == .closed)
+    #expect(office.serve.stop() == 0)
+  }
+
+  @Test func theHeaderTimeoutIsConfiguredAndAWholeRequestIsAnswered() throws {
     let config = try Self.configuration(["header_timeout_seconds: 1", "idle_timeout_seconds: 2"])
     let office = try Office(serveArguments: ["--config", config.path])
-    // The read waits up to 15 s: far past the 1 s the server gives, far short of "open for ever".
-    let trickle = try RawConnection(address: office.serve.address, timeoutSeconds: 15)
+    let trickle = try RawConnection(address: office.serve.address, timeoutSeconds: 8)
     trickle.send("GET /healthz HTTP/1.1\r\nHost: x\r\n")
     #expect(trickle.read() == .closed)
     // A whole request on another connection is answered as usual.
-    let whole = try RawConnection(address: office.serve.address, timeoutSeconds: 15)
+    let whole = try RawConnection(address: office.serve.address, timeoutSeconds: 8)
     whole.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
     guard case .data(let answer) = whole.read() else {
       Issue.record("no answer")
