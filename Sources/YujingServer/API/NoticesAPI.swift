@@ -47,7 +47,7 @@ enum NoticesAPI {
     guard (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/json") else {
       throw HTTPError(.unsupportedMediaType, message: "send the sign-in as application/json")
     }
-    let buffer = try await RequestBody.bytes(&request, limits: .signIn)
+    let buffer = try await BodyReader.bytes(&request, limits: .signIn)
     let body = try JSONDecoder().decode(SignInBody.self, from: Data(buffer.readableBytesView))
     switch try await signIn.attempt(name: body.name, password: body.password, address: context.clientAddress) {
     case .signedIn(let token, let session):

@@ -24,6 +24,6 @@ public struct WebContext: RequestContext {
   var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 
   /// What a body may hold when a route reads it with `request.decode` (the API's JSON): routes that
-  /// take more read their bodies through `RequestBody` with their own caps.
-  public var maxUploadSize: Int { RequestBody.Limits.json.bytes }
+  /// take more read their bodies through `BodyReader` with their own caps.
+  public var maxUploadSize: Int { BodyReader.Limits.json.bytes }
 }

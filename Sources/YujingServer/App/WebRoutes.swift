@@ -25,7 +25,7 @@ struct WebRoutes: Sendable {
     router.post("/logout") { request, context in
       try await page(context) { _ in
         var request = request
-        _ = try await RequestBody.sessionForm(&request, context: context)
+        _ = try await BodyReader.sessionForm(&request, context: context)
         return try LoginPage.logout(context: context, store: live.store, cookies: cookies)
       }
     }
@@ -63,7 +63,7 @@ struct WebRoutes: Sendable {
     router.post("/exemptions") { request, context in
       try await admin(context) { account in
         var request = request
-        let form = try await RequestBody.sessionForm(&request, context: context).fields
+        let form = try await BodyReader.sessionForm(&request, context: context).fields
         let current = live.current
         do {
           try OfficePages.addExemption(form: form, account: account, current: current)
@@ -83,7 +83,7 @@ struct WebRoutes: Sendable {
       try await admin(context) { account in
         let id = try RequestNumbers.id(context)
         var request = request
-        _ = try await RequestBody.sessionForm(&request, context: context)
+        _ = try await BodyReader.sessionForm(&request, context: context)
         let current = live.current
         let store = current.workspace.store
         guard let exemption = try store.exemptions().first(where: { $0.id == id }) else {
@@ -158,7 +158,7 @@ struct WebRoutes: Sendable {
         let actions = ReviewActions(current: live.current, account: account)
         try actions.requireReviewer()
         var request = request
-        let form = try await RequestBody.sessionForm(&request, context: context).fields
+        let form = try await BodyReader.sessionForm(&request, context: context).fields
         let ids = try (form["id"] ?? "").split(separator: ",").map { text -> Int64 in
           guard let id = Int64(text), id > 0 else {
             throw RequestNumbers.OutOfRange("id must be a whole number from 1 to \(Int64.max)")
@@ -205,7 +205,7 @@ struct WebRoutes: Sendable {
     /// the reason; a page also says what went wrong (422, or 400 for a value out of its range).
     /// The body is read only once the session may act at all.
     func addNoticeAction(
-      _ name: String, limits: RequestBody.Limits = .form,
+      _ name: String, limits: BodyReader.Limits = .form,
       _ action: @escaping @Sendable (ReviewActions, Int64, FormFields, [String: Multipart.File]) throws -> Void
     ) {
       router.post("/notices/{id}/\(name)") { request, context in
@@ -215,7 +215,7 @@ struct WebRoutes: Sendable {
           let actions = ReviewActions(current: current, account: account)
           _ = try actions.notice(id)
           var request = request
-          let form = try await RequestBody.sessionForm(&request, context: context, limits: limits)
+          let form = try await BodyReader.sessionForm(&request, context: context, limits: limits)
           let status: HTTPResponse.Status
           let message: String
           do {

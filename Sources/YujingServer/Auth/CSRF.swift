@@ -11,7 +11,7 @@ import YujingCore
 ///
 /// Besides, every state-changing request of a session carries the session's CSRF token: in the
 /// `X-CSRF-Token` header (scripts, the API) or the `_csrf` field of a page's form. The header is
-/// checked here; the field is inside the body, which only the route reads (`RequestBody`), so a
+/// checked here; the field is inside the body, which only the route reads (`BodyReader`), so a
 /// page's form is checked there. An API call must send the header.
 struct CSRFMiddleware: RouterMiddleware {
   typealias Context = WebContext

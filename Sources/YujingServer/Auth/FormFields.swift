@@ -29,7 +29,7 @@ struct FormFields: Sendable {
       }
       guard !name.isEmpty || inValue else { return }
       guard fields.count < maximumFields else {
-        throw RequestBody.tooLarge("the form has more than \(maximumFields) fields, the most this address takes")
+        throw BodyReader.tooLarge("the form has more than \(maximumFields) fields, the most this address takes")
       }
       fields.append(decode(value), for: decode(name))
     }

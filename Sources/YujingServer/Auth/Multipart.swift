@@ -33,7 +33,7 @@ enum Multipart {
   /// One pass: each search starts where the last ended, so the time grows with the body's size
   /// alone. More parts or fields than `limits` allows, or a part's headers over
   /// `maximumHeaderBytes`, is refused with 413.
-  static func parse(_ bytes: [UInt8], boundary: String, limits: RequestBody.Limits) throws -> (
+  static func parse(_ bytes: [UInt8], boundary: String, limits: BodyReader.Limits) throws -> (
     fields: FormFields, files: [String: File]
   ) {
     var fields = FormFields()
@@ -49,13 +49,13 @@ enum Multipart {
       guard bytes[position] == 0x0D && bytes[position + 1] == 0x0A else { break }
       parts += 1
       guard parts <= limits.parts else {
-        throw RequestBody.tooLarge("the form has more than \(limits.parts) parts, the most this address takes")
+        throw BodyReader.tooLarge("the form has more than \(limits.parts) parts, the most this address takes")
       }
       let headerStart = position + 2
       let headerWindow = min(bytes.count, headerStart + maximumHeaderBytes + 4)
       guard let headerEnd = find(Array("\r\n\r\n".utf8), in: bytes, from: headerStart, upTo: headerWindow) else {
         if headerWindow < bytes.count {
-          throw RequestBody.tooLarge("a part's headers are over \(maximumHeaderBytes) bytes")
+          throw BodyReader.tooLarge("a part's headers are over \(maximumHeaderBytes) bytes")
         }
         break
       }
@@ -68,7 +68,7 @@ enum Multipart {
         let parameters = Self.parameters(String(disposition))
         if let name = parameters["name"] {
           guard fields.count + files.count < limits.fields else {
-            throw RequestBody.tooLarge("the form has more than \(limits.fields) fields, the most this address takes")
+            throw BodyReader.tooLarge("the form has more than \(limits.fields) fields, the most this address takes")
           }
           if let fileName = parameters["filename"] {
             if !fileName.isEmpty { files[name] = File(fileName: fileName, data: Data(bytes[contentStart..<next])) }

@@ -24,7 +24,7 @@ enum LoginPage {
     guard (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") else {
       throw HTTPError(.unsupportedMediaType, message: "the sign-in form is application/x-www-form-urlencoded")
     }
-    let form = try await RequestBody.form(&request, limits: .signIn).fields
+    let form = try await BodyReader.form(&request, limits: .signIn).fields
     let name = form["name"] ?? ""
     switch try await signIn.attempt(name: name, password: form["password"] ?? "", address: context.clientAddress) {
     case .signedIn(let token, _):

@@ -26,7 +26,7 @@ import Testing
       let body = Array(String(repeating: "id=12345&", count: count).utf8)
       return try ContinuousClock().measure { _ = try FormFields.parse(body, maximumFields: .max) }
     }
-    let limits = RequestBody.Limits(bytes: .max, fields: .max, parts: .max)
+    let limits = BodyReader.Limits(bytes: .max, fields: .max, parts: .max)
     func multipartTime(_ count: Int) throws -> Duration {
       var text = ""
       for index in 0..<count { text += "--b\r\nContent-Disposition: form-data; name=\"f\(index)\"\r\n\r\nvalue\r\n" }
@@ -56,12 +56,12 @@ import Testing
       --XyZ--\r
 
       """.utf8)
-    let limits = RequestBody.Limits(bytes: 1 << 20, fields: 8, parts: 8)
+    let limits = BodyReader.Limits(bytes: 1 << 20, fields: 8, parts: 8)
     let parsed = try Multipart.parse(body, boundary: "XyZ", limits: limits)
     #expect(parsed.fields["text"] == "已整改")
     #expect(parsed.files["file"]?.fileName == "整改.pdf")
     #expect(parsed.files["file"]?.data == Data("%PDF".utf8))
-    let two = RequestBody.Limits(bytes: 1 << 20, fields: 8, parts: 1)
+    let two = BodyReader.Limits(bytes: 1 << 20, fields: 8, parts: 1)
     #expect(throws: (any Error).self) { try Multipart.parse(body, boundary: "XyZ", limits: two) }
     let header = Array(("--b\r\nX: " + String(repeating: "h", count: 9000) + "\r\n\r\nv\r\n--b--").utf8)
     #expect(throws: (any Error).self) { try Multipart.parse(header, boundary: "b", limits: limits) }

@@ -8,7 +8,7 @@ import YujingCore
 /// have signed in. Each kind of body has caps on its size, its fields and its parts; a body over a
 /// cap is refused with 413 before it is read, when its length is announced, or as soon as the cap
 /// is passed otherwise. Parsing is linear in the body's size.
-enum RequestBody {
+enum BodyReader {
   struct Limits: Sendable {
     var bytes: Int
     var fields: Int
