@@ -93,6 +93,7 @@ let package = Package(
       name: "YujingCoreTests",
       dependencies: [
         "YujingCore",
+        "YujingServer",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],

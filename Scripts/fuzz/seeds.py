@@ -3,7 +3,7 @@
 the default targets, the test workbook, the rule files), so that the fuzzers start from inputs
 that reach deep into each parser instead of discovering the formats from nothing.
 
-    Scripts/fuzz/seeds.py TARGET OUTPUT_DIR      (TARGET: csv, json, xlsx, xls or rules)
+    Scripts/fuzz/seeds.py TARGET OUTPUT_DIR      (TARGET: csv, json, xlsx, xls, rules, yaml or zip)
 """
 import csv, glob, io, json, os, re, struct, sys, zipfile
 
@@ -132,10 +132,42 @@ def rule_seeds(out):
                     write(out, f"rule-{len(seen):03}.txt", text)
 
 
+MALFORMED = os.path.join(ROOT, "Tests", "YujingCoreTests", "Fixtures", "malformed")
+
+
+def yaml_seeds(out):
+    # The default configuration cut into its sections (each alone is small and reaches the
+    # decoder's checks of that section), the rule files, and the corpus' broken YAML files.
+    with open(os.path.join(ROOT, "Sources", "YujingResources", "default", "yujing.yaml"), encoding="utf-8") as file:
+        text = file.read()
+    sections = re.split(r"\n(?=[a-z_]+:)", text)
+    head_section = next(section for section in sections if section.startswith("city:"))
+    for number, section in enumerate(sections):
+        write(out, f"config-{number:02}.yaml", head_section + "\n" + section if section is not head_section else section)
+    for path in sorted(glob.glob(os.path.join(ROOT, "thresholds", "**", "*.yaml"), recursive=True)):
+        with open(path, "rb") as file:
+            write(out, "thresholds-" + os.path.relpath(path, ROOT).replace("/", "_"), file.read()[:4096])
+    for path in sorted(glob.glob(os.path.join(MALFORMED, "*.yaml"))):
+        with open(path, "rb") as file:
+            write(out, os.path.basename(path), file.read()[:4096])
+
+
+def zip_seeds(out):
+    # Small workbooks whole: the test fixtures and the corpus' damaged archives.
+    paths = sorted(glob.glob(os.path.join(ROOT, "Tests", "YujingCoreTests", "Fixtures", "*.xlsx")))
+    paths += sorted(glob.glob(os.path.join(MALFORMED, "*.xlsx")))
+    for path in paths:
+        if os.path.getsize(path) <= 32768:
+            with open(path, "rb") as file:
+                write(out, os.path.basename(path), file.read())
+
+
 def main():
     target, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
-    {"csv": csv_seeds, "json": json_seeds, "xlsx": xlsx_seeds, "xls": xls_seeds, "rules": rule_seeds}[target](out)
+    seeds = {"csv": csv_seeds, "json": json_seeds, "xlsx": xlsx_seeds, "xls": xls_seeds, "rules": rule_seeds,
+             "yaml": yaml_seeds, "zip": zip_seeds}
+    seeds[target](out)
 
 
 if __name__ == "__main__":

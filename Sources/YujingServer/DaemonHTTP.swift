@@ -12,19 +12,36 @@ public enum DaemonHTTP {
     listen: ListenAddress, live: LiveWorkspace, metrics: DaemonMetrics, logger: Logger,
     onRunning: @escaping @Sendable (String) async -> Void
   ) -> some ApplicationProtocol {
+    let settings = live.current.workspace.configuration.server
     let router = Router(context: WebContext.self)
     router.middlewares.add(RequestTimer(metrics: metrics))
     router.middlewares.add(SecurityHeaders())
     router.middlewares.add(APIErrors())
     router.middlewares.add(SessionMiddleware(store: { live.store }))
-    router.middlewares.add(CSRFMiddleware())
-    router.get("/healthz") { _, _ in try health(live: live) }
-    router.get("/metrics") { _, _ in try metricsResponse(live: live, metrics: metrics) }
-    let publicURL = live.current.workspace.configuration.server.publicURL
-    let cookies = SessionCookies(secure: publicURL?.lowercased().hasPrefix("https://") == true)
+    router.middlewares.add(CSRFMiddleware(publicOrigin: settings.publicURL))
+    router.get("/healthz") { request, context in
+      let token = live.current.workspace.configuration.server.metricsToken
+      return try health(
+        live: live, detail: ProbeAccess.mayReadDetail(request, context: context, token: token))
+    }
+    router.get("/metrics") { request, context in
+      let token = live.current.workspace.configuration.server.metricsToken
+      guard ProbeAccess.mayReadDetail(request, context: context, token: token) else {
+        throw HTTPError(
+          .unauthorized, headers: [.wwwAuthenticate: "Bearer"],
+          message: "the metrics are for loopback clients and for the bearer token of server.metrics_token")
+      }
+      return try metricsResponse(live: live, metrics: metrics)
+    }
+    let cookies = SessionCookies(secure: settings.publicURL?.lowercased().hasPrefix("https://") == true)
     WebRoutes(live: live, cookies: cookies).add(to: router)
+    let headerTimeout = TimeAmount.seconds(Int64(settings.headerTimeoutSeconds))
     return Application(
       router: router,
+      server: .http1(
+        configuration: .init(
+          additionalChannelHandlers: [HeaderTimeout(timeout: headerTimeout)],
+          idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))),
       configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "yujing"),
       onServerRunning: { channel in
         let address = channel.localAddress
@@ -33,9 +50,10 @@ public enum DaemonHTTP {
       logger: logger)
   }
 
-  /// 200 while the database answers, 503 when it does not; the feeds' last runs either way, so
-  /// that a monitor sees a feed that has stopped arriving without the daemon being restarted for it.
-  static func health(live: LiveWorkspace) throws -> Response {
+  /// 200 while the database answers, 503 when it does not. Anyone gets that much; with `detail`
+  /// (`ProbeAccess`) also the feeds' last runs, so that a monitor sees a feed that has stopped
+  /// arriving without the daemon being restarted for it, and the live configuration and rule set.
+  static func health(live: LiveWorkspace, detail: Bool) throws -> Response {
     let current = live.current
     var body: [String: Any] = [:]
     var healthy = true
@@ -44,7 +62,15 @@ public enum DaemonHTTP {
       body["database"] = "ok"
     } catch {
       healthy = false
-      body["database"] = "unreachable: \(error)"
+      body["database"] = detail ? "unreachable: \(error)" : "unreachable"
+    }
+    guard detail else {
+      body["status"] = healthy ? "ok" : "unavailable"
+      let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+      return Response(
+        status: healthy ? .ok : .serviceUnavailable,
+        headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+        body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
     let runs = (try? current.workspace.store.feedRunTimes()) ?? [:]
     body["feeds"] = current.workspace.configuration.feeds.map { feed -> [String: Any] in
@@ -74,7 +100,7 @@ public enum DaemonHTTP {
   static func metricsResponse(live: LiveWorkspace, metrics: DaemonMetrics) throws -> Response {
     let text = metrics.exposition(counts: try live.store.counts(), now: Date())
     return Response(
-      status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+      status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
       body: .init(byteBuffer: ByteBuffer(string: text)))
   }
 }

@@ -52,6 +52,7 @@ struct Notices: ParsableCommand {
       switch format {
       case .json: print(NoticeJSON.list(notices))
       case .text:
+        func print(_ line: String) { TerminalText.print(line) }
         for notice in notices {
           let number = notice.number ?? "—"
           let subjects = notice.subjects.map { $0.subject.notation }.joined(separator: ", ")
@@ -71,6 +72,8 @@ struct Notices: ParsableCommand {
     @Argument(help: "The notice's id.") var id: Int64
 
     func run() throws {
+      // Everything shown here may hold a feed's or a department's text.
+      func print(_ line: String) { TerminalText.print(line) }
       let store = try global.openWorkspace().store
       guard let notice = try store.notice(id: id) else { throw CommandFailure("there is no notice \(id)") }
       print(

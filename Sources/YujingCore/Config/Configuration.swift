@@ -121,6 +121,30 @@ public struct Configuration: Sendable {
   public struct ServerSettings: Sendable, Hashable {
     public var listen: String
     public var publicURL: String?
+    /// The bearer token that shows `/metrics` and the health detail to a client not on loopback.
+    public var metricsToken: String?
+    /// Files attached to one notice's 整改 reports, all together.
+    public var uploadsPerNotice: Int
+    /// Files one department (addressee) has attached, over all its notices.
+    public var uploadsPerDepartment: Int
+    /// Time for a connection to send a request's headers, from its start or its last answer.
+    public var headerTimeoutSeconds: Int
+    /// Time a connection may stay silent, between requests or inside one.
+    public var idleTimeoutSeconds: Int
+
+    public init(
+      listen: String = "127.0.0.1:8080", publicURL: String? = nil, metricsToken: String? = nil,
+      uploadsPerNotice: Int = 3, uploadsPerDepartment: Int = 100, headerTimeoutSeconds: Int = 10,
+      idleTimeoutSeconds: Int = 60
+    ) {
+      self.listen = listen
+      self.publicURL = publicURL
+      self.metricsToken = metricsToken
+      self.uploadsPerNotice = uploadsPerNotice
+      self.uploadsPerDepartment = uploadsPerDepartment
+      self.headerTimeoutSeconds = headerTimeoutSeconds
+      self.idleTimeoutSeconds = idleTimeoutSeconds
+    }
   }
 
   public struct Leaders: Sendable, Hashable {

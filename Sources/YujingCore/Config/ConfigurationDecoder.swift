@@ -86,9 +86,14 @@ public enum ConfigurationDecoder {
     return Configuration.City(code: code, name: name, timeZone: zone)
   }
 
+  static let serverKeys = [
+    "listen", "public_url", "metrics_token", "uploads_per_notice", "uploads_per_department", "header_timeout_seconds",
+    "idle_timeout_seconds",
+  ]
+
   private static func decodeServer(_ top: YAMLMap) -> Configuration.ServerSettings {
-    let defaults = Configuration.ServerSettings(listen: "127.0.0.1:8080", publicURL: nil)
-    guard let map = top.map("server", allowed: ["listen", "public_url"]) else { return defaults }
+    let defaults = Configuration.ServerSettings()
+    guard let map = top.map("server", allowed: serverKeys) else { return defaults }
     let listen = map.string("listen") ?? defaults.listen
     if ListenAddress(listen) == nil {
       map.sink.error(
@@ -99,7 +104,22 @@ public enum ConfigurationDecoder {
       map.sink.error(
         "server.public_url: '\(publicURL)' must be an http(s) address", at: map.position(of: "public_url"))
     }
-    return Configuration.ServerSettings(listen: listen, publicURL: publicURL)
+    let token = map.string("metrics_token")
+    // The token goes in an Authorization header: printable ASCII without spaces, and long enough
+    // not to be guessed.
+    if let token,
+      token.utf8.count < 24 || token.utf8.count > 256 || !token.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+    {
+      map.sink.error(
+        "server.metrics_token: give 24 to 256 printable ASCII characters without spaces (for example the output of `openssl rand -hex 24`)",
+        at: map.position(of: "metrics_token"))
+    }
+    return Configuration.ServerSettings(
+      listen: listen, publicURL: publicURL, metricsToken: token,
+      uploadsPerNotice: map.integer("uploads_per_notice", in: 0...50) ?? defaults.uploadsPerNotice,
+      uploadsPerDepartment: map.integer("uploads_per_department", in: 0...100_000) ?? defaults.uploadsPerDepartment,
+      headerTimeoutSeconds: map.integer("header_timeout_seconds", in: 1...300) ?? defaults.headerTimeoutSeconds,
+      idleTimeoutSeconds: map.integer("idle_timeout_seconds", in: 1...3600) ?? defaults.idleTimeoutSeconds)
   }
 
   private static func decodeDispatch(_ top: YAMLMap) -> Configuration.DispatchSettings {

@@ -77,7 +77,7 @@ enum YAMLDocument {
       switch error {
       case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
         .composer(_, let problem, let mark, _):
-        sink.error("not valid YAML: \(problem)", at: SourcePosition(mark))
+        sink.error("not valid YAML: \(problem)", at: SourcePosition(mark, inside: text))
       case .duplicatedKeysInMapping(let duplicates, let context):
         sink.error(
           "duplicate key \(duplicates.joined(separator: ", ")) in one mapping",
@@ -95,6 +95,29 @@ enum YAMLDocument {
 
 extension SourcePosition {
   init(_ mark: Mark) { self.init(line: mark.line, column: mark.column) }
+
+  /// An error's place in `text`. libyaml ends a stream that lacks a final line break by moving to
+  /// the next line, past the end of the file; an error there is shown at the end of the last line.
+  init(_ mark: Mark, inside text: String) {
+    var lines = 1
+    var lastLength = 0
+    var previousCR = false
+    for scalar in text.unicodeScalars {
+      defer { previousCR = scalar == "\r" }
+      if scalar == "\n" && previousCR { continue }
+      if scalar == "\n" || scalar == "\r" {
+        lines += 1
+        lastLength = 0
+      } else {
+        lastLength += 1
+      }
+    }
+    if mark.line > lines {
+      self.init(line: lines, column: lastLength + 1)
+    } else {
+      self.init(mark)
+    }
+  }
 
   init?(_ node: Node) {
     guard let mark = node.mark else { return nil }

@@ -2,9 +2,10 @@ import Foundation
 
 /// Who may do what (DESIGN §7.2).
 public enum Role: String, Sendable, Hashable, CaseIterable {
-  /// Everything, users and webhooks included.
+  /// The office's administrator: users, the configuration's view and exemptions. Reads what the
+  /// office reads, but reviews nothing: the office's decisions on notices are the reviewers'.
   case admin
-  /// The economic office: reviews, approves and rejects notices, manages exemptions.
+  /// The economic office: reviews, edits, approves and rejects notices, decides on reports.
   case reviewer
   /// One addressee (a county government, a department): reads its own notices, acknowledges
   /// them, submits its 整改 reports.
@@ -47,7 +48,14 @@ public struct Account: Sendable, Hashable {
 
   public static let visibleToAddressees: Set<NoticeRecord.State> = [.approved, .sent, .acknowledged, .closed]
 
-  public var mayReview: Bool { role == .admin || role == .reviewer }
+  /// Reviews notices: 核稿, edits, approves, rejects.
+  public var mayReview: Bool { role == .reviewer }
+
+  /// Reads the office's pages: the dashboard, cases, feeds, deliveries, the audit log, reports.
+  public var isOffice: Bool { role == .admin || role == .reviewer }
+
+  /// Creates and ends exemptions.
+  public var mayManageExemptions: Bool { role == .admin }
 }
 
 /// Why an account could not be added or changed, in words the admin can act on.

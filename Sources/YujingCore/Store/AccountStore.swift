@@ -134,6 +134,14 @@ extension Store {
     }
   }
 
+  /// A sign-in refused without its password being tried (a limit was reached): in the audit log
+  /// only, since it is no failure and must not prolong the limit.
+  public func recordRefusedLogin(name: String, detail: String, at instant: Date) throws {
+    try writer.write { db in
+      try Store.audit(db, actor: name, action: "login-refused", object: "user \(name)", detail: detail, at: instant)
+    }
+  }
+
   /// Failed sign-ins of a name since `since` and since its last success: what the rate limit counts.
   public func recentLoginFailures(name: String, since: Date) throws -> Int {
     try writer.read { db in

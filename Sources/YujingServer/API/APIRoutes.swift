@@ -9,7 +9,10 @@ struct APIRoutes: Sendable {
 
   func add(to router: Router<WebContext>) {
     let api = router.group("/api/v1")
-    api.get("/openapi.json") { _, _ in NoticesAPI.json(OpenAPIDocument.json) }
+    api.get("/openapi.json") { _, context in
+      _ = try signedIn(context)
+      return NoticesAPI.json(OpenAPIDocument.json)
+    }
     api.post("/session") { request, context in try await NoticesAPI.signIn(request, context: context, signIn: signIn) }
     api.get("/session") { _, context in try NoticesAPI.object(["user": NoticesAPI.user(try signedIn(context))]) }
     api.delete("/session") { _, context in
@@ -57,12 +60,7 @@ struct APIRoutes: Sendable {
     return account
   }
 
-  func id(_ context: WebContext) throws -> Int64 {
-    guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
-      throw HTTPError(.badRequest, message: "a notice id is a positive whole number")
-    }
-    return id
-  }
+  func id(_ context: WebContext) throws -> Int64 { try RequestNumbers.id(context) }
 }
 
 /// Turns every refusal under `/api/` into the API's JSON error, the CSRF check's included: a refused state change is 409, a malformed body
@@ -91,6 +89,8 @@ struct APIErrors: RouterMiddleware {
       return response
     } catch let refusal as NoticeActionError {
       return try NoticesAPI.object(["error": ["message": refusal.description]], status: .conflict)
+    } catch let refusal as RequestNumbers.OutOfRange {
+      return try NoticesAPI.object(["error": ["message": refusal.description]], status: .badRequest)
     } catch is DecodingError {
       return try NoticesAPI.object(
         ["error": ["message": "the request body is not the JSON this call takes"]], status: .badRequest)

@@ -40,40 +40,37 @@ enum NoticesAPI {
     ["name": account.name, "role": account.role.rawValue, "addressee": account.addressee ?? NSNull()]
   }
 
+  /// Only JSON: a browser sends `text/plain` across sites without asking, and a sign-in that
+  /// took it could sign a user in under another's account.
   static func signIn(_ request: Request, context: WebContext, signIn: SignIn) async throws -> Response {
-    let body = try await request.decode(as: SignInBody.self, context: context)
-    switch try await signIn.attempt(name: body.name, password: body.password) {
+    var request = request
+    guard (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/json") else {
+      throw HTTPError(.unsupportedMediaType, message: "send the sign-in as application/json")
+    }
+    let buffer = try await BodyReader.bytes(&request, limits: .signIn)
+    let body = try JSONDecoder().decode(SignInBody.self, from: Data(buffer.readableBytesView))
+    switch try await signIn.attempt(name: body.name, password: body.password, address: context.clientAddress) {
     case .signedIn(let token, let session):
       var response = try object(["user": user(session.account), "csrf_token": session.csrfToken])
       response.headers[.setCookie] = signIn.cookies.setCookie(token)
       return response
     case .refused:
       throw HTTPError(.unauthorized, message: "wrong user name or password")
-    case .limited:
-      throw HTTPError(
-        .tooManyRequests, headers: [.retryAfter: String(Int(SignIn.window))],
-        message: "too many failed sign-ins for this account: wait \(Int(SignIn.window / 60)) minutes")
+    case .limited(let limit):
+      throw HTTPError(.tooManyRequests, headers: [.retryAfter: String(limit.retryAfter)], message: limit.message)
     }
   }
 
   static func list(_ request: Request, account: Account, current: LiveWorkspace.Current) throws -> Response {
-    let query = request.uri.queryParameters
-    let filter = NoticePages.filter(request, account: account)
-    let limit = try number(query["limit"].map(String.init), name: "limit", range: 1...1000) ?? 100
-    let offset = try number(query["offset"].map(String.init), name: "offset", range: 0...Int.max) ?? 0
+    let filter = try NoticePages.filter(request, account: account)
+    let limit = try RequestNumbers.query(request, "limit", range: 1...1000) ?? 100
+    let offset = try RequestNumbers.query(request, "offset", range: 0...maximumOffset) ?? 0
     let (notices, total) = try current.workspace.store.noticePage(filter, limit: limit, offset: offset)
     return json("{\"total\": \(total), \"notices\": \(NoticeJSON.list(notices))}")
   }
 
-  /// An optional whole-number parameter within its range; anything else is the client's error.
-  static func number(_ text: String?, name: String, range: ClosedRange<Int>) throws -> Int? {
-    guard let text, !text.isEmpty else { return nil }
-    guard let value = Int(text), range.contains(value) else {
-      throw HTTPError(
-        .badRequest, message: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-    }
-    return value
-  }
+  /// Past the last of the notices that a city's years could hold.
+  static let maximumOffset = 100_000_000
 
   static func one(_ notice: NoticeRecord) -> Response {
     json(

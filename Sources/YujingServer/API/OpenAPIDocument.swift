@@ -1,5 +1,5 @@
-/// The OpenAPI 3 description of `/api/v1` (served at `/api/v1/openapi.json`). Written by hand and
-/// checked by tests against the routes the server really answers.
+/// The OpenAPI 3 description of `/api/v1` (served at `/api/v1/openapi.json` to a signed-in user).
+/// Written by hand and checked by tests against the routes the server really answers.
 enum OpenAPIDocument {
   static let json = """
     {
@@ -101,7 +101,10 @@ enum OpenAPIDocument {
               }}}},
               "400": {"$ref": "#/components/responses/BadRequest"},
               "401": {"$ref": "#/components/responses/Unauthorized"},
-              "429": {"description": "too many failed sign-ins for this account", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+              "403": {"description": "sent from another site (Origin or Referer)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "413": {"description": "the body is over 8 KB", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "415": {"description": "the body is not application/json", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "429": {"description": "too many failed sign-ins for this account or from this address", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
             }
           },
           "delete": {

@@ -24,21 +24,41 @@ struct ReviewActions: Sendable {
     guard account.mayReview else { throw HTTPError(.forbidden, message: "only the office's reviewers may do this") }
   }
 
+  /// The 整改 reports and their files are the addressee's and the office's, not a copied unit's.
+  func mayReadReports(_ notice: NoticeRecord) -> Bool {
+    account.isOffice || account.answersFor(notice)
+  }
+
+  /// 成文日期 lies between the start of the notice's period and a month from today: a document is
+  /// dated when it is issued, give or take a back-dated signature.
+  static func documentDates(_ notice: NoticeRecord, today: Day) -> ClosedRange<Day> {
+    let first = Day(year: notice.period.year, month: notice.period.month, day: 1) ?? RequestNumbers.days.lowerBound
+    let last = min(today.adding(days: 31), RequestNumbers.days.upperBound)
+    return min(first, last)...last
+  }
+
   @discardableResult
   func approve(_ id: Int64, date: String?, talkAt: String?, place: String?) throws -> NoticeRecord {
     try requireReviewer()
-    _ = try notice(id)
+    let notice = try notice(id)
     let timeZone = configuration.city.timeZone
-    let day: Day
-    if let date, !date.isEmpty {
-      guard let parsed = Day(date) else { throw NoticeActionError("成文日期 '\(date)' is not YYYY-MM-DD") }
-      day = parsed
-    } else {
-      day = Day.today({ Date() }, in: timeZone)
+    let today = Day.today({ Date() }, in: timeZone)
+    if let date, !date.isEmpty, Day(date) == nil {
+      throw NoticeActionError("成文日期 '\(date)' is not YYYY-MM-DD")
     }
+    let day =
+      try RequestNumbers.day(date, name: "date (成文日期)", range: Self.documentDates(notice, today: today)) ?? today
     let talkAt = talkAt.flatMap { $0.isEmpty ? nil : $0 }
-    if let talkAt, !TalkTime.isValid(talkAt) {
-      throw NoticeActionError("the talk's time '\(talkAt)' is not YYYY-MM-DD HH:MM")
+    if let talkAt {
+      guard TalkTime.isValid(talkAt), let talkDay = Day(talkAt.prefix(10)) else {
+        throw NoticeActionError("the talk's time '\(talkAt)' is not YYYY-MM-DD HH:MM")
+      }
+      // A talk follows its notice.
+      let talkDays = day...RequestNumbers.days.upperBound
+      guard talkDays.contains(talkDay) else {
+        throw RequestNumbers.OutOfRange(
+          "talk_at (约谈时间) must be on a day from \(talkDays.lowerBound) to \(talkDays.upperBound)")
+      }
     }
     return try store.approveNotice(
       id: id, documentDate: day, talkAt: talkAt, place: place.flatMap { $0.isEmpty ? nil : $0 }, actor: account.name,
@@ -76,7 +96,16 @@ struct ReviewActions: Sendable {
       throw NoticeActionError("the report is empty")
     }
     let day = Day.today({ Date() }, in: configuration.city.timeZone)
-    return try store.recordFeedback(
-      noticeID: id, text: text, fileName: fileName, file: file, actor: account.name, at: Date(), day: day)
+    guard let file else {
+      return try store.recordFeedback(
+        noticeID: id, text: text, fileName: nil, file: nil, actor: account.name, at: Date(), day: day)
+    }
+    let name = try UploadQuota.fileName(fileName ?? "")
+    // Counting and storing under one lock: two uploads at once cannot both take the last place.
+    return try UploadQuota.lock.withLock {
+      try UploadQuota(settings: configuration.server).check(store: store, notice: notice)
+      return try store.recordFeedback(
+        noticeID: id, text: text, fileName: name, file: file, actor: account.name, at: Date(), day: day)
+    }
   }
 }

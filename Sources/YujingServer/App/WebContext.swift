@@ -1,24 +1,29 @@
 import Hummingbird
+import NIOCore
 import YujingCore
 
-/// The request context of the web UI and the API: who is signed in, by which session.
+/// The request context of the web UI and the API: who is signed in, by which session, from where.
 public struct WebContext: RequestContext {
   public var coreContext: CoreRequestContextStorage
   /// Set by `SessionMiddleware` when the request carries a live session cookie.
   public var session: SessionRecord?
   /// The hash of the session's token, to end it on sign-out.
   public var sessionTokenHash: String?
-  /// The fields of an `application/x-www-form-urlencoded` body, read by `CSRFMiddleware`.
-  public var form: [String: String] = [:]
-  /// The files of a `multipart/form-data` body (the 整改 report's attachment).
-  var files: [String: Multipart.File] = [:]
+  /// The peer of the connection: the sign-in limits count by it, and the probes' detail is for
+  /// loopback peers only.
+  public var remoteAddress: SocketAddress?
 
-  public init(source: Source) {
+  public init(source: ApplicationRequestContextSource) {
     coreContext = .init(source: source)
+    remoteAddress = source.channel.remoteAddress
   }
 
   public var account: Account? { session?.account }
 
-  /// Uploads (整改 reports with a file) are limited to 20 MB.
-  public var maxUploadSize: Int { 20 << 20 }
+  /// The peer's IP address, as the sign-in limits count it.
+  var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+
+  /// What a body may hold when a route reads it with `request.decode` (the API's JSON): routes that
+  /// take more read their bodies through `BodyReader` with their own caps.
+  public var maxUploadSize: Int { BodyReader.Limits.json.bytes }
 }

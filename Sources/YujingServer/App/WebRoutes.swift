@@ -8,8 +8,9 @@ import YujingCore
 struct WebRoutes: Sendable {
   let live: LiveWorkspace
   let cookies: SessionCookies
+  let throttle = SignInThrottle()
 
-  var signIn: SignIn { SignIn(store: live.store, cookies: cookies) }
+  var signIn: SignIn { SignIn(store: live.store, cookies: cookies, throttle: throttle) }
 
   func add(to router: Router<WebContext>) {
     router.get("/assets/yujing.css") { _, _ in
@@ -21,121 +22,149 @@ struct WebRoutes: Sendable {
       context.account != nil ? Response.redirect(to: "/") : LoginPage.form(context: context)
     }
     router.post("/login") { request, context in try await LoginPage.submit(request, context: context, signIn: signIn) }
-    router.post("/logout") { _, context in try LoginPage.logout(context: context, store: live.store, cookies: cookies) }
+    router.post("/logout") { request, context in
+      try await page(context) { _ in
+        var request = request
+        _ = try await BodyReader.sessionForm(&request, context: context)
+        return try LoginPage.logout(context: context, store: live.store, cookies: cookies)
+      }
+    }
 
     router.get("/") { _, context in
-      try page(context) { account in
-        guard account.mayReview else { return .redirect(to: "/notices") }
+      try await page(context) { account in
+        guard account.isOffice else { return .redirect(to: "/notices") }
         return try DashboardPage.render(context: context, current: live.current, now: Date())
       }
     }
     router.get("/audit") { _, context in
-      try office(context) { _ in try AuditPage.render(context: context, store: live.store) }
+      try await office(context) { _ in try AuditPage.render(context: context, store: live.store) }
     }
     router.get("/cases") { _, context in
-      try office(context) { _ in try OfficePages.cases(context: context, store: live.store) }
+      try await office(context) { _ in try OfficePages.cases(context: context, store: live.store) }
     }
     router.get("/cases/{id}") { _, context in
-      try office(context) { _ in
-        try OfficePages.caseHistory(
-          try context.parameters.require("id", as: Int64.self), context: context, store: live.store)
+      try await office(context) { _ in
+        try OfficePages.caseHistory(try RequestNumbers.id(context), context: context, store: live.store)
       }
     }
     router.get("/feeds") { _, context in
-      try office(context) { _ in try OfficePages.feeds(context: context, current: live.current) }
+      try await office(context) { _ in try OfficePages.feeds(context: context, current: live.current) }
     }
     router.get("/feeds/runs/{id}") { _, context in
-      try office(context) { _ in
-        try OfficePages.rejections(
-          try context.parameters.require("id", as: Int64.self), context: context, store: live.store)
+      try await office(context) { _ in
+        try OfficePages.rejections(try RequestNumbers.id(context), context: context, store: live.store)
       }
     }
     router.get("/exemptions") { _, context in
-      try office(context) { _ in try OfficePages.exemptions(context: context, current: live.current) }
+      try await office(context) { account in
+        try OfficePages.exemptions(context: context, current: live.current, account: account)
+      }
     }
-    router.post("/exemptions") { _, context in
-      try office(context) { account in
+    router.post("/exemptions") { request, context in
+      try await admin(context) { account in
+        var request = request
+        let form = try await BodyReader.sessionForm(&request, context: context).fields
         let current = live.current
         do {
-          try OfficePages.addExemption(form: context.form, account: account, current: current)
+          try OfficePages.addExemption(form: form, account: account, current: current)
           return .redirect(to: "/exemptions")
         } catch let refusal as NoticeActionError {
-          var response = try OfficePages.exemptions(
-            context: context, current: current, message: "\(refusal.description)")
-          response.status = .unprocessableContent
-          return response
+          return try OfficePages.exemptions(
+            context: context, current: current, account: account, message: "\(refusal.description)",
+            status: .unprocessableContent)
+        } catch let refusal as RequestNumbers.OutOfRange {
+          return try OfficePages.exemptions(
+            context: context, current: current, account: account, message: "\(refusal.description)",
+            status: .badRequest)
         }
       }
     }
-    router.post("/exemptions/{id}/expire") { _, context in
-      try office(context) { account in
+    router.post("/exemptions/{id}/expire") { request, context in
+      try await admin(context) { account in
+        let id = try RequestNumbers.id(context)
+        var request = request
+        _ = try await BodyReader.sessionForm(&request, context: context)
         let current = live.current
+        let store = current.workspace.store
+        guard let exemption = try store.exemptions().first(where: { $0.id == id }) else {
+          throw HTTPError(.notFound, message: "there is no exemption \(id)")
+        }
+        guard !exemption.expired else {
+          return try OfficePages.exemptions(
+            context: context, current: current, account: account, message: "豁免 \(id) 已终止，无需再终止。",
+            status: .conflict)
+        }
         let today = Day.today({ Date() }, in: current.workspace.configuration.city.timeZone)
-        try current.workspace.store.expireExemption(
-          id: try context.parameters.require("id", as: Int64.self), on: today, actor: account.name, at: Date())
+        try store.expireExemption(id: id, on: today, actor: account.name, at: Date())
         return .redirect(to: "/exemptions")
       }
     }
     router.get("/deliveries") { _, context in
-      try office(context) { _ in
+      try await office(context) { _ in
         let current = live.current
         return try OfficePages.deliveries(
           context: context, store: current.workspace.store, timeZone: current.workspace.configuration.city.timeZone)
       }
     }
     router.get("/notices") { request, context in
-      try page(context) { account in
+      try await page(context) { account in
         try NoticePages.list(request, context: context, current: live.current, account: account)
       }
     }
     router.get("/notices/{id}") { _, context in
-      try page(context) { account in
+      try await page(context) { account in
         let current = live.current
-        let notice = try ReviewActions(current: current, account: account).notice(
-          try context.parameters.require("id", as: Int64.self))
+        let notice = try ReviewActions(current: current, account: account).notice(try RequestNumbers.id(context))
         return try NoticePages.show(notice, context: context, current: current, account: account)
       }
     }
     router.get("/notices/{id}/document") { _, context in
-      try page(context) { account in
+      try await page(context) { account in
         let current = live.current
-        let notice = try ReviewActions(current: current, account: account).notice(
-          try context.parameters.require("id", as: Int64.self))
+        let notice = try ReviewActions(current: current, account: account).notice(try RequestNumbers.id(context))
         return try NoticePages.document(notice, current: current)
       }
     }
     router.get("/notices/{id}/attachments/{file}") { _, context in
-      try page(context) { account in
+      try await page(context) { account in
         let current = live.current
-        let notice = try ReviewActions(current: current, account: account).notice(
-          try context.parameters.require("id", as: Int64.self))
-        guard
+        let actions = ReviewActions(current: current, account: account)
+        let notice = try actions.notice(try RequestNumbers.id(context))
+        // The reports are the addressee's and the office's: a unit it is copied to does not see them.
+        guard actions.mayReadReports(notice),
           let file = try current.workspace.store.feedbackFile(
-            noticeID: notice.id, feedbackID: try context.parameters.require("file", as: Int64.self))
-        else { throw HTTPError(.notFound) }
+            noticeID: notice.id, feedbackID: try RequestNumbers.id(context, "file"))
+        else { throw HTTPError(.notFound, message: "there is no such attachment") }
         // Always a download, never shown inline: the file is the addressee's, not yujing's markup.
         let name = file.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
         return Response(
           status: .ok,
           headers: [
             .contentType: "application/octet-stream", .contentDisposition: "attachment; filename*=UTF-8''\(name)",
+            .cacheControl: "no-store",
           ],
           body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
       }
     }
     router.get("/notices/{id}/docx") { _, context in
-      try page(context) { account in
+      try await page(context) { account in
         let current = live.current
-        let notice = try ReviewActions(current: current, account: account).notice(
-          try context.parameters.require("id", as: Int64.self))
+        let notice = try ReviewActions(current: current, account: account).notice(try RequestNumbers.id(context))
         return try NoticePages.docx(notice, current: current)
       }
     }
-    router.post("/notices/approve") { _, context in
-      try page(context) { account in
+    router.post("/notices/approve") { request, context in
+      try await page(context) { account in
         let actions = ReviewActions(current: live.current, account: account)
         try actions.requireReviewer()
-        let ids = (context.form["id"] ?? "").split(separator: ",").compactMap { Int64($0) }
+        var request = request
+        let form = try await BodyReader.sessionForm(&request, context: context).fields
+        let ids = try (form["id"] ?? "").split(separator: ",").map { text -> Int64 in
+          guard let id = Int64(text), id > 0 else {
+            throw RequestNumbers.OutOfRange("id must be a whole number from 1 to \(Int64.max)")
+          }
+          return id
+        }
         // Each approval is its own transaction: one refused (a talk, a notice approved meanwhile)
         // leaves the others approved, and the page says which and why.
         var refusals: [String] = []
@@ -158,76 +187,75 @@ struct WebRoutes: Sendable {
         return response
       }
     }
-    addNoticeAction("approve") { actions, id, context in
-      let form = context.form
+    addNoticeAction("approve") { actions, id, form, _ in
       try actions.approve(id, date: form["date"], talkAt: form["talk_at"], place: form["place"])
     }
-    addNoticeAction("reject") { actions, id, context in try actions.reject(id, reason: context.form["reason"] ?? "") }
-    addNoticeAction("edit") { actions, id, context in
-      try actions.edit(id, title: context.form["title"] ?? "", body: context.form["body"] ?? "")
+    addNoticeAction("reject") { actions, id, form, _ in try actions.reject(id, reason: form["reason"] ?? "") }
+    addNoticeAction("edit") { actions, id, form, _ in
+      try actions.edit(id, title: form["title"] ?? "", body: form["body"] ?? "")
     }
-    addNoticeAction("acknowledge") { actions, id, _ in try actions.acknowledge(id) }
-    addNoticeAction("feedback") { actions, id, context in
-      let file = context.files["file"]
-      try actions.feedback(id, text: context.form["text"] ?? "", fileName: file?.fileName, file: file?.data)
+    addNoticeAction("acknowledge") { actions, id, _, _ in try actions.acknowledge(id) }
+    addNoticeAction("feedback", limits: .upload) { actions, id, form, files in
+      let file = files["file"]
+      try actions.feedback(id, text: form["text"] ?? "", fileName: file?.fileName, file: file?.data)
     }
     APIRoutes(live: live, signIn: signIn).add(to: router)
 
     /// A form action on one notice: on success back to its page, on a refusal its page again with
-    /// the reason; a page also says what went wrong (422).
+    /// the reason; a page also says what went wrong (422, or 400 for a value out of its range).
+    /// The body is read only once the session may act at all.
     func addNoticeAction(
-      _ name: String, _ action: @escaping @Sendable (ReviewActions, Int64, WebContext) throws -> Void
+      _ name: String, limits: BodyReader.Limits = .form,
+      _ action: @escaping @Sendable (ReviewActions, Int64, FormFields, [String: Multipart.File]) throws -> Void
     ) {
-      router.post("/notices/{id}/\(name)") { _, context in
-        try page(context) { account in
-          let id = try context.parameters.require("id", as: Int64.self)
+      router.post("/notices/{id}/\(name)") { request, context in
+        try await page(context) { account in
+          let id = try RequestNumbers.id(context)
           let current = live.current
           let actions = ReviewActions(current: current, account: account)
+          _ = try actions.notice(id)
+          var request = request
+          let form = try await BodyReader.sessionForm(&request, context: context, limits: limits)
+          let status: HTTPResponse.Status
+          let message: String
           do {
-            try action(actions, id, context)
+            try action(actions, id, form.fields, form.files)
             return .redirect(to: "/notices/\(id)")
           } catch let refusal as NoticeActionError {
-            var response = try NoticePages.show(
-              try actions.notice(id), context: context, current: current, account: account,
-              message: "\(refusal.description)")
-            response.status = .unprocessableContent
-            return response
+            (status, message) = (.unprocessableContent, refusal.description)
+          } catch let refusal as RequestNumbers.OutOfRange {
+            (status, message) = (.badRequest, refusal.description)
           }
+          var response = try NoticePages.show(
+            try actions.notice(id), context: context, current: current, account: account, message: "\(message)")
+          response.status = status
+          return response
         }
       }
     }
   }
 
   /// A page for the office (reviewers and admins): a department is refused, anyone else sent to sign in.
-  func office(_ context: WebContext, _ body: (Account) throws -> Response) throws -> Response {
-    try page(context) { account in
-      guard account.mayReview else { throw HTTPError(.forbidden, message: "this page is for the office's reviewers") }
-      return try body(account)
+  func office(_ context: WebContext, _ body: (Account) async throws -> Response) async throws -> Response {
+    try await page(context) { account in
+      guard account.isOffice else { throw HTTPError(.forbidden, message: "this page is for the office") }
+      return try await body(account)
     }
   }
 
-  /// A page for the signed-in: anyone else is sent to sign in.
-  func page(_ context: WebContext, _ body: (Account) throws -> Response) throws -> Response {
+  /// What only the administrator does: exemptions.
+  func admin(_ context: WebContext, _ body: (Account) async throws -> Response) async throws -> Response {
+    try await page(context) { account in
+      guard account.mayManageExemptions else {
+        throw HTTPError(.forbidden, message: "only the administrator manages exemptions")
+      }
+      return try await body(account)
+    }
+  }
+
+  /// A page for the signed-in: anyone else is sent to sign in, and what they sent is not read.
+  func page(_ context: WebContext, _ body: (Account) async throws -> Response) async throws -> Response {
     guard let account = context.account else { return .redirect(to: "/login") }
-    return try body(account)
-  }
-}
-
-/// Headers on every answer: no framing by other sites, no sniffing, no referrer beyond the origin,
-/// and a content policy that allows only yujing's own stylesheet and no script at all.
-struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
-  static var referrerPolicy: HTTPField.Name { HTTPField.Name("Referrer-Policy")! }
-
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-    -> Response
-  {
-    var response = try await next(request, context)
-    if response.headers[.contentSecurityPolicy] == nil {
-      response.headers[.contentSecurityPolicy] =
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'"
-    }
-    response.headers[.xContentTypeOptions] = "nosniff"
-    response.headers[Self.referrerPolicy] = "same-origin"
-    return response
+    return try await body(account)
   }
 }

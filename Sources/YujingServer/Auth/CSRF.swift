@@ -3,38 +3,45 @@ import HTTPTypes
 import Hummingbird
 import YujingCore
 
-/// Every state-changing request of a session carries the session's CSRF token (DESIGN §7.2): in the
-/// `X-CSRF-Token` header (scripts, the API) or the `_csrf` field of a form (the pages). Without it
-/// the request is refused before any route sees it. Signing in is the one exception: there is no
-/// session yet, and SameSite=Strict keeps another site's form from riding on one.
+/// Cross-site requests. Every state-changing request, signing in included, is refused when its
+/// `Origin` (or, without one, its `Referer`) names another site: a browser always sends one of them
+/// with a form or a script's request from another page, so this stops a foreign page from signing
+/// a browser in under the attacker's account as well as from acting in the user's session. A
+/// request with neither comes from a script, not a browser, and goes on.
+///
+/// Besides, every state-changing request of a session carries the session's CSRF token: in the
+/// `X-CSRF-Token` header (scripts, the API) or the `_csrf` field of a page's form. The header is
+/// checked here; the field is inside the body, which only the route reads (`BodyReader`), so a
+/// page's form is checked there. An API call must send the header.
 struct CSRFMiddleware: RouterMiddleware {
   typealias Context = WebContext
   static let header = HTTPField.Name("X-CSRF-Token")!
   static let field = "_csrf"
+  /// Signing in: there is no session yet, so no token.
   static let exempt: Set<String> = ["/login", "/api/v1/session"]
+  static let refusal = HTTPError(.forbidden, message: "missing or wrong CSRF token: reload the page and try again")
+
+  /// The origin of `server.public_url`, when the office serves yujing behind a proxy under
+  /// another name than the Host a request carries.
+  let publicOrigin: String?
 
   func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
     async throws -> Response
   {
-    var request = request
-    var context = context
-    let contentType = request.headers[.contentType] ?? ""
-    if contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") {
-      let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-      context.form = FormFields.parse(String(buffer: buffer))
-    } else if let boundary = Multipart.boundary(contentType: contentType) {
-      let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-      (context.form, context.files) = Multipart.parse(Data(buffer.readableBytesView), boundary: boundary)
-    }
-    guard Self.changesState(request.method), !Self.exempt.contains(request.uri.path) else {
+    guard Self.changesState(request.method) else { return try await next(request, context) }
+    try SameOrigin.check(request, publicOrigin: publicOrigin)
+    // Without a session the route answers 401 or sends the browser to sign in, unread.
+    guard !Self.exempt.contains(request.uri.path), let session = context.session else {
       return try await next(request, context)
     }
-    // Without a session the route answers 401 or sends the browser to sign in.
-    guard let session = context.session else { return try await next(request, context) }
-    let given = request.headers[Self.header] ?? context.form[Self.field]
-    guard let given, Self.constantTimeEqual(given, session.csrfToken) else {
-      throw HTTPError(.forbidden, message: "missing or wrong CSRF token: reload the page and try again")
+    if let given = request.headers[Self.header] {
+      guard Self.constantTimeEqual(given, session.csrfToken) else { throw Self.refusal }
+      return try await next(request, context)
     }
+    let contentType = (request.headers[.contentType] ?? "").lowercased()
+    let isForm =
+      contentType.hasPrefix("application/x-www-form-urlencoded") || contentType.hasPrefix("multipart/form-data")
+    guard isForm, !request.uri.path.hasPrefix("/api/") else { throw Self.refusal }
     return try await next(request, context)
   }
 
@@ -50,21 +57,32 @@ struct CSRFMiddleware: RouterMiddleware {
   }
 }
 
-/// `application/x-www-form-urlencoded` fields; a repeated name keeps its values joined by commas
-/// (the bulk approval's ids).
-enum FormFields {
-  static func parse(_ body: String) -> [String: String] {
-    var fields: [String: String] = [:]
-    for pair in body.split(separator: "&") {
-      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let name = decode(parts[0])
-      let value = parts.count > 1 ? decode(parts[1]) : ""
-      if let existing = fields[name] { fields[name] = existing + "," + value } else { fields[name] = value }
+/// Whether a request comes from a page of this server.
+enum SameOrigin {
+  static let refusal = HTTPError(
+    .forbidden, message: "a request from another site is refused: open yujing's own page and try again")
+
+  static func check(_ request: Request, publicOrigin: String?) throws {
+    let source: String
+    if let origin = request.headers[.origin] {
+      source = origin
+    } else if let referer = request.headers[.referer] {
+      source = referer
+    } else {
+      return
     }
-    return fields
+    guard let host = Self.hostAndPort(source) else { throw refusal }
+    let own = [request.head.authority, publicOrigin.flatMap(Self.hostAndPort)]
+    guard own.contains(where: { $0?.lowercased() == host }) else { throw refusal }
   }
 
-  static func decode(_ text: Substring) -> String {
-    String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
+  /// `https://yujing.example:8443/notices` → `yujing.example:8443`; `null` and anything that is
+  /// not an http(s) address → nil.
+  static func hostAndPort(_ text: String) -> String? {
+    guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+      scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+    else { return nil }
+    let hostText = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+    return (components.port.map { "\(hostText):\($0)" } ?? hostText).lowercased()
   }
 }

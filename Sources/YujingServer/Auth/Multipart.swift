@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `multipart/form-data` (RFC 7578), as a browser sends a form with a file: the 整改 report's
 /// attachment. Only what such a form needs: named fields, and files with their names.
 enum Multipart {
@@ -7,6 +11,9 @@ enum Multipart {
     var fileName: String
     var data: Data
   }
+
+  /// A part's headers are a few lines; a longer block is not a browser's.
+  static let maximumHeaderBytes = 8 << 10
 
   /// The boundary of a `multipart/form-data` content type, or nil for any other type.
   static func boundary(contentType: String) -> String? {
@@ -17,45 +24,84 @@ enum Multipart {
       if value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 {
         value = String(value.dropFirst().dropLast())
       }
-      return value.isEmpty || value.count > 70 ? nil : value
+      return value.isEmpty || value.utf8.count > 70 ? nil : value
     }
     return nil
   }
 
   /// The fields and files of a body; a malformed body gives what could be read before the fault.
-  static func parse(_ body: Data, boundary: String) -> (fields: [String: String], files: [String: File]) {
-    var fields: [String: String] = [:]
+  /// One pass: each search starts where the last ended, so the time grows with the body's size
+  /// alone. More parts or fields than `limits` allows, or a part's headers over
+  /// `maximumHeaderBytes`, is refused with 413.
+  static func parse(_ bytes: [UInt8], boundary: String, limits: BodyReader.Limits) throws -> (
+    fields: FormFields, files: [String: File]
+  ) {
+    var fields = FormFields()
     var files: [String: File] = [:]
-    let delimiter = Data("--\(boundary)".utf8)
-    let separator = Data("\r\n\r\n".utf8)
-    var position = body.startIndex
-    guard let first = body.range(of: delimiter, in: position..<body.endIndex) else { return (fields, files) }
-    position = first.upperBound
-    while position < body.endIndex {
+    let delimiter = Array("\r\n--\(boundary)".utf8)
+    // The first delimiter may open the body, without the CRLF before it.
+    guard var position = find(Array(delimiter.dropFirst(2)), in: bytes, from: 0).map({ $0 + delimiter.count - 2 })
+    else { return (fields, files) }
+    var parts = 0
+    while position + 2 <= bytes.count {
       // After a delimiter: "--" ends the body, CRLF starts a part.
-      if body[position...].starts(with: Data("--".utf8)) { break }
-      guard body[position...].starts(with: Data("\r\n".utf8)) else { break }
+      if bytes[position] == UInt8(ascii: "-") && bytes[position + 1] == UInt8(ascii: "-") { break }
+      guard bytes[position] == 0x0D && bytes[position + 1] == 0x0A else { break }
+      parts += 1
+      guard parts <= limits.parts else {
+        throw BodyReader.tooLarge("the form has more than \(limits.parts) parts, the most this address takes")
+      }
       let headerStart = position + 2
-      guard let headerEnd = body.range(of: separator, in: headerStart..<body.endIndex),
-        let next = body.range(of: Data("\r\n".utf8) + delimiter, in: headerEnd.upperBound..<body.endIndex)
-      else { break }
-      let headers = String(decoding: body[headerStart..<headerEnd.lowerBound], as: UTF8.self)
-      let content = body[headerEnd.upperBound..<next.lowerBound]
+      let headerWindow = min(bytes.count, headerStart + maximumHeaderBytes + 4)
+      guard let headerEnd = find(Array("\r\n\r\n".utf8), in: bytes, from: headerStart, upTo: headerWindow) else {
+        if headerWindow < bytes.count {
+          throw BodyReader.tooLarge("a part's headers are over \(maximumHeaderBytes) bytes")
+        }
+        break
+      }
+      let contentStart = headerEnd + 4
+      guard let next = find(delimiter, in: bytes, from: contentStart) else { break }
+      let headers = String(decoding: bytes[headerStart..<headerEnd], as: UTF8.self)
       if let disposition = headers.split(separator: "\r\n").first(where: {
         $0.lowercased().hasPrefix("content-disposition:")
       }) {
         let parameters = Self.parameters(String(disposition))
         if let name = parameters["name"] {
+          guard fields.count + files.count < limits.fields else {
+            throw BodyReader.tooLarge("the form has more than \(limits.fields) fields, the most this address takes")
+          }
           if let fileName = parameters["filename"] {
-            if !fileName.isEmpty { files[name] = File(fileName: fileName, data: Data(content)) }
+            if !fileName.isEmpty { files[name] = File(fileName: fileName, data: Data(bytes[contentStart..<next])) }
           } else {
-            fields[name] = String(decoding: content, as: UTF8.self)
+            fields.append(String(decoding: bytes[contentStart..<next], as: UTF8.self), for: name)
           }
         }
       }
-      position = next.upperBound
+      position = next + delimiter.count
     }
     return (fields, files)
+  }
+
+  /// Where `needle` next occurs in `bytes` at or after `start` (and ending by `end`). Each byte is
+  /// passed over by `memchr` and compared at most `needle.count` times (a delimiter is at most 74
+  /// bytes), so the search is linear in what it passes.
+  static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, upTo end: Int? = nil) -> Int? {
+    let end = end ?? bytes.count
+    guard let first = needle.first, start <= end, end - start >= needle.count else { return nil }
+    return bytes.withUnsafeBytes { haystack -> Int? in
+      needle.withUnsafeBytes { pattern -> Int? in
+        guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return nil }
+        var position = start
+        let last = end - needle.count
+        while position <= last {
+          guard let found = memchr(base + position, Int32(first), last - position + 1) else { return nil }
+          let offset = base.distance(to: UnsafeRawPointer(found))
+          if memcmp(base + offset, patternBase, needle.count) == 0 { return offset }
+          position = offset + 1
+        }
+        return nil
+      }
+    }
   }
 
   /// `name="text"; filename="报告.pdf"` → ["name": "text", "filename": "报告.pdf"].

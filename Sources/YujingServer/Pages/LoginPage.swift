@@ -20,21 +20,25 @@ enum LoginPage {
   }
 
   static func submit(_ request: Request, context: WebContext, signIn: SignIn) async throws -> Response {
-    let name = context.form["name"] ?? ""
-    switch try await signIn.attempt(name: name, password: context.form["password"] ?? "") {
+    var request = request
+    guard (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") else {
+      throw HTTPError(.unsupportedMediaType, message: "the sign-in form is application/x-www-form-urlencoded")
+    }
+    let form = try await BodyReader.form(&request, limits: .signIn).fields
+    let name = form["name"] ?? ""
+    switch try await signIn.attempt(name: name, password: form["password"] ?? "", address: context.clientAddress) {
     case .signedIn(let token, _):
       var response = Response.redirect(to: "/", type: .normal)
       response.headers[.setCookie] = signIn.cookies.setCookie(token)
       return response
     case .refused:
-      var response = form(context: context, message: "用户名或密码不正确。", name: name)
+      var response = self.form(context: context, message: "用户名或密码不正确。", name: name)
       response.status = .unauthorized
       return response
-    case .limited:
-      var response = form(
-        context: context, message: "该账户连续登录失败次数过多，请 \(Int(SignIn.window / 60)) 分钟后再试。", name: name)
+    case .limited(let limit):
+      var response = self.form(context: context, message: "\(limit.chinese)", name: name)
       response.status = .tooManyRequests
-      response.headers[.retryAfter] = String(Int(SignIn.window))
+      response.headers[.retryAfter] = String(limit.retryAfter)
       return response
     }
   }

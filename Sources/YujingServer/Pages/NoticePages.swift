@@ -6,12 +6,14 @@ import YujingCore
 /// history and the actions its reader may take (DESIGN §7.1).
 enum NoticePages {
   static let pageSize = 50
+  /// Far past the pages that a city's notices fill; checked before the page is made an offset.
+  static let maximumPage = 1_000_000
 
   /// The list's filters from the query string; a department's own addressee is forced.
-  static func filter(_ request: Request, account: Account) -> NoticeFilter {
+  static func filter(_ request: Request, account: Account) throws -> NoticeFilter {
     let query = request.uri.queryParameters
     var filter = NoticeFilter(
-      period: query["period"].flatMap { Period(String($0)) },
+      period: try RequestNumbers.period(query["period"].map(String.init), name: "period"),
       kind: query["kind"].flatMap { NoticeKind(rawValue: String($0)) },
       state: query["state"].flatMap { NoticeRecord.State(rawValue: String($0)) },
       addressee: query["addressee"].map(String.init).flatMap { $0.isEmpty ? nil : $0 })
@@ -22,8 +24,8 @@ enum NoticePages {
   static func list(_ request: Request, context: WebContext, current: LiveWorkspace.Current, account: Account) throws
     -> Response
   {
-    let filter = filter(request, account: account)
-    let page = max(1, request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1)
+    let filter = try filter(request, account: account)
+    let page = try RequestNumbers.query(request, "page", range: 1...maximumPage) ?? 1
     let (notices, total) = try current.workspace.store.noticePage(
       filter, limit: pageSize, offset: (page - 1) * pageSize)
     let reviewer = account.mayReview
@@ -102,17 +104,24 @@ enum NoticePages {
     let store = current.workspace.store
     let timeZone = current.workspace.configuration.city.timeZone
     let session = context.session!
-    let history = try store.noticeHistory(id: notice.id).map { event -> HTML in
-      "<tr><td>\(event.at)</td><td>\(event.actor)</td><td>\(event.from ?? "")→\(event.to)</td><td>\(event.note ?? "")</td></tr>"
-    }
-    let reports = try store.feedback(noticeID: notice.id).map { report -> HTML in
+    let history = try NoticeHistory.rows(
+      notice, for: account, store: store, configuration: current.workspace.configuration)
+    let readsReports = ReviewActions(current: current, account: account).mayReadReports(notice)
+    let reports = try (readsReports ? store.feedback(noticeID: notice.id) : []).map { report -> HTML in
       "<tr><td>\(report.day.chinese)</td><td>\(report.onTime ? "按时" : "逾期")</td><td>\(report.text)</td></tr>"
     }
-    let deliveries: HTML = account.mayReview ? try deliveryLog(notice, store: store) : ""
-    let attachments = try store.feedbackAttachments(noticeID: notice.id).map { file -> HTML in
+    let deliveries: HTML = account.isOffice ? try deliveryLog(notice, store: store) : ""
+    let attachments = try (readsReports ? store.feedbackAttachments(noticeID: notice.id) : []).map { file -> HTML in
       "<li><a href=\"/notices/\(notice.id)/attachments/\(file.id)\">\(file.fileName)</a>（\(max(1, file.bytes / 1024)) KB）</li>"
     }
     let attachmentList: HTML = attachments.isEmpty ? "" : "<p>附件：</p><ul>\(attachments)</ul>"
+    let reportSection: HTML =
+      readsReports
+      ? """
+      <h2>整改报告</h2>
+      <table><tr><th>提交日期</th><th>是否按时</th><th>内容</th></tr>\(reports)</table>
+      \(attachmentList)
+      """ : ""
     var actions: [HTML] = []
     if account.mayReview && notice.state == .draft {
       let today = Day.today({ Date() }, in: timeZone).description
@@ -149,7 +158,7 @@ enum NoticePages {
           """
           <form method="post" action="/notices/\(notice.id)/feedback" enctype="multipart/form-data">\(Layout.csrfField(session))\(due)
           <label for="report">整改报告</label><textarea id="report" name="text" required></textarea>
-          <label for="file">附件（可选，20 MB 以内）</label><input id="file" name="file" type="file">
+          <label for="file">附件（可选，20 MB 以内；文件名 \(UploadQuota.maximumNameCharacters) 字以内；每件通知的整改报告共可附 \(current.workspace.configuration.server.uploadsPerNotice) 个文件）</label><input id="file" name="file" type="file">
           <button>提交整改报告</button></form>
           """)
       }
@@ -180,11 +189,9 @@ enum NoticePages {
       <iframe class="document" sandbox src="/notices/\(notice.id)/document" title="\(notice.title)"></iframe>
       \(edit)
       \(deliveries)
-      <h2>整改报告</h2>
-      <table><tr><th>提交日期</th><th>是否按时</th><th>内容</th></tr>\(reports)</table>
-      \(attachmentList)
+      \(reportSection)
       <h2>办理记录</h2>
-      <table><tr><th>时间</th><th>操作人</th><th>状态</th><th>说明</th></tr>\(history)</table>
+      \(history)
       """)
   }
 
@@ -222,7 +229,7 @@ enum NoticePages {
       status: .ok,
       headers: [
         .contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        .contentDisposition: "attachment; filename=\"\(name)\"",
+        .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store",
       ],
       body: .init(byteBuffer: ByteBuffer(bytes: data)))
   }

@@ -73,25 +73,32 @@ enum OfficePages {
       """)
   }
 
-  static func exemptions(context: WebContext, current: LiveWorkspace.Current, message: HTML? = nil) throws -> Response {
+  /// The exemptions; the administrator, who manages them, also gets the forms.
+  static func exemptions(
+    context: WebContext, current: LiveWorkspace.Current, account: Account, message: HTML? = nil,
+    status: HTTPResponse.Status = .ok
+  ) throws -> Response {
     let session = context.session!
+    let manages = account.mayManageExemptions
     let rows = try current.workspace.store.exemptions().reversed().map { exemption -> HTML in
       let action: HTML =
         exemption.expired
         ? "已终止"
-        : """
-        <form class="inline" method="post" action="/exemptions/\(exemption.id)/expire">\(Layout.csrfField(session))<button class="secondary">终止</button></form>
-        """
+        : !manages
+          ? ""
+          : """
+          <form class="inline" method="post" action="/exemptions/\(exemption.id)/expire">\(Layout.csrfField(session))<button class="secondary">终止</button></form>
+          """
       return """
         <tr><td>\(exemption.id)</td><td>\(exemption.matcher)</td><td>\(exemption.from.description)</td>
         <td>\(exemption.until.description)</td><td>\(exemption.reason)</td><td>\(exemption.createdBy)</td><td>\(action)</td></tr>
         """
     }
     let alert: HTML = message.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
-    return Layout.page(
-      "豁免", context: context, active: "exemptions",
-      """
-      \(alert)
+    let form: HTML =
+      !manages
+      ? "<p>豁免由管理员设立和终止。</p>"
+      : """
       <div class="actions"><form method="post" action="/exemptions">\(Layout.csrfField(session))
         <label for="region">地区代码（可空）</label><input id="region" name="region" placeholder="360981">
         <label for="indicator">指标代码（可空）</label><input id="indicator" name="indicator" placeholder="industry_va">
@@ -100,12 +107,20 @@ enum OfficePages {
         <label for="until">截止日期</label><input id="until" name="until" type="date" required>
         <label for="reason">理由</label><input id="reason" name="reason" required>
         <button>新增豁免</button></form></div>
+      """
+    var response = Layout.page(
+      "豁免", context: context, active: "exemptions",
+      """
+      \(alert)
+      \(form)
       <table><tr><th>编号</th><th>范围</th><th>起</th><th>止</th><th>理由</th><th>设立人</th><th></th></tr>\(Array(rows))</table>
       """)
+    response.status = status
+    return response
   }
 
   /// Adds an exemption from the form; a refusal says which field is wrong.
-  static func addExemption(form: [String: String], account: Account, current: LiveWorkspace.Current) throws {
+  static func addExemption(form: FormFields, account: Account, current: LiveWorkspace.Current) throws {
     let configuration = current.workspace.configuration
     func field(_ name: String) -> String? {
       form[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -123,12 +138,10 @@ enum OfficePages {
       throw NoticeActionError("name a region, an indicator or a project")
     }
     let today = Day.today({ Date() }, in: configuration.city.timeZone)
-    guard let until = field("until").flatMap({ Day($0) }) else { throw NoticeActionError("give the end date") }
-    let from =
-      try field("from").map { text -> Day in
-        guard let day = Day(text) else { throw NoticeActionError("起始日期 '\(text)' is not YYYY-MM-DD") }
-        return day
-      } ?? today
+    guard let until = try RequestNumbers.day(field("until"), name: "until (截止日期)") else {
+      throw NoticeActionError("give the end date")
+    }
+    let from = try RequestNumbers.day(field("from"), name: "from (起始日期)") ?? today
     guard from <= until else { throw NoticeActionError("the end date is before the start") }
     guard let reason = field("reason") else { throw NoticeActionError("give the reason") }
     _ = try current.workspace.store.addExemption(

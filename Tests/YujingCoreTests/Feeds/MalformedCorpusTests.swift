@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
+import Hummingbird
 import Testing
 
 @testable import YujingCore
+@testable import YujingServer
 
 /// One file of `Fixtures/malformed` and what reading it must come to, from `manifest.json`.
 struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
@@ -15,6 +17,12 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
     case targets
     /// A rule file, alone in a thresholds directory (`yujing check`).
     case rules
+    /// A configuration file (`yujing check`).
+    case configuration
+    /// A page's form body (`application/x-www-form-urlencoded`), within the pages' caps.
+    case form
+    /// The 整改 report's `multipart/form-data` body, boundary `yujing-corpus`, within its caps.
+    case multipart
   }
 
   enum Outcome: String, Decodable, Sendable {
@@ -29,7 +37,7 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
   var file: String
   var kind: Kind
   var outcome: Outcome
-  /// Rows taken (rules loaded, for a rule file).
+  /// Rows taken (rules loaded, for a rule file; fields and files, for a body).
   var accepted: Int?
   var rejected: Int?
   /// Text the error (or, for a partial run, the rejections together) must contain: what is
@@ -88,7 +96,7 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
     #expect(
       Set(files) == Set(listed),
       "unlisted: \(Set(files).subtracting(listed)); missing: \(Set(listed).subtracting(files))")
-    #expect(listed.count >= 40)
+    #expect(listed.count >= 120)
     print("malformed corpus: \(listed.count) files")
   }
 
@@ -99,6 +107,8 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
     case .indicators, .projects: try ingest(entry, data)
     case .targets: try importTargets(entry, data)
     case .rules: try loadRules(entry, data)
+    case .configuration: checkConfiguration(entry, data)
+    case .form, .multipart: try readBody(entry, data)
     }
   }
 
@@ -223,4 +233,44 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
       #expect(rules.rules.count == entry.accepted)
     }
   }
+
+  private func checkConfiguration(_ entry: CorpusCase, _ data: Data) {
+    do {
+      let configuration = try ConfigurationDecoder.decode(data, file: "yujing.yaml")
+      #expect(entry.outcome == .ok, "\(entry.file) was read: \(configuration.regions.count) regions")
+      if let accepted = entry.accepted { #expect(configuration.regions.count == accepted) }
+    } catch {
+      let text = error.diagnostics.map(\.description).joined(separator: "\n")
+      #expect(entry.outcome == .error, "\(entry.file): \(text)")
+      for expected in entry.says { #expect(text.contains(expected), "'\(expected)' not in: \(text)") }
+    }
+  }
+
+  /// A body as a route reads it: refused whole past a cap (413), else its fields and files.
+  private func readBody(_ entry: CorpusCase, _ data: Data) throws {
+    let limits: BodyReader.Limits = entry.kind == .form ? .form : .upload
+    do {
+      guard data.count <= limits.bytes else {
+        throw BodyReader.tooLarge("the body is \(data.count) bytes; this address takes at most \(limits.bytes)")
+      }
+      let count: Int
+      if entry.kind == .form {
+        count = try FormFields.parse(Array(data), maximumFields: limits.fields).count
+      } else {
+        let parsed = try Multipart.parse(Array(data), boundary: "yujing-corpus", limits: limits)
+        count = parsed.fields.count + parsed.files.count
+        for text in entry.says {
+          let shown = parsed.files.values.map { $0.fileName } + [parsed.fields["text"] ?? ""]
+          #expect(shown.contains(text), "'\(text)' not in \(shown)")
+        }
+      }
+      #expect(entry.outcome == .ok, "\(entry.file) was read: \(count) field(s)")
+      #expect(count == entry.accepted, "\(entry.file)")
+    } catch let error as HTTPError {
+      #expect(entry.outcome == .error, "\(entry.file): \(error)")
+      #expect(error.status == .contentTooLarge)
+      for text in entry.says { #expect((error.body ?? "").contains(text), "'\(text)' not in: \(error)") }
+    }
+  }
+
 }

@@ -42,10 +42,12 @@ final class WebClient: @unchecked Sendable {
 
   @discardableResult
   func send(
-    _ method: String, _ path: String, json: [String: Any]? = nil, form: [String: String]? = nil, withCSRF: Bool = true
+    _ method: String, _ path: String, json: [String: Any]? = nil, form: [String: String]? = nil, withCSRF: Bool = true,
+    headers: [String: String] = [:]
   ) throws -> Answer {
     var request = URLRequest(url: try #require(URL(string: base + path)))
     request.httpMethod = method
+    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
     if let cookie { request.setValue("yujing_session=\(cookie)", forHTTPHeaderField: "Cookie") }
     if withCSRF, let csrf, form == nil { request.setValue(csrf, forHTTPHeaderField: "X-CSRF-Token") }
     if let json {
@@ -56,6 +58,8 @@ final class WebClient: @unchecked Sendable {
       request.httpBody = Data(Self.encode(form).utf8)
       request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
     }
+    // A test's own Content-Type (text/plain for a cross-site JSON) goes over the one above.
+    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
     return try perform(request)
   }
 
@@ -75,12 +79,38 @@ final class WebClient: @unchecked Sendable {
     return Answer(status: http.statusCode, headers: headers, body: String(decoding: data ?? Data(), as: UTF8.self))
   }
 
-  func get(_ path: String) throws -> Answer { try send("GET", path) }
+  func get(_ path: String, headers: [String: String] = [:]) throws -> Answer {
+    try send("GET", path, headers: headers)
+  }
+
+  /// A `multipart/form-data` body as a browser sends it, with the session's CSRF field first.
+  func multipart(fields: [(String, String)], files: [(name: String, fileName: String, data: Data)]) -> (Data, String) {
+    let boundary = "----yujing-test-\(UUID().uuidString)"
+    var body = Data()
+    var all = fields
+    if let csrf { all.insert(("_csrf", csrf), at: 0) }
+    for (name, value) in all {
+      body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+    }
+    for file in files {
+      body.append(
+        Data(
+          "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            .utf8))
+      body.append(file.data)
+      body.append(Data("\r\n".utf8))
+    }
+    body.append(Data("--\(boundary)--\r\n".utf8))
+    return (body, "multipart/form-data; boundary=\(boundary)")
+  }
 
   /// A request with a body given as it is (a multipart form, say).
-  func sendRaw(_ method: String, _ path: String, body: Data, contentType: String) throws -> Answer {
+  func sendRaw(
+    _ method: String, _ path: String, body: Data, contentType: String, headers: [String: String] = [:]
+  ) throws -> Answer {
     var request = URLRequest(url: try #require(URL(string: base + path)))
     request.httpMethod = method
+    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
     if let cookie { request.setValue("yujing_session=\(cookie)", forHTTPHeaderField: "Cookie") }
     request.setValue(contentType, forHTTPHeaderField: "Content-Type")
     request.httpBody = body

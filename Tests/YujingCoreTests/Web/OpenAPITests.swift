@@ -9,7 +9,7 @@ import Testing
   @Test func theDocumentIsValidOpenAPIAndDescribesTheRoutesServed() throws {
     guard let python = Python.with(module: "openapi_spec_validator", package: "openapi-spec-validator") else { return }
     let office = try WebSecurityTests.Office()
-    let client = WebClient(address: office.serve.address)
+    let client = try office.client("rev")
     let answer = try client.get("/api/v1/openapi.json")
     #expect(answer.status == 200)
     let directory = try TemporaryDirectory()

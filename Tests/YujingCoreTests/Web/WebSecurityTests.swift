@@ -19,10 +19,11 @@ import Testing
     let projectNotice: NoticeRecord
     static let passwords = [
       "admin": "admin-password-1", "rev": "reviewer-password-1", "fengcheng": "fengcheng-password-1",
-      "zhangshu": "zhangshu-password-1",
+      "zhangshu": "zhangshu-password-1", "gongxin": "gongxin-password-1",
     ]
 
-    init() throws {
+    /// `serveArguments` come before `--db`: a `--config`, say.
+    init(serveArguments: [String] = []) throws {
       setenv("YUJING_BCRYPT_COST", "10", 1)
       harness = try EscalationHarness()
       for period in ["2020-03", "2020-04"] {
@@ -51,13 +52,15 @@ import Testing
       for (name, role, addressee) in [
         ("admin", "admin", nil), ("rev", "reviewer", nil), ("fengcheng", "department", "丰城市人民政府"),
         ("zhangshu", "department", "樟树市人民政府"),
+        // A unit the approved notice is copied to (抄送), not addressed to.
+        ("gongxin", "department", try #require(approved.copies.first)),
       ] {
         let result = try YujingCommand.run(
           ["users", "add", name, "--role", role, "--password-stdin", "--db", database]
             + (addressee.map { ["--addressee", $0] } ?? []), stdin: Self.passwords[name]! + "\n")
         #expect(result.status == 0, "\(result.err)")
       }
-      serve = try ServeProcess(["--db", database], directory: harness.directory)
+      serve = try ServeProcess(serveArguments + ["--db", database], directory: harness.directory)
     }
 
     func client(_ name: String?) throws -> WebClient {
@@ -96,7 +99,7 @@ import Testing
       ("/api/v1/notices/\(draft)", [401, 200, 200, 404, 404]),
       ("/api/v1/notices/999999", [401, 404, 404, 404, 404]),
       ("/api/v1/session", [401, 200, 200, 200, 200]),
-      ("/api/v1/openapi.json", [200, 200, 200, 200, 200]),
+      ("/api/v1/openapi.json", [401, 200, 200, 200, 200]),
       ("/healthz", [200, 200, 200, 200, 200]),
     ]
     for (path, expected) in reads {
@@ -200,7 +203,8 @@ import Testing
     // Another account is not affected; the failures are in the audit log.
     #expect(try office.client("admin").cookie != nil)
     let audit = try office.harness.store.auditLog()
-    #expect(audit.filter { $0.action == "login-failed" && $0.actor == "rev" }.count == 7)
+    #expect(audit.filter { $0.action == "login-failed" && $0.actor == "rev" }.count == 5)
+    #expect(audit.filter { $0.action == "login-refused" && $0.actor == "rev" }.count == 2)
     #expect(audit.contains { $0.action == "login" && $0.actor == "admin" })
     #expect(office.serve.stop() == 0)
   }
