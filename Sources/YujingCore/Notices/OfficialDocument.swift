@@ -13,6 +13,9 @@ public struct OfficialDocument: Sendable, Hashable {
   public var body: [Block]
   /// 附件说明: the attachments' names, in order.
   public var attachments: [String]
+  /// Attachments printed with the document (附件, each on a new page after the 成文日期 and 附注,
+  /// before the 版记), in the order `attachments` names them; empty when they travel apart.
+  public var annexes: [Annex]
   /// 发文机关署名.
   public var signature: String
   /// 成文日期 in full (2020年9月29日); nil for a draft.
@@ -27,8 +30,8 @@ public struct OfficialDocument: Sendable, Hashable {
 
   public init(
     issuerMark: String, number: String?, isDraft: Bool, title: String, addressee: String?, body: [Block],
-    attachments: [String] = [], signature: String, date: String?, note: String? = nil, copies: [String] = [],
-    printer: String, printDate: String?
+    attachments: [String] = [], annexes: [Annex] = [], signature: String, date: String?, note: String? = nil,
+    copies: [String] = [], printer: String, printDate: String?
   ) {
     self.issuerMark = issuerMark
     self.number = number
@@ -37,6 +40,7 @@ public struct OfficialDocument: Sendable, Hashable {
     self.addressee = addressee
     self.body = body
     self.attachments = attachments
+    self.annexes = annexes
     self.signature = signature
     self.date = date
     self.note = note
@@ -56,6 +60,18 @@ public struct OfficialDocument: Sendable, Hashable {
     case table(Table)
     /// A chart, with a caption: its data, which each format draws in its own way.
     case figure(Chart, caption: String)
+  }
+
+  /// An attachment printed with the document: “附件1” at the top left of a new page, its title
+  /// centred on the third line, then its body.
+  public struct Annex: Sendable, Hashable {
+    public var title: String
+    public var body: [Block]
+
+    public init(title: String, body: [Block]) {
+      self.title = title
+      self.body = body
+    }
   }
 
   public struct Table: Sendable, Hashable {

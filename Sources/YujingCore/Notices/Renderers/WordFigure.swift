@@ -6,7 +6,10 @@ enum WordFigure {
   static let width = 5_400_000
   static let height = 2_700_000
 
-  static func append(_ chart: Chart, caption: String, to body: inout WordBody) throws {
+  /// With `keep`, the caption stays on the page of the paragraph after it.
+  static func append(
+    _ chart: Chart, caption: String, keepingWithWhatFollows keep: Bool = false, to body: inout WordBody
+  ) throws {
     let layout = ChartLayout(chart)
     let relationship = body.addChart(xml: WordChart.xml(chart), workbook: try ChartWorkbook.data(layout))
     let id = body.nextDrawingID()
@@ -18,6 +21,8 @@ enum WordFigure {
     drawing += #"<c:chart xmlns:c="\#(WordChart.namespace)" r:id="\#(relationship)"/>"#
     drawing += "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
     body.append(ParagraphProperties(style: WordStyles.ID.figure), runs: [drawing])
-    body.append(style: WordStyles.ID.figureCaption, DocumentWording.singleLine(caption))
+    body.append(
+      ParagraphProperties(style: WordStyles.ID.figureCaption, keepNext: keep),
+      runs: [WordRun.xml(DocumentWording.singleLine(caption))])
   }
 }

@@ -16,6 +16,8 @@ enum WordStyles {
     static let figure = "Figure"
     static let figureCaption = "FigureCaption"
     static let attachment = "Attachment"
+    static let annexLabel = "AnnexLabel"
+    static let annexTitle = "AnnexTitle"
     static let signature = "Signature"
     static let date = "DocumentDate"
     static let note = "Note"
@@ -42,7 +44,8 @@ enum WordStyles {
       + "<w:pPrDefault>\(ParagraphProperties(line: .exact(PageGeometry.line)).xml)</w:pPrDefault></w:docDefaults>"
     xml += style(
       "Normal", name: "Normal", basedOn: nil, isDefault: true,
-      ParagraphProperties(before: 0, after: 0, line: .exact(PageGeometry.line), alignment: .both), normal)
+      ParagraphProperties(widowControl: true, before: 0, after: 0, line: .exact(PageGeometry.line), alignment: .both),
+      normal)
     xml +=
       #"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">"#
       + #"<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>"#
@@ -99,6 +102,16 @@ enum WordStyles {
           alignment: centred)),
       style(ID.figureCaption, name: "图题", ParagraphProperties(alignment: centred), RunProperties(size: 28)),
       style(ID.attachment, name: "附件说明", ParagraphProperties(alignment: .left)),
+      // “附件1” in 黑体 flush left on the first line of a new page, the title centred on the third
+      // (§8).
+      style(
+        ID.annexLabel, name: "附件标识", ParagraphProperties(keepNext: true, pageBreakBefore: true, alignment: .left),
+        RunProperties(fonts: .heiTi)),
+      style(
+        ID.annexTitle, name: "附件标题",
+        ParagraphProperties(
+          keepNext: true, before: PageGeometry.line, after: PageGeometry.line, line: .exact(titleLine),
+          alignment: centred), RunProperties(fonts: .xiaoBiaoSong, size: 44)),
       // The 署名 never parts from its date.
       style(ID.signature, name: "发文机关署名", ParagraphProperties(keepNext: true, before: twoLines, alignment: .right)),
       style(ID.date, name: "成文日期", ParagraphProperties(alignment: .right)),

@@ -121,6 +121,10 @@ struct ParagraphProperties: Hashable {
 
   var style: String?
   var keepNext = false
+  /// Starts a new page (an annex).
+  var pageBreakBefore = false
+  /// Never a paragraph's first or last line alone at the foot or the head of a page.
+  var widowControl: Bool?
   var borders: [ParagraphBorder] = []
   var before: Int?
   var after: Int?
@@ -134,6 +138,8 @@ struct ParagraphProperties: Hashable {
     var xml = ""
     if let style { xml += #"<w:pStyle w:val="\#(style)"/>"# }
     if keepNext { xml += "<w:keepNext/>" }
+    if pageBreakBefore { xml += "<w:pageBreakBefore/>" }
+    if let widowControl { xml += widowControl ? "<w:widowControl/>" : #"<w:widowControl w:val="0"/>"# }
     if !borders.isEmpty { xml += "<w:pBdr>" + borders.map(\.xml).joined() + "</w:pBdr>" }
     if before != nil || after != nil || line != nil {
       xml += "<w:spacing"
