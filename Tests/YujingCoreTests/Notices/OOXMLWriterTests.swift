@@ -151,11 +151,15 @@ import ZIPFoundation
     }
     #expect(targets == ["charts/chart1.xml", "charts/chart2.xml"])
     let chartURI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-    #expect(document.elements("a:graphicData").map { $0["uri"] } == [chartURI, chartURI])
-    #expect(Set(document.elements("wp:docPr").compactMap { $0["id"] }).count == 2)
+    // The two charts, then the text box that holds the 版记.
+    let textBoxURI = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    #expect(document.elements("a:graphicData").map { $0["uri"] } == [chartURI, chartURI, textBoxURI])
+    #expect(Set(document.elements("wp:docPr").compactMap { $0["id"] }).count == 3)
     // 15 × 7.5 cm, the SVG's proportions, within the 版心's 156 mm.
     #expect(
-      document.elements("wp:extent").map { [$0["cx"], $0["cy"]] } == [["5400000", "2700000"], ["5400000", "2700000"]])
+      document.elements("wp:extent").prefix(2).map { [$0["cx"], $0["cy"]] } == [
+        ["5400000", "2700000"], ["5400000", "2700000"],
+      ])
     // No picture left behind: neither the SVG nor its grey fallback.
     #expect(document.elements("pic:pic").isEmpty && !parts.names.contains { $0.hasPrefix("word/media/") })
     // The caption stays under its chart.
@@ -585,7 +589,7 @@ private enum Sample {
 // MARK: - Reading back
 
 /// The parts of a ZIP archive.
-private struct Unzipped {
+struct Unzipped {
   private let entries: [String: Data]
 
   init(_ data: Data) throws {
@@ -761,7 +765,7 @@ private final class XMLTree: NSObject, XMLParserDelegate {
 
 /// What the tests look at in an XML part: the elements with their attributes, the text of
 /// elements, and WordprocessingML paragraphs with their style and text.
-private final class ParsedXML: NSObject, XMLParserDelegate {
+final class ParsedXML: NSObject, XMLParserDelegate {
   struct Paragraph {
     var style: String?
     var text = ""

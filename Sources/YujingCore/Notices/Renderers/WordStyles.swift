@@ -89,18 +89,20 @@ enum WordStyles {
       style(
         ID.tableCaption, name: "表格标题",
         ParagraphProperties(
-          keepNext: true, before: PageGeometry.line / 2,
+          keepNext: true, snapToGrid: false, before: PageGeometry.line / 2,
           alignment: centred), RunProperties(bold: true, size: 28)),
       style(
-        ID.tableText, name: "表格文字", ParagraphProperties(line: .single, alignment: .left),
+        ID.tableText, name: "表格文字", ParagraphProperties(snapToGrid: false, line: .single, alignment: .left),
         RunProperties(size: 21)),
       style(ID.tableHeader, name: "表格表头", basedOn: ID.tableText, ParagraphProperties(alignment: centred), bold),
       style(
         ID.figure, name: "图",
         ParagraphProperties(
-          keepNext: true, before: PageGeometry.line / 2, line: .single,
+          keepNext: true, snapToGrid: false, before: PageGeometry.line / 2, line: .single,
           alignment: centred)),
-      style(ID.figureCaption, name: "图题", ParagraphProperties(alignment: centred), RunProperties(size: 28)),
+      style(
+        ID.figureCaption, name: "图题", ParagraphProperties(snapToGrid: false, alignment: centred),
+        RunProperties(size: 28)),
       style(ID.attachment, name: "附件说明", ParagraphProperties(alignment: .left)),
       // “附件1” in 黑体 flush left on the first line of a new page, the title centred on the third
       // (§8).
@@ -122,7 +124,7 @@ enum WordStyles {
         ID.footer, name: "footer", ParagraphProperties(line: .single),
         RunProperties(fonts: .songTi, size: 28)),
       style(
-        ID.spacer, name: "间隔", ParagraphProperties(line: .exact(20)), RunProperties(size: 2)),
+        ID.spacer, name: "间隔", ParagraphProperties(snapToGrid: false, line: .exact(20)), RunProperties(size: 2)),
     ]
   }
 

@@ -128,6 +128,7 @@ enum WordTable {
     var widest = [Double](repeating: 1, count: columns)
     var least = [Double](repeating: 2, count: columns)
     var total = [Double](repeating: 0, count: columns)
+    var wraps = [Bool](repeating: false, count: columns)
     for (column, text) in table.header.enumerated() where column < columns {
       let ems = PrintedWidth.ems(text)
       widest[column] = max(widest[column], ems)
@@ -142,14 +143,15 @@ enum WordTable {
         if cell.number != nil || !cell.text.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) {
           least[column] = max(least[column], ems)
         } else {
-          least[column] = max(least[column], min(ems, 4))
+          least[column] = max(least[column], min(ems, 3))
+          wraps[column] = true
         }
       }
     }
     let rows = Double(max(table.rows.count, 1))
-    // 小四 (12 pt) characters, the cell's margins and a little play: generous for 五号 text.
-    let character = 240.0
-    let padding = 2.0 * 85 + 60
+    // 五号 (10.5 pt) characters, the cell's margins and a little play.
+    let character = 215.0
+    let padding = 2.0 * 85 + 30
     let available = Double(PageGeometry.textWidth)
     let natural = widest.map { $0 * character + padding }
     let naturalTotal = natural.reduce(0, +)
@@ -162,15 +164,22 @@ enum WordTable {
       if leastTotal >= available {
         shares = shares.map { $0 * available / leastTotal }
       } else {
-        // Share out the room left, in rounds, to the columns that still wrap.
+        // Share out the room left, in rounds, to the columns of text that still wrap, then to
+        // the others (whose headers wrap).
         var room = available - leastTotal
-        for _ in 0..<columns where room > 1 {
-          let growing = (0..<columns).filter { shares[$0] < natural[$0] }
-          let weight = growing.reduce(0) { $0 + max(total[$1] / rows, 1) }
+        func demand(_ column: Int) -> Double { wraps[column] ? max(total[column] / rows, 1) : 0 }
+        for _ in 0..<(2 * columns) where room > 1 {
+          var growing = (0..<columns).filter { shares[$0] < natural[$0] && demand($0) > 0 }
+          var weigh = demand
+          if growing.isEmpty {
+            growing = (0..<columns).filter { shares[$0] < natural[$0] }
+            weigh = { natural[$0] - shares[$0] }
+          }
+          let weight = growing.reduce(0) { $0 + weigh($1) }
           guard weight > 0 else { break }
           var given = 0.0
           for column in growing {
-            let share = min(room * max(total[column] / rows, 1) / weight, natural[column] - shares[column])
+            let share = min(room * weigh(column) / weight, natural[column] - shares[column])
             shares[column] += share
             given += share
           }
