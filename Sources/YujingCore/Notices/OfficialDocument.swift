@@ -116,22 +116,30 @@ extension Level {
 
 extension OfficialDocument {
   /// A title broken for print (GB/T 9704 §7.3.1: a title that runs over a line is broken where
-  /// the sense allows, the lines balanced): before 和/及/与 or after 的, whichever leaves the two
-  /// lines closest in length, each within `width` characters of the title's size (Latin letters
-  /// and digits count half). A title that fits, or has no such point, is left whole.
+  /// the sense allows, the lines balanced): before 和/及/与, after 的, or after the period it names
+  /// (年, 月 or 季度 closing a date), whichever leaves the two lines closest in length, each within
+  /// `width` characters of the title's size (Latin letters and digits count a little over half,
+  /// as the widest stand-in fonts set them). A title within a character of the width is broken
+  /// too, since a reader whose fonts run wider would leave its last character alone on a line. A
+  /// title that fits, or has no such point, is left whole.
   public static func brokenTitle(_ title: String, width: Double = 20) -> String {
     guard !title.contains("\n") else { return title }
     let characters = Array(title.unicodeScalars)
     // widthBefore[i]: the width of the first i characters.
     var widthBefore: [Double] = [0]
     widthBefore.reserveCapacity(characters.count + 1)
-    for character in characters { widthBefore.append(widthBefore.last! + (character.isASCII ? 0.5 : 1)) }
+    for character in characters { widthBefore.append(widthBefore.last! + (character.isASCII ? 0.55 : 1)) }
     let total = widthBefore.last!
-    guard total > width else { return title }
+    guard total > width - 1 else { return title }
     var best: (index: Int, imbalance: Double)?
     for index in 1..<characters.count {
+      let before = characters[index - 1]
       let after = characters[index]
-      guard after == "和" || after == "及" || after == "与" || characters[index - 1] == "的" else { continue }
+      let closesDate =
+        (before == "年" || before == "月" || (before == "度" && index >= 2 && characters[index - 2] == "季"))
+        && index >= 2 && (characters[index - 2].properties.numericType != nil || before == "度")
+        && !after.isASCII
+      guard after == "和" || after == "及" || after == "与" || before == "的" || closesDate else { continue }
       let first = widthBefore[index]
       let second = total - first
       guard first <= width, second <= width else { continue }

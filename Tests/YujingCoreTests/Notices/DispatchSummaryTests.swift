@@ -203,10 +203,11 @@ private func f(_ text: String) -> Fixed { try! Fixed(parsing: text) }
 
   @Test func theIndicatorTableKeepsFiguresAsNumbersAndLevelsAsColours() throws {
     let document = DispatchSummary(configuration: configuration, templates: templates).document(fullFacts())
-    let industry = try #require(document.annexes.first?.body.compactMap { block -> OfficialDocument.Table? in
-      guard case .table(let table) = block else { return nil }
-      return table
-    }.first)
+    let industry = try #require(
+      document.annexes.first?.body.compactMap { block -> OfficialDocument.Table? in
+        guard case .table(let table) = block else { return nil }
+        return table
+      }.first)
     #expect(industry.caption == "表4　2020年1-9月规模以上工业增加值")
     #expect(industry.header == ["地区", "增速（%）", "目标（%）", "较目标（百分点）", "位次", "位次变化", "预警"])
     let city = industry.rows[0]

@@ -155,10 +155,10 @@ import ZIPFoundation
     let textBoxURI = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
     #expect(document.elements("a:graphicData").map { $0["uri"] } == [chartURI, chartURI, textBoxURI])
     #expect(Set(document.elements("wp:docPr").compactMap { $0["id"] }).count == 3)
-    // 15 × 7.5 cm, the SVG's proportions, within the 版心's 156 mm.
+    // 15 × 6 cm, within the 版心's 156 mm.
     #expect(
       document.elements("wp:extent").prefix(2).map { [$0["cx"], $0["cy"]] } == [
-        ["5400000", "2700000"], ["5400000", "2700000"],
+        ["5400000", "2160000"], ["5400000", "2160000"],
       ])
     // No picture left behind: neither the SVG nor its grey fallback.
     #expect(document.elements("pic:pic").isEmpty && !parts.names.contains { $0.hasPrefix("word/media/") })
@@ -363,8 +363,8 @@ import ZIPFoundation
     #expect(read.page == [11906 * 635, 16838 * 635, 2098 * 635, 1985 * 635, 1588 * 635, 1474 * 635])
     #expect(read.title == Sample.notice.title)
     #expect(read.styles["一、规模以上工业增加值"] == "Heading 1")
-    // Both figures are charts to python-docx (WD_INLINE_SHAPE.CHART), 15 × 7.5 cm.
-    #expect(read.shapes == [[12, 5_400_000, 2_700_000], [12, 5_400_000, 2_700_000]])
+    // Both figures are charts to python-docx (WD_INLINE_SHAPE.CHART), 15 × 6 cm.
+    #expect(read.shapes == [[12, 5_400_000, 2_160_000], [12, 5_400_000, 2_160_000]])
     let chartType = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
     #expect(read.parts.filter { $0 == chartType }.count == 2)
   }

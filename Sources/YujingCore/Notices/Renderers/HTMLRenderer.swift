@@ -226,13 +226,14 @@ extension HTMLRenderer {
     .gw-doc :where(h1, h2, h3, h4, h5) { font-size: 16pt; font-weight: normal; text-align: left; }
     .gw-head { padding-top: 35mm; }
     .gw-issuer {
-      color: #ff0000; text-align: center; font-size: 30pt; line-height: 1; letter-spacing: 0.1em;
+      color: #ff0000; text-align: center; font-size: 30pt; line-height: 31pt; letter-spacing: 0.1em;
       font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", "Source Han Serif SC", serif;
     }
     .gw-doc .gw-number { margin-top: calc(var(--gw-line) * 2); text-align: center; }
     .gw-doc .gw-rule { height: 0; border: 0; border-top: 0.5mm solid #ff0000; margin-top: 4mm; }
     .gw-doc .gw-title {
-      margin: calc(var(--gw-line) * 2) 0 var(--gw-line); text-align: center; font-size: 22pt; letter-spacing: 0;
+      margin: calc(var(--gw-line) * 2) 0 var(--gw-line); text-align: center; font-size: 22pt; line-height: 35pt;
+      letter-spacing: 0;
       font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", "Source Han Serif SC", serif;
     }
     .gw-main { padding-bottom: var(--gw-line); }
@@ -246,7 +247,7 @@ extension HTMLRenderer {
     .gw-annex { break-before: page; margin-bottom: var(--gw-line); }
     .gw-doc .gw-annex-label { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
     .gw-doc .gw-annex-title {
-      margin: var(--gw-line) 0; text-align: center; font-size: 22pt; letter-spacing: 0;
+      margin: var(--gw-line) 0; text-align: center; font-size: 22pt; line-height: 35pt; letter-spacing: 0;
       font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", "Source Han Serif SC", serif;
     }
     .gw-sign { display: table; margin: calc(var(--gw-line) * 2) 4em 0 auto; text-align: center; }

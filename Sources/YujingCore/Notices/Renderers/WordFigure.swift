@@ -2,9 +2,10 @@
 /// paragraph of its own, the caption centred under it. Word 2016+ alone showed the SVG picture
 /// this replaced; LibreOffice and WPS showed a grey box.
 enum WordFigure {
-  /// 15 × 7.5 cm in EMU (360000 a centimetre): the SVG's 2:1, within the 版心's 156 mm.
+  /// 15 × 6 cm in EMU (360000 a centimetre), within the 版心's 156 mm: three charts with their
+  /// captions to a page.
   static let width = 5_400_000
-  static let height = 2_700_000
+  static let height = 2_160_000
 
   /// With `keep`, the caption stays on the page of the paragraph after it.
   static func append(

@@ -29,6 +29,8 @@ enum WordStyles {
 
   static let red = "FF0000"
   static let titleLine = 700  // 35 pt: the 2号 title's lines
+  /// 31 pt: a 30 pt 发文机关标志's line, its letters' tops on the line's.
+  static let issuerMarkLine = 620
   static let twoLines = 2 * PageGeometry.line
 
   static var xml: String {
@@ -44,7 +46,12 @@ enum WordStyles {
       + "<w:pPrDefault>\(ParagraphProperties(line: .exact(PageGeometry.line)).xml)</w:pPrDefault></w:docDefaults>"
     xml += style(
       "Normal", name: "Normal", basedOn: nil, isDefault: true,
-      ParagraphProperties(widowControl: true, before: 0, after: 0, line: .exact(PageGeometry.line), alignment: .both),
+      // Every body line is exactly a 22nd of the 版心, so the page holds 22 of them without Word's
+      // line grid, which would round a title's or a table's lines up to whole body lines and put
+      // the head where the HTML does not.
+      ParagraphProperties(
+        widowControl: true, snapToGrid: false, before: 0, after: 0, line: .exact(PageGeometry.line),
+        alignment: .both),
       normal)
     xml +=
       #"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">"#
@@ -64,9 +71,13 @@ enum WordStyles {
     let twoCharacters = Indentation(firstLine: 2)
     let bold = RunProperties(bold: true)
     return [
+      // Its top edge 35 mm under the 版心's (§7.2.3): off the body's line grid, in a line as high
+      // as its letters, so that the space above is what the standard says whatever the font.
       style(
         ID.issuerMark, name: "发文机关标志",
-        ParagraphProperties(before: PageGeometry.twips(millimetres: 35), line: .single, alignment: centred),
+        ParagraphProperties(
+          snapToGrid: false, before: PageGeometry.twips(millimetres: 35), line: .exact(issuerMarkLine),
+          alignment: centred),
         RunProperties(fonts: .xiaoBiaoSong, colour: red, size: 60)),
       // The red rule under the 发文字号 spans the 版心 4 mm below it (§7.2.5).
       style(

@@ -133,6 +133,11 @@ enum WordTable {
       let ems = PrintedWidth.ems(text)
       widest[column] = max(widest[column], ems)
       least[column] = max(least[column], (ems / 3).rounded(.up))
+      // A short unit in brackets, （%）, stays on a line of its own rather than break.
+      if let bracket = text.firstIndex(of: "（") {
+        let unit = PrintedWidth.ems(String(text[bracket...]))
+        if unit <= 2.5 { least[column] = max(least[column], unit) }
+      }
     }
     for row in table.rows {
       for (column, cell) in row.enumerated() where column < columns {
