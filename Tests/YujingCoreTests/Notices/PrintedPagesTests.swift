@@ -100,12 +100,97 @@ import Testing
     #expect(summary.pages.count <= Self.summaryPages, "the summary has \(summary.pages.count) pages")
     // Its body ends where the first annex begins: “附件1” alone on the first line of a page.
     let firstAnnex = try #require(
-      summary.pages.firstIndex { $0.first?.text.filter { !$0.isWhitespace } == "附件1" }, "\(summary.pages.map { $0.first?.text ?? "" })")
+      summary.pages.firstIndex { $0.first?.text.filter { !$0.isWhitespace } == "附件1" },
+      "\(summary.pages.map { $0.first?.text ?? "" })")
     #expect(firstAnnex <= Self.summaryBodyPages, "the summary's body takes \(firstAnnex) pages")
     // The title is broken so that no line of it holds a single character.
     let title = summary.pages[0].filter { Self.isPart(of: [summary.document.title], $0.text) }
     #expect(!title.isEmpty)
     #expect(!title.contains { $0.text.count == 1 }, "\(title.map(\.text))")
+  }
+
+  /// The positions GB/T 9704 fixes on a first page — the 发文机关标志 35 mm under the 版心's top,
+  /// the 发文字号 two lines under it, the red rule 4 mm under that, the title two lines under
+  /// the rule, the 主送机关 a line under the title, then the body's lines — are where the HTML
+  /// prints them (Chromium) and where the DOCX prints them (LibreOffice), read as rows of ink.
+  @Test func theHTMLAndTheDOCXPrintTheHeadTitleAndFirstLinesInTheSamePlaces() throws {
+    guard let office = ExternalTools.require("soffice", for: "converting DOCX to PDF (libreoffice-writer)"),
+      let chromium = ExternalTools.require("chromium", for: "printing HTML to PDF"),
+      let pdftoppm = ExternalTools.require("pdftoppm", for: "rasterising PDF pages (poppler-utils)")
+    else { return }
+    let directory = try TemporaryDirectory()
+    let document = OfficialDocument(
+      issuerMark: "宜春市经济运行调度办公室", number: "宜经调提醒〔2020〕1号", isDraft: false,
+      title: OfficialDocument.brokenTitle("关于2020年1-2月主要经济指标和重点工作预警的提醒函"), addressee: "万载县人民政府",
+      body: [
+        .paragraph(String(repeating: "根据全市主要经济指标和重点工作监测预警情况，", count: 4)),
+        .heading(level: 1, text: "一、固定资产投资"), .paragraph(String(repeating: "累计下降17.0%，低于年度目标。", count: 6)),
+      ], signature: "宜春市经济运行调度办公室", date: "2020年3月13日", copies: ["市发改委"], printer: "宜春市经济运行调度办公室",
+      printDate: "2020年3月13日")
+    try DOCXRenderer.render(document).write(to: URL(fileURLWithPath: directory.path("letter.docx")))
+    try Data(HTMLRenderer.render(document).utf8).write(to: URL(fileURLWithPath: directory.path("letter.html")))
+    let profile = URL(fileURLWithPath: directory.path("profile")).absoluteString
+    guard
+      try ExternalTools.run(
+        office,
+        ["-env:UserInstallation=\(profile)", "--headless", "--convert-to", "pdf", "--outdir", directory.path("docx")]
+          + [directory.path("letter.docx")]) != nil,
+      try ExternalTools.run(
+        chromium,
+        [
+          "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+          "--user-data-dir=\(directory.path("chromium"))",
+          "--print-to-pdf=\(directory.path("html.pdf"))",
+          URL(fileURLWithPath: directory.path("letter.html")).absoluteString,
+        ]) != nil
+    else { return }
+    let docx = try Self.inkRows(pdftoppm, directory.path("docx/letter.pdf"), into: directory.path("docx-page"))
+    let html = try Self.inkRows(pdftoppm, directory.path("html.pdf"), into: directory.path("html-page"))
+    // The mark, the number, the rule, two lines of title, the 主送机关 and three body lines.
+    try #require(docx.count >= 9 && html.count >= 9, "\(docx) \(html)")
+    #expect(abs(docx[0].top - (37 + 35)) <= 1.5, "the DOCX's mark starts \(docx[0].top) mm from the top")
+    #expect(abs(html[0].top - (37 + 35)) <= 1.5, "the HTML's mark starts \(html[0].top) mm from the top")
+    #expect(docx[2].bottom - docx[2].top < 1.5 && html[2].bottom - html[2].top < 1.5, "the third row is the rule")
+    for (row, (fromDOCX, fromHTML)) in zip(docx, html).prefix(9).enumerated() {
+      #expect(
+        abs(fromDOCX.top - fromHTML.top) <= 1.5,
+        "row \(row): the DOCX prints it at \(fromDOCX.top) mm, the HTML at \(fromHTML.top) mm")
+    }
+  }
+
+  /// The rows of a PDF's first page that hold ink (any pixel darker than mid-grey, the red
+  /// included), top to bottom, in millimetres.
+  static func inkRows(_ pdftoppm: String, _ pdf: String, into prefix: String) throws -> [(top: Double, bottom: Double)]
+  {
+    // 127 dpi: five pixels a millimetre.
+    _ = try ExternalTools.run(pdftoppm, ["-r", "127", "-gray", "-f", "1", "-l", "1", "-singlefile", pdf, prefix])
+    let image = try Data(contentsOf: URL(fileURLWithPath: prefix + ".pgm"))
+    // P5 <width> <height> <maxval>, each after whitespace, then one byte a pixel.
+    var fields: [Int] = []
+    var index = 2
+    while fields.count < 3 {
+      while image[index] == 0x20 || image[index] == 0x0A { index += 1 }
+      var value = 0
+      while image[index] >= 0x30 && image[index] <= 0x39 {
+        value = value * 10 + Int(image[index] - 0x30)
+        index += 1
+      }
+      fields.append(value)
+    }
+    let (width, height) = (fields[0], fields[1])
+    let pixels = image.suffix(width * height)
+    var rows: [(top: Double, bottom: Double)] = []
+    var start: Int?
+    for y in 0...height {
+      let inked =
+        y < height && pixels[pixels.startIndex + y * width..<pixels.startIndex + (y + 1) * width].contains { $0 < 128 }
+      if inked, start == nil { start = y }
+      if !inked, let first = start {
+        rows.append((Double(first) / 5, Double(y) / 5))
+        start = nil
+      }
+    }
+    return rows
   }
 
   // MARK: - The documents
