@@ -826,3 +826,89 @@ final class ParsedXML: NSObject, XMLParserDelegate {
     }
   }
 }
+
+// MARK: - Pagination
+
+extension OOXMLWriterTests {
+  @Test func theBodysLastParagraphAndTheClosingAreKeptWithTheImprintAtTheFootOfTheLastPage() throws {
+    var letter = Sample.notice
+    letter.body = [.paragraph("第一段。"), .paragraph("最后一段。")]
+    let document = try Unzipped(DOCXRenderer.render(letter)).xml("word/document.xml")
+    let paragraphs = document.paragraphs
+    func keeps(_ text: String) throws -> Bool {
+      try #require(paragraphs.first { $0.text == text }).xml.contains("<w:keepNext/>")
+    }
+    #expect(try !keeps("第一段。"))
+    for text in ["最后一段。", "附件：1.主要经济指标预警明细表", "2.整改报告模板", "2020年9月29日"] {
+      #expect(try keeps(text), "\(text)")
+    }
+    // The 署名 by its style: it never parts from its date.
+    let styles = try Unzipped(DOCXRenderer.render(letter)).xml("word/styles.xml")
+    #expect(try #require(styles.style("Signature")).contains("<w:keepNext/>"))
+    #expect(try keeps("（请于2020年10月15日前报送整改情况。联系人：张三，电话：0795-1234567）"))
+    // The 版记: a text box anchored in the last paragraph, at the bottom of the text area, text
+    // above and below it only; its table inside.
+    let anchor = try #require(document.elements("wp:anchor").first)
+    #expect(anchor["layoutInCell"] == "0" && anchor["behindDoc"] == "0")
+    #expect(document.elements("wp:positionV").first?["relativeFrom"] == "margin")
+    #expect(document.texts(of: "wp:align") == ["center", "bottom"])
+    #expect(document.elements("wp:wrapTopAndBottom").count == 1)
+    #expect(document.elements("wps:bodyPr").first?["anchor"] == "b")
+    let box = try #require(document.source.range(of: "<w:txbxContent>"))
+    let body = try #require(document.source.range(of: "</w:body>"))
+    #expect(document.source[box.lowerBound...].contains("抄送：市人民政府办公室，市统计局，市发展改革委。"))
+    #expect(!document.source[body.lowerBound...].contains("<w:p>"))
+    #expect(!document.source[..<box.lowerBound].contains("抄送："))
+  }
+
+  @Test func theImprintBoxIsAsHighAsItsLinesAndACopyLineThatWraps() {
+    var document = Sample.notice
+    document.copies = []
+    #expect(WordImprint.height(document) == PageGeometry.line + 120)
+    document.copies = ["市人民政府办公室"]
+    #expect(WordImprint.height(document) == 2 * PageGeometry.line + 120)
+    document.copies = Array(repeating: "市人民政府办公室", count: 6)
+    #expect(WordImprint.height(document) == 4 * PageGeometry.line + 120)
+  }
+
+  @Test func annexesStartOnANewPageWithTheirNumberAndTitleAfterTheClosing() throws {
+    var document = Sample.notice
+    document.body = [.paragraph("正文。")]
+    document.attachments = ["分县情况", "图表"]
+    document.annexes = [
+      .init(title: "分县情况", body: [.table(Sample.table), .paragraph("注：说明。")]),
+      .init(title: "图表", body: [.paragraph("图表正文。")]),
+    ]
+    let paragraphs = try Unzipped(DOCXRenderer.render(document)).xml("word/document.xml").paragraphs
+    let texts = paragraphs.map(\.text)
+    let date = try #require(texts.firstIndex(of: "2020年9月29日"))
+    let first = try #require(texts.firstIndex(of: "附件1"))
+    let second = try #require(texts.firstIndex(of: "附件2"))
+    #expect(date < first && first < second)
+    #expect(paragraphs[first].style == "AnnexLabel" && texts[first + 1] == "分县情况")
+    #expect(paragraphs[first + 1].style == "AnnexTitle" && texts[second + 1] == "图表")
+    // The closing no longer runs on to the 版记: the annexes come between; the last annex does.
+    #expect(!paragraphs[date + 1].xml.contains("<w:keepNext/>") || texts[date + 1].hasPrefix("（"))
+    #expect(try #require(paragraphs.first { $0.text == "图表正文。" }).xml.contains("<w:keepNext/>"))
+    #expect(try !#require(paragraphs.first { $0.text == "注：说明。" }).xml.contains("<w:keepNext/>"))
+    let styles = try Unzipped(DOCXRenderer.render(document)).xml("word/styles.xml")
+    #expect(try #require(styles.style("AnnexLabel")).contains("<w:pageBreakBefore/>"))
+  }
+
+  @Test func theColumnOfLongTextsGetsTheRoomAndFiguresKeepTheirWidth() {
+    let problem = "年度计划投资6.00亿元，2020年1-12月累计完成1.50亿元，完成年度计划的25.0%，落后序时进度75.0个百分点；开工已1个月仍未纳入统计"
+    let table = OfficialDocument.Table(
+      caption: nil, header: ["项目", "所在地", "责任单位", "年度计划（亿元）", "累计完成（亿元）", "完成进度（%）", "存在问题", "预警"],
+      rows: Array(
+        repeating: [
+          .init("丰城高端装备制造产业园二期"), .init("丰城市"), .init("市发改委"), .init("6.00", number: 6),
+          .init("1.50", number: 1.5), .init("25.0", number: 25), .init(problem), .init("红色", level: .red),
+        ], count: 5))
+    let widths = WordTable.columnWidths(table, columns: 8)
+    #expect(widths.reduce(0, +) == PageGeometry.textWidth)
+    #expect(widths[6] == widths.max(), "\(widths)")
+    // The problems take at least a third of the 版心, the figures at least their own width.
+    #expect(widths[6] * 3 >= PageGeometry.textWidth, "\(widths)")
+    for column in 3...5 { #expect(widths[column] >= 2 * 215 + 200, "\(widths)") }
+  }
+}

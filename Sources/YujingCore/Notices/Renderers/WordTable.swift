@@ -119,15 +119,16 @@ enum WordTable {
   }
 
   /// Shares the 版心 between the columns by their content. Each column gets at least what cannot
-  /// wrap (a figure, a dash, a short code) and a third of its header (a header may take three lines);
-  /// when every text fits on one line the columns are as wide as their widest text, the room
-  /// left shared in proportion. Otherwise the room above those least widths goes to the columns
-  /// whose texts wrap, in proportion to their texts' mean length, so that a column of long texts
-  /// (a project's problems) is wide and its rows stay a few lines high.
+  /// wrap (a figure, a dash, a short code) and a third of its header (a header may take three
+  /// lines); when every text fits on one line the columns are as wide as their widest text, the
+  /// room left shared in proportion. Otherwise the columns of text wrap to the same number of
+  /// lines, as few as the 版心 allows: each is as wide as its longest text over that number, so
+  /// that a column of long texts (a project's problems) is wide and its rows stay a few lines
+  /// high.
   static func columnWidths(_ table: OfficialDocument.Table, columns: Int) -> [Int] {
     var widest = [Double](repeating: 1, count: columns)
     var least = [Double](repeating: 2, count: columns)
-    var total = [Double](repeating: 0, count: columns)
+    var longest = [Double](repeating: 0, count: columns)
     var wraps = [Bool](repeating: false, count: columns)
     for (column, text) in table.header.enumerated() where column < columns {
       let ems = PrintedWidth.ems(text)
@@ -143,17 +144,16 @@ enum WordTable {
       for (column, cell) in row.enumerated() where column < columns {
         let ems = PrintedWidth.ems(cell.text)
         widest[column] = max(widest[column], ems)
-        total[column] += ems
         // Figures and Latin words do not wrap; Chinese text may wrap anywhere.
         if cell.number != nil || !cell.text.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) {
           least[column] = max(least[column], ems)
         } else {
           least[column] = max(least[column], min(ems, 3))
+          longest[column] = max(longest[column], ems)
           wraps[column] = true
         }
       }
     }
-    let rows = Double(max(table.rows.count, 1))
     // 五号 (10.5 pt) characters, the cell's margins and a little play.
     let character = 215.0
     let padding = 2.0 * 85 + 30
@@ -164,31 +164,30 @@ enum WordTable {
     if naturalTotal <= available {
       shares = natural.map { $0 * available / naturalTotal }
     } else {
-      shares = zip(least, natural).map { min($0 * character + padding, $1) }
-      let leastTotal = shares.reduce(0, +)
-      if leastTotal >= available {
-        shares = shares.map { $0 * available / leastTotal }
+      // The columns' widths when the texts wrap to `lines` lines at most.
+      func widths(lines: Double) -> [Double] {
+        (0..<columns).map { column in
+          let ems = wraps[column] ? min(max(longest[column] / lines, least[column]), widest[column]) : least[column]
+          return min(ems * character + padding, natural[column])
+        }
+      }
+      var fewest = 1.0
+      var most = 400.0
+      if widths(lines: most).reduce(0, +) >= available {
+        let least = widths(lines: most)
+        shares = least.map { $0 * available / least.reduce(0, +) }
       } else {
-        // Share out the room left, in rounds, to the columns of text that still wrap, then to
-        // the others (whose headers wrap).
-        var room = available - leastTotal
-        func demand(_ column: Int) -> Double { wraps[column] ? max(total[column] / rows, 1) : 0 }
-        for _ in 0..<(2 * columns) where room > 1 {
-          var growing = (0..<columns).filter { shares[$0] < natural[$0] && demand($0) > 0 }
-          var weigh = demand
-          if growing.isEmpty {
-            growing = (0..<columns).filter { shares[$0] < natural[$0] }
-            weigh = { natural[$0] - shares[$0] }
-          }
-          let weight = growing.reduce(0) { $0 + weigh($1) }
-          guard weight > 0 else { break }
-          var given = 0.0
-          for column in growing {
-            let share = min(room * weigh(column) / weight, natural[column] - shares[column])
-            shares[column] += share
-            given += share
-          }
-          room -= given
+        for _ in 0..<40 {
+          let middle = (fewest + most) / 2
+          if widths(lines: middle).reduce(0, +) > available { fewest = middle } else { most = middle }
+        }
+        shares = widths(lines: most)
+        // What is left over goes to the columns still short of one line, in proportion.
+        let room = available - shares.reduce(0, +)
+        let short = (0..<columns).map { natural[$0] - shares[$0] }
+        let shortTotal = short.reduce(0, +)
+        if shortTotal > 0 {
+          for column in 0..<columns { shares[column] += room * short[column] / shortTotal }
         }
       }
     }
