@@ -190,11 +190,15 @@ private func f(_ text: String) -> Fixed { try! Fixed(parsing: text) }
     #expect(city.rows[1][1].text == "150.12亿元" && city.rows[1][1].number == 150.12)
     #expect(city.rows[0][9].level == .yellow)
 
-    #expect(document.annexes.map(\.title) == ["2020年1-9月主要指标分县（市、区）完成情况", "2020年1-9月主要指标图表", "2020年1-9月预警提醒和约谈通知一览"])
+    #expect(
+      document.annexes.map(\.title) == [
+        "2020年1-9月主要指标分县（市、区）完成情况", "2020年1-9月预警提醒和约谈通知一览", "2020年1-9月主要指标图表",
+      ])
     #expect(document.attachments == document.annexes.map(\.title))
-    #expect(document.body.contains(.paragraph("全市主要指标完成情况如下表，各县（市、区）分指标完成情况见附件1，图表见附件2。")))
+    #expect(document.body.contains(.paragraph("全市主要指标完成情况如下表，各县（市、区）分指标完成情况见附件1，图表见附件3。")))
     #expect(document.annexes[0].body.last == .paragraph(SummaryText.tableNote))
-    #expect(document.annexes[1].body.allSatisfy { if case .figure = $0 { true } else { false } })
+    // The charts come last: a document that ends with text keeps it with the 版记.
+    #expect(document.annexes[2].body.allSatisfy { if case .figure = $0 { true } else { false } })
 
     // The workbook keeps every table, the annexes' too.
     let workbook = try Unzipped(DocumentExport.workbook(document)).xml("xl/workbook.xml")
@@ -256,7 +260,7 @@ private func f(_ text: String) -> Fixed { try! Fixed(parsing: text) }
     let notices = try #require(all.first { $0.caption?.contains("本期预警提醒和约谈") == true })
     #expect(notices.rows.map { $0[0].text } == ["宜府办约谈〔2020〕3号", "宜经调提醒〔2020〕7号"])
     #expect(notices.rows[0][3].text == "分管副市长约谈")
-    #expect(document.body.contains(.paragraph("针对2020年1-9月监测预警情况，共发出提醒函1份、约谈通知书1份，具体见附件3。")))
+    #expect(document.body.contains(.paragraph("针对2020年1-9月监测预警情况，共发出提醒函1份、约谈通知书1份，具体见附件2。")))
   }
 
   @Test func aTemplateWithoutTheDataLinePutsTheFiguresAtTheEnd() throws {

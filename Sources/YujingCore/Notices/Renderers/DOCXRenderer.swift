@@ -32,8 +32,8 @@ public enum DOCXRenderer {
     return RunProperties(letterSpacing: Int(size * 2), size: Int(size * 2))
   }
 
-  /// 主体 (§7.3): title, 主送机关, the body. The body's last lines are kept with the closing (the
-  /// 署名 and 成文日期) when no 附件说明 or note would stand between them anyway.
+  /// 主体 (§7.3): title, 主送机关, the body, its last lines kept with the closing that follows
+  /// (the 附件说明, the 署名 and the 成文日期).
   private static func appendMain(_ document: OfficialDocument, to body: inout WordBody) throws {
     var title = ParagraphProperties(style: WordStyles.ID.title)
     if document.isDraft {
@@ -105,7 +105,7 @@ public enum DOCXRenderer {
     }
   }
 
-  /// 附件 printed with the document (§8): each from a new page, “附件2” in 黑体 at the top left,
+  /// 附件 printed with the document (§7.3.7): each from a new page, “附件2” in 黑体 at the top left,
   /// the title centred on the third line, then its body; the last one's end is kept with the
   /// 版记.
   private static func appendAnnexes(_ document: OfficialDocument, to body: inout WordBody) throws {

@@ -116,7 +116,7 @@ enum WordStyles {
         RunProperties(size: 28)),
       style(ID.attachment, name: "附件说明", ParagraphProperties(alignment: .left)),
       // “附件1” in 黑体 flush left on the first line of a new page, the title centred on the third
-      // (§8).
+      // (§7.3.7).
       style(
         ID.annexLabel, name: "附件标识", ParagraphProperties(keepNext: true, pageBreakBefore: true, alignment: .left),
         RunProperties(fonts: .heiTi)),

@@ -1,7 +1,7 @@
 /// The dispatch summary (经济运行调度通报, DESIGN §6.3) as an official document that reads in a few
 /// pages: the `summary` template's words around the key figures — the city's indicators in one
 /// table, the 红黑榜 and the lagging projects — with the full tables as 附件 (each indicator by
-/// region; its charts; the notices of the period), which the XLSX keeps too. Pure: facts in,
+/// region, the notices of the period, the charts), which the XLSX keeps too. Pure: facts in,
 /// document out.
 public struct DispatchSummary: Sendable {
   let configuration: Configuration
@@ -127,8 +127,8 @@ public struct DispatchSummary: Sendable {
     var blocks: [OfficialDocument.Block] = [.heading(level: 1, text: "一、主要指标完成情况")]
     let indicatorTables = facts.indicators.count
     let regionsAnnex = annexes.count + 1
-    let chartsAnnex = regionsAnnex + 1
     let charts = facts.indicators.flatMap { SummaryCharts.indicator($0, period: facts.period) }
+    let chartsAnnex = regionsAnnex + (indicatorTables > 0 ? 1 : 0) + (facts.notices.isEmpty ? 0 : 1)
     var reference = "各县（市、区）分指标完成情况见附件\(regionsAnnex)"
     if !charts.isEmpty { reference += "，图表见附件\(chartsAnnex)" }
     if indicatorTables > 0 {
@@ -157,13 +157,14 @@ public struct DispatchSummary: Sendable {
       blocks.append(.table(SummaryTables.projects(facts.projects, number: nextTable())))
     }
     blocks.append(.heading(level: 1, text: "一、预警提醒和约谈情况"))
-    let noticesAnnex = chartsAnnex + (charts.isEmpty ? 0 : 1)
+    let noticesAnnex = regionsAnnex + (indicatorTables > 0 ? 1 : 0)
     let counts = SummaryText.noticeCounts(facts.notices, period: facts.period)
     blocks.append(
       .paragraph(
         facts.notices.isEmpty ? counts : counts.replacingOccurrences(of: "具体如下。", with: "具体见附件\(noticesAnnex)。")))
 
-    // The annexes: every indicator by region, the charts, the notices.
+    // The annexes: every indicator by region, the notices, then the charts. The last ends with
+    // a caption, text that readers keep with the 版记 more surely than a table's last rows.
     if indicatorTables > 0 {
       var tables: [OfficialDocument.Block] = facts.indicators.map {
         .table(SummaryTables.indicator($0, period: facts.period, number: nextTable()))
@@ -171,17 +172,17 @@ public struct DispatchSummary: Sendable {
       tables.append(.paragraph(SummaryText.tableNote))
       annexes.append(.init(title: "\(periodName)主要指标分县（市、区）完成情况", body: tables))
     }
-    if !charts.isEmpty {
-      let figures = charts.enumerated().map { number, figure -> OfficialDocument.Block in
-        .figure(figure.chart, caption: "图\(number + 1)　\(figure.caption)")
-      }
-      annexes.append(.init(title: "\(periodName)主要指标图表", body: figures))
-    }
     if !facts.notices.isEmpty {
       annexes.append(
         .init(
           title: "\(periodName)预警提醒和约谈通知一览",
           body: [.table(SummaryTables.notices(facts.notices, configuration: configuration, number: nextTable()))]))
+    }
+    if !charts.isEmpty {
+      let figures = charts.enumerated().map { number, figure -> OfficialDocument.Block in
+        .figure(figure.chart, caption: "图\(number + 1)　\(figure.caption)")
+      }
+      annexes.append(.init(title: "\(periodName)主要指标图表", body: figures))
     }
     return (blocks, annexes)
   }
