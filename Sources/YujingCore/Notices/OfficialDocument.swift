@@ -13,6 +13,9 @@ public struct OfficialDocument: Sendable, Hashable {
   public var body: [Block]
   /// 附件说明: the attachments' names, in order.
   public var attachments: [String]
+  /// Attachments printed with the document (附件, each on a new page after the 成文日期 and 附注,
+  /// before the 版记), in the order `attachments` names them; empty when they travel apart.
+  public var annexes: [Annex]
   /// 发文机关署名.
   public var signature: String
   /// 成文日期 in full (2020年9月29日); nil for a draft.
@@ -27,8 +30,8 @@ public struct OfficialDocument: Sendable, Hashable {
 
   public init(
     issuerMark: String, number: String?, isDraft: Bool, title: String, addressee: String?, body: [Block],
-    attachments: [String] = [], signature: String, date: String?, note: String? = nil, copies: [String] = [],
-    printer: String, printDate: String?
+    attachments: [String] = [], annexes: [Annex] = [], signature: String, date: String?, note: String? = nil,
+    copies: [String] = [], printer: String, printDate: String?
   ) {
     self.issuerMark = issuerMark
     self.number = number
@@ -37,6 +40,7 @@ public struct OfficialDocument: Sendable, Hashable {
     self.addressee = addressee
     self.body = body
     self.attachments = attachments
+    self.annexes = annexes
     self.signature = signature
     self.date = date
     self.note = note
@@ -56,6 +60,18 @@ public struct OfficialDocument: Sendable, Hashable {
     case table(Table)
     /// A chart, with a caption: its data, which each format draws in its own way.
     case figure(Chart, caption: String)
+  }
+
+  /// An attachment printed with the document: “附件1” at the top left of a new page, its title
+  /// centred on the third line, then its body.
+  public struct Annex: Sendable, Hashable {
+    public var title: String
+    public var body: [Block]
+
+    public init(title: String, body: [Block]) {
+      self.title = title
+      self.body = body
+    }
   }
 
   public struct Table: Sendable, Hashable {
@@ -100,22 +116,30 @@ extension Level {
 
 extension OfficialDocument {
   /// A title broken for print (GB/T 9704 §7.3.1: a title that runs over a line is broken where
-  /// the sense allows, the lines balanced): before 和/及/与 or after 的, whichever leaves the two
-  /// lines closest in length, each within `width` characters of the title's size (Latin letters
-  /// and digits count half). A title that fits, or has no such point, is left whole.
+  /// the sense allows, the lines balanced): before 和/及/与, after 的, or after the period it names
+  /// (年, 月 or 季度 closing a date), whichever leaves the two lines closest in length, each within
+  /// `width` characters of the title's size (Latin letters and digits count a little over half,
+  /// as the widest stand-in fonts set them). A title within a character of the width is broken
+  /// too, since a reader whose fonts run wider would leave its last character alone on a line. A
+  /// title that fits, or has no such point, is left whole.
   public static func brokenTitle(_ title: String, width: Double = 20) -> String {
     guard !title.contains("\n") else { return title }
     let characters = Array(title.unicodeScalars)
     // widthBefore[i]: the width of the first i characters.
     var widthBefore: [Double] = [0]
     widthBefore.reserveCapacity(characters.count + 1)
-    for character in characters { widthBefore.append(widthBefore.last! + (character.isASCII ? 0.5 : 1)) }
+    for character in characters { widthBefore.append(widthBefore.last! + (character.isASCII ? 0.55 : 1)) }
     let total = widthBefore.last!
-    guard total > width else { return title }
+    guard total > width - 1 else { return title }
     var best: (index: Int, imbalance: Double)?
     for index in 1..<characters.count {
+      let before = characters[index - 1]
       let after = characters[index]
-      guard after == "和" || after == "及" || after == "与" || characters[index - 1] == "的" else { continue }
+      let closesDate =
+        (before == "年" || before == "月" || (before == "度" && index >= 2 && characters[index - 2] == "季"))
+        && index >= 2 && (characters[index - 2].properties.numericType != nil || before == "度")
+        && !after.isASCII
+      guard after == "和" || after == "及" || after == "与" || before == "的" || closesDate else { continue }
       let first = widthBefore[index]
       let second = total - first
       guard first <= width, second <= width else { continue }

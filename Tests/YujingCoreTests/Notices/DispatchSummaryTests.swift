@@ -132,8 +132,9 @@ private func f(_ text: String) -> Fixed { try! Fixed(parsing: text) }
     }
   }
 
+  /// The tables of the body, then those of the annexes.
   func tables(_ document: OfficialDocument) -> [OfficialDocument.Table] {
-    document.body.compactMap { block in
+    (document.body + document.annexes.flatMap(\.body)).compactMap { block in
       guard case .table(let table) = block else { return nil }
       return table
     }
@@ -145,7 +146,7 @@ private func f(_ text: String) -> Fixed { try! Fixed(parsing: text) }
       headings(document, level: 1) == [
         "一、总体情况", "二、主要指标完成情况", "三、县（市、区）综合排名（红黑榜）", "四、重点项目推进情况", "五、预警提醒和约谈情况", "六、下一步工作要求",
       ])
-    #expect(headings(document, level: 2) == ["（一）规模以上工业增加值", "（二）一般公共预算收入"])
+    #expect(headings(document, level: 2).isEmpty)
     #expect(document.title == "关于2020年1-9月全市经济运行情况的通报")
     #expect(document.addressee?.hasPrefix("各县（市、区）人民政府，宜春经开区管委会、") == true)
     #expect(document.isDraft && document.number == nil && document.date == nil)
@@ -174,10 +175,44 @@ private func f(_ text: String) -> Fixed { try! Fixed(parsing: text) }
     #expect(paragraphs.contains { $0.contains("2项低于年度目标（序时进度），分别是规模以上工业增加值、一般公共预算收入") })
   }
 
+  @Test func theBodyShowsTheCitysIndicatorsAndTheAnnexesTheFullTablesChartsAndNotices() throws {
+    let document = DispatchSummary(configuration: configuration, templates: templates).document(fullFacts())
+    let body = document.body.compactMap { block -> OfficialDocument.Table? in
+      guard case .table(let table) = block else { return nil }
+      return table
+    }
+    #expect(
+      body.map(\.caption) == ["表1　2020年1-9月全市主要指标完成情况", "表2　县（市、区）综合排名", "表3　预警重点项目"])
+    #expect(!document.body.contains { if case .figure = $0 { true } else { false } })
+    let city = body[0]
+    #expect(city.rows.map { $0[0].text } == ["规模以上工业增加值", "一般公共预算收入"])
+    #expect(city.rows[0].map(\.text) == ["规模以上工业增加值", "—", "6.8", "8.5", "-1.7", "—", "—", "第5", "前移2", "黄色"])
+    #expect(city.rows[1][1].text == "150.12亿元" && city.rows[1][1].number == 150.12)
+    #expect(city.rows[0][9].level == .yellow)
+
+    #expect(
+      document.annexes.map(\.title) == [
+        "2020年1-9月主要指标分县（市、区）完成情况", "2020年1-9月预警提醒和约谈通知一览", "2020年1-9月主要指标图表",
+      ])
+    #expect(document.attachments == document.annexes.map(\.title))
+    #expect(document.body.contains(.paragraph("全市主要指标完成情况如下表，各县（市、区）分指标完成情况见附件1，图表见附件3。")))
+    #expect(document.annexes[0].body.last == .paragraph(SummaryText.tableNote))
+    // The charts come last: a document that ends with text keeps it with the 版记.
+    #expect(document.annexes[2].body.allSatisfy { if case .figure = $0 { true } else { false } })
+
+    // The workbook keeps every table, the annexes' too.
+    let workbook = try Unzipped(DocumentExport.workbook(document)).xml("xl/workbook.xml")
+    #expect(workbook.elements("sheet").count == tables(document).count)
+  }
+
   @Test func theIndicatorTableKeepsFiguresAsNumbersAndLevelsAsColours() throws {
     let document = DispatchSummary(configuration: configuration, templates: templates).document(fullFacts())
-    let industry = try #require(tables(document).first)
-    #expect(industry.caption == "表1　2020年1-9月规模以上工业增加值")
+    let industry = try #require(
+      document.annexes.first?.body.compactMap { block -> OfficialDocument.Table? in
+        guard case .table(let table) = block else { return nil }
+        return table
+      }.first)
+    #expect(industry.caption == "表4　2020年1-9月规模以上工业增加值")
     #expect(industry.header == ["地区", "增速（%）", "目标（%）", "较目标（百分点）", "位次", "位次变化", "预警"])
     let city = industry.rows[0]
     #expect(city.map(\.text) == ["宜春市", "6.8", "8.5", "-1.7", "全省第5", "前移2", "黄色"])
@@ -188,14 +223,14 @@ private func f(_ text: String) -> Fixed { try! Fixed(parsing: text) }
     #expect(industry.rows[3].map(\.text) == ["宜春经济技术开发区", "—", "—", "—", "—", "—", "—"])
     #expect(industry.rows[3][1].number == nil)
 
-    let fiscal = tables(document)[1]
+    let fiscal = tables(document)[4]
     #expect(fiscal.header.prefix(3) == ["地区", "累计完成（亿元）", "年度目标（亿元）"])
     #expect(fiscal.rows[1].map(\.text) == ["袁州区", "20.50", "33.00", "62.1", "-12.9", "-1.5", "10", "—", "红色"])
   }
 
   @Test func eachIndicatorHasItsBarChartAndTheCityYearWhenThereIsOne() throws {
     let document = DispatchSummary(configuration: configuration, templates: templates).document(fullFacts())
-    let figures = document.body.compactMap { block -> (Chart, String)? in
+    let figures = document.annexes.flatMap(\.body).compactMap { block -> (Chart, String)? in
       guard case .figure(let chart, let caption) = block else { return nil }
       return (chart, caption)
     }
@@ -225,7 +260,7 @@ private func f(_ text: String) -> Fixed { try! Fixed(parsing: text) }
     let notices = try #require(all.first { $0.caption?.contains("本期预警提醒和约谈") == true })
     #expect(notices.rows.map { $0[0].text } == ["宜府办约谈〔2020〕3号", "宜经调提醒〔2020〕7号"])
     #expect(notices.rows[0][3].text == "分管副市长约谈")
-    #expect(document.body.contains(.paragraph("针对2020年1-9月监测预警情况，共发出提醒函1份、约谈通知书1份，具体如下。")))
+    #expect(document.body.contains(.paragraph("针对2020年1-9月监测预警情况，共发出提醒函1份、约谈通知书1份，具体见附件2。")))
   }
 
   @Test func aTemplateWithoutTheDataLinePutsTheFiguresAtTheEnd() throws {

@@ -275,6 +275,33 @@ func hostileTextIsEscapedInHTML(field: DocumentField) {
   #expect(HTMLRenderer.stylesheet.contains(".gw-sign { display: table; margin: calc(var(--gw-line) * 2) 4em 0 auto;"))
 }
 
+@Test func annexesFollowTheClosingEachFromANewPageBeforeTheImprint() {
+  var document = completeDocument()
+  document.annexes = [.init(title: "主要经济指标监测表", body: [.paragraph("附件正文。")])]
+  let html = HTMLRenderer.render(document, standalone: false)
+  let order = [
+    "gw-note", "<section class=\"gw-annex\">", "<p class=\"gw-annex-label\">附件</p>", "主要经济指标监测表</h1>", "附件正文。",
+    "gw-record",
+  ]
+  var previous = html.startIndex
+  for fragment in order {
+    let found = html.range(of: fragment, range: previous..<html.endIndex)
+    #expect(found != nil, "\(fragment) is missing or out of order")
+    if let found { previous = found.upperBound }
+  }
+  #expect(HTMLRenderer.stylesheet.contains(".gw-annex { break-before: page;"))
+  #expect(HTMLRenderer.stylesheet.contains(".gw-closing { break-inside: avoid; break-before: avoid; }"))
+  for output in [TextRenderer.plainText(document), TextRenderer.markdown(document)] {
+    #expect(output.contains("附件正文。") && output.contains("主要经济指标监测表"))
+  }
+}
+
+@Test func theHTMLHeadStarts35MillimetresUnderTheTextAreaAsTheDOCXDoes() {
+  #expect(HTMLRenderer.stylesheet.contains(".gw-head { padding-top: 35mm; }"))
+  #expect(HTMLRenderer.stylesheet.contains("font-size: 30pt; line-height: 31pt;"))
+  #expect(WordStyles.issuerMarkLine == 620 && PageGeometry.twips(millimetres: 35) == 1985)
+}
+
 @Test func aDraftIsMarkedVisiblyInHTML() {
   let html = HTMLRenderer.render(completeDocument(isDraft: true), standalone: false)
   #expect(html.hasPrefix("<article class=\"gw-doc gw-draft\""))

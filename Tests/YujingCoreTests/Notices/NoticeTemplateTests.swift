@@ -184,6 +184,17 @@ import Testing
     #expect(OfficialDocument.brokenTitle(noPlace) == noPlace)
   }
 
+  @Test func aTitleWithinACharacterOfTheLineIsBrokenAfterItsPeriodSoNoCharacterStandsAlone() {
+    // 19 characters of 2号 where 20 fit: a reader with wider digits leaves “报” alone otherwise.
+    #expect(
+      OfficialDocument.brokenTitle("关于2020年1-12月全市经济运行情况的通报") == "关于2020年1-12月\n全市经济运行情况的通报")
+    #expect(OfficialDocument.brokenTitle("关于2020年一季度全市经济运行情况的通报") == "关于2020年一季度\n全市经济运行情况的通报")
+    for title in ["关于2020年1-12月全市经济运行情况的通报", "关于2020年1-8月主要经济指标和重点工作预警的约谈通知书"] {
+      let lines = OfficialDocument.brokenTitle(title).split(separator: "\n")
+      #expect(lines.allSatisfy { $0.count > 1 })
+    }
+  }
+
   @Test func aBodysLinesBecomeHeadingsAndParagraphsWithTheSalutationAndSpacesDropped() {
     let body =
       "丰城市人民政府：\r\n\u{3000}一、约谈事由  \r\n（二）规模以上工业增加值\n1. 现将有关事项通知如下\n\n"

@@ -151,11 +151,15 @@ import ZIPFoundation
     }
     #expect(targets == ["charts/chart1.xml", "charts/chart2.xml"])
     let chartURI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-    #expect(document.elements("a:graphicData").map { $0["uri"] } == [chartURI, chartURI])
-    #expect(Set(document.elements("wp:docPr").compactMap { $0["id"] }).count == 2)
-    // 15 × 7.5 cm, the SVG's proportions, within the 版心's 156 mm.
+    // The two charts, then the text box that holds the 版记.
+    let textBoxURI = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    #expect(document.elements("a:graphicData").map { $0["uri"] } == [chartURI, chartURI, textBoxURI])
+    #expect(Set(document.elements("wp:docPr").compactMap { $0["id"] }).count == 3)
+    // 15 × 6 cm, within the 版心's 156 mm.
     #expect(
-      document.elements("wp:extent").map { [$0["cx"], $0["cy"]] } == [["5400000", "2700000"], ["5400000", "2700000"]])
+      document.elements("wp:extent").prefix(2).map { [$0["cx"], $0["cy"]] } == [
+        ["5400000", "2160000"], ["5400000", "2160000"],
+      ])
     // No picture left behind: neither the SVG nor its grey fallback.
     #expect(document.elements("pic:pic").isEmpty && !parts.names.contains { $0.hasPrefix("word/media/") })
     // The caption stays under its chart.
@@ -359,8 +363,8 @@ import ZIPFoundation
     #expect(read.page == [11906 * 635, 16838 * 635, 2098 * 635, 1985 * 635, 1588 * 635, 1474 * 635])
     #expect(read.title == Sample.notice.title)
     #expect(read.styles["一、规模以上工业增加值"] == "Heading 1")
-    // Both figures are charts to python-docx (WD_INLINE_SHAPE.CHART), 15 × 7.5 cm.
-    #expect(read.shapes == [[12, 5_400_000, 2_700_000], [12, 5_400_000, 2_700_000]])
+    // Both figures are charts to python-docx (WD_INLINE_SHAPE.CHART), 15 × 6 cm.
+    #expect(read.shapes == [[12, 5_400_000, 2_160_000], [12, 5_400_000, 2_160_000]])
     let chartType = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
     #expect(read.parts.filter { $0 == chartType }.count == 2)
   }
@@ -585,7 +589,7 @@ private enum Sample {
 // MARK: - Reading back
 
 /// The parts of a ZIP archive.
-private struct Unzipped {
+struct Unzipped {
   private let entries: [String: Data]
 
   init(_ data: Data) throws {
@@ -761,7 +765,7 @@ private final class XMLTree: NSObject, XMLParserDelegate {
 
 /// What the tests look at in an XML part: the elements with their attributes, the text of
 /// elements, and WordprocessingML paragraphs with their style and text.
-private final class ParsedXML: NSObject, XMLParserDelegate {
+final class ParsedXML: NSObject, XMLParserDelegate {
   struct Paragraph {
     var style: String?
     var text = ""
@@ -820,5 +824,91 @@ private final class ParsedXML: NSObject, XMLParserDelegate {
       paragraphs.append(paragraph)
       self.paragraph = nil
     }
+  }
+}
+
+// MARK: - Pagination
+
+extension OOXMLWriterTests {
+  @Test func theBodysLastParagraphAndTheClosingAreKeptWithTheImprintAtTheFootOfTheLastPage() throws {
+    var letter = Sample.notice
+    letter.body = [.paragraph("第一段。"), .paragraph("最后一段。")]
+    let document = try Unzipped(DOCXRenderer.render(letter)).xml("word/document.xml")
+    let paragraphs = document.paragraphs
+    func keeps(_ text: String) throws -> Bool {
+      try #require(paragraphs.first { $0.text == text }).xml.contains("<w:keepNext/>")
+    }
+    #expect(try !keeps("第一段。"))
+    for text in ["最后一段。", "附件：1.主要经济指标预警明细表", "2.整改报告模板", "2020年9月29日"] {
+      #expect(try keeps(text), "\(text)")
+    }
+    // The 署名 by its style: it never parts from its date.
+    let styles = try Unzipped(DOCXRenderer.render(letter)).xml("word/styles.xml")
+    #expect(try #require(styles.style("Signature")).contains("<w:keepNext/>"))
+    #expect(try keeps("（请于2020年10月15日前报送整改情况。联系人：张三，电话：0795-1234567）"))
+    // The 版记: a text box anchored in the last paragraph, at the bottom of the text area, text
+    // above and below it only; its table inside.
+    let anchor = try #require(document.elements("wp:anchor").first)
+    #expect(anchor["layoutInCell"] == "0" && anchor["behindDoc"] == "0")
+    #expect(document.elements("wp:positionV").first?["relativeFrom"] == "margin")
+    #expect(document.texts(of: "wp:align") == ["center", "bottom"])
+    #expect(document.elements("wp:wrapTopAndBottom").count == 1)
+    #expect(document.elements("wps:bodyPr").first?["anchor"] == "b")
+    let box = try #require(document.source.range(of: "<w:txbxContent>"))
+    let body = try #require(document.source.range(of: "</w:body>"))
+    #expect(document.source[box.lowerBound...].contains("抄送：市人民政府办公室，市统计局，市发展改革委。"))
+    #expect(!document.source[body.lowerBound...].contains("<w:p>"))
+    #expect(!document.source[..<box.lowerBound].contains("抄送："))
+  }
+
+  @Test func theImprintBoxIsAsHighAsItsLinesAndACopyLineThatWraps() {
+    var document = Sample.notice
+    document.copies = []
+    #expect(WordImprint.height(document) == PageGeometry.line + 120)
+    document.copies = ["市人民政府办公室"]
+    #expect(WordImprint.height(document) == 2 * PageGeometry.line + 120)
+    document.copies = Array(repeating: "市人民政府办公室", count: 6)
+    #expect(WordImprint.height(document) == 4 * PageGeometry.line + 120)
+  }
+
+  @Test func annexesStartOnANewPageWithTheirNumberAndTitleAfterTheClosing() throws {
+    var document = Sample.notice
+    document.body = [.paragraph("正文。")]
+    document.attachments = ["分县情况", "图表"]
+    document.annexes = [
+      .init(title: "分县情况", body: [.table(Sample.table), .paragraph("注：说明。")]),
+      .init(title: "图表", body: [.paragraph("图表正文。")]),
+    ]
+    let paragraphs = try Unzipped(DOCXRenderer.render(document)).xml("word/document.xml").paragraphs
+    let texts = paragraphs.map(\.text)
+    let date = try #require(texts.firstIndex(of: "2020年9月29日"))
+    let first = try #require(texts.firstIndex(of: "附件1"))
+    let second = try #require(texts.firstIndex(of: "附件2"))
+    #expect(date < first && first < second)
+    #expect(paragraphs[first].style == "AnnexLabel" && texts[first + 1] == "分县情况")
+    #expect(paragraphs[first + 1].style == "AnnexTitle" && texts[second + 1] == "图表")
+    // The closing no longer runs on to the 版记: the annexes come between; the last annex does.
+    #expect(!paragraphs[date + 1].xml.contains("<w:keepNext/>") || texts[date + 1].hasPrefix("（"))
+    #expect(try #require(paragraphs.first { $0.text == "图表正文。" }).xml.contains("<w:keepNext/>"))
+    #expect(try !#require(paragraphs.first { $0.text == "注：说明。" }).xml.contains("<w:keepNext/>"))
+    let styles = try Unzipped(DOCXRenderer.render(document)).xml("word/styles.xml")
+    #expect(try #require(styles.style("AnnexLabel")).contains("<w:pageBreakBefore/>"))
+  }
+
+  @Test func theColumnOfLongTextsGetsTheRoomAndFiguresKeepTheirWidth() {
+    let problem = "年度计划投资6.00亿元，2020年1-12月累计完成1.50亿元，完成年度计划的25.0%，落后序时进度75.0个百分点；开工已1个月仍未纳入统计"
+    let table = OfficialDocument.Table(
+      caption: nil, header: ["项目", "所在地", "责任单位", "年度计划（亿元）", "累计完成（亿元）", "完成进度（%）", "存在问题", "预警"],
+      rows: Array(
+        repeating: [
+          .init("丰城高端装备制造产业园二期"), .init("丰城市"), .init("市发改委"), .init("6.00", number: 6),
+          .init("1.50", number: 1.5), .init("25.0", number: 25), .init(problem), .init("红色", level: .red),
+        ], count: 5))
+    let widths = WordTable.columnWidths(table, columns: 8)
+    #expect(widths.reduce(0, +) == PageGeometry.textWidth)
+    #expect(widths[6] == widths.max(), "\(widths)")
+    // The problems take at least a third of the 版心, the figures at least their own width.
+    #expect(widths[6] * 3 >= PageGeometry.textWidth, "\(widths)")
+    for column in 3...5 { #expect(widths[column] >= 2 * 215 + 200, "\(widths)") }
   }
 }

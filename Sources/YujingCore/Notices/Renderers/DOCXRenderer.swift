@@ -10,10 +10,8 @@ public enum DOCXRenderer {
     appendHead(document, to: &body)
     try appendMain(document, to: &body)
     appendClosing(document, to: &body)
-    body.append(ParagraphProperties(style: WordStyles.ID.spacer, line: .exact(PageGeometry.line)), runs: [])
-    WordTable.appendImprint(document, to: &body)
-    // A body must end with a paragraph; a tiny one, so that it cannot push a page over.
-    body.append(ParagraphProperties(style: WordStyles.ID.spacer), runs: [])
+    try appendAnnexes(document, to: &body)
+    WordImprint.appendAtFootOfLastPage(document, to: &body)
     return try package(document, body).zipped()
   }
 
@@ -34,7 +32,8 @@ public enum DOCXRenderer {
     return RunProperties(letterSpacing: Int(size * 2), size: Int(size * 2))
   }
 
-  /// 主体 (§7.3): title, 主送机关, the body.
+  /// 主体 (§7.3): title, 主送机关, the body, its last lines kept with the closing that follows
+  /// (the 附件说明, the 署名 and the 成文日期).
   private static func appendMain(_ document: OfficialDocument, to body: inout WordBody) throws {
     var title = ParagraphProperties(style: WordStyles.ID.title)
     if document.isDraft {
@@ -45,23 +44,40 @@ public enum DOCXRenderer {
     if let addressee = document.addressee, !addressee.isEmpty {
       body.append(style: WordStyles.ID.addressee, DocumentWording.addressee(addressee))
     }
-    for block in document.body {
+    try appendBlocks(document.body, keepingTheLastWithWhatFollows: true, to: &body)
+  }
+
+  /// The blocks of a body or an annex. With `keepingTheLastWithWhatFollows`, the last block stays
+  /// on the page of the paragraph after it: a paragraph by its last lines (widow control keeps
+  /// two), a table by its last two rows, a figure by its caption.
+  private static func appendBlocks(
+    _ blocks: [OfficialDocument.Block], keepingTheLastWithWhatFollows keep: Bool, to body: inout WordBody
+  ) throws {
+    for (index, block) in blocks.enumerated() {
+      let last = keep && index == blocks.count - 1
       switch block {
       case .paragraph(let text):
         // Each line its own paragraph, indented as paragraphs are.
-        for line in DocumentWording.lines(text) { body.append(style: WordStyles.ID.body, String(line)) }
+        let lines = DocumentWording.lines(text)
+        for (position, line) in lines.enumerated() {
+          let properties = ParagraphProperties(
+            style: WordStyles.ID.body, keepNext: last && position == lines.count - 1)
+          body.append(properties, runs: [WordRun.xml(String(line))])
+        }
       case .heading(let level, let text):
         let style = WordStyles.ID.headings[DocumentWording.headingLevel(level) - 1]
         body.append(style: style, DocumentWording.singleLine(text))
       case .table(let table):
-        WordTable.append(table, to: &body)
+        WordTable.append(table, keepingTheEndWithWhatFollows: last, to: &body)
       case .figure(let chart, let caption):
-        try WordFigure.append(chart, caption: caption, to: &body)
+        try WordFigure.append(chart, caption: caption, keepingWithWhatFollows: last, to: &body)
       }
     }
   }
 
-  /// 附件说明, 署名, 成文日期 and 附注 (§7.3.4–7.3.6).
+  /// 附件说明, 署名, 成文日期 and 附注 (§7.3.4–7.3.6), each kept with the next, so that the 署名 and
+  /// the 成文日期 never stand on a page without the body's last lines. Without annexes the chain
+  /// runs on to the paragraph that carries the 版记, which sits at the foot of that page.
   private static func appendClosing(_ document: OfficialDocument, to body: inout WordBody) {
     appendAttachments(document.attachments, to: &body)
     let date = DocumentWording.date(document)
@@ -70,15 +86,34 @@ public enum DOCXRenderer {
     let signatureWidth = PrintedWidth.ems(document.signature)
     let dateWidth = PrintedWidth.ems(date)
     let centre = max(4 + dateWidth / 2, signatureWidth / 2)
+    let note = document.note?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+    // The last of the closing stays with the 版记 unless annexes come between.
+    let keepLast = document.annexes.isEmpty
     body.append(
       ParagraphProperties(
         style: WordStyles.ID.signature, indentation: Indentation(right: centre - signatureWidth / 2)),
       runs: [WordRun.xml(document.signature)])
     body.append(
-      ParagraphProperties(style: WordStyles.ID.date, indentation: Indentation(right: centre - dateWidth / 2)),
+      ParagraphProperties(
+        style: WordStyles.ID.date, keepNext: note != nil || keepLast,
+        indentation: Indentation(right: centre - dateWidth / 2)),
       runs: [WordRun.xml(date)])
-    if let note = document.note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty {
-      body.append(style: WordStyles.ID.note, DocumentWording.note(note))
+    if let note {
+      body.append(
+        ParagraphProperties(style: WordStyles.ID.note, keepNext: keepLast),
+        runs: [WordRun.xml(DocumentWording.note(note))])
+    }
+  }
+
+  /// 附件 printed with the document (§7.3.7): each from a new page, “附件2” in 黑体 at the top left,
+  /// the title centred on the third line, then its body; the last one's end is kept with the
+  /// 版记.
+  private static func appendAnnexes(_ document: OfficialDocument, to body: inout WordBody) throws {
+    for (index, annex) in document.annexes.enumerated() {
+      let label = document.annexes.count > 1 ? "附件\(index + 1)" : "附件"
+      body.append(ParagraphProperties(style: WordStyles.ID.annexLabel), runs: [WordRun.xml(label)])
+      body.append(ParagraphProperties(style: WordStyles.ID.annexTitle), runs: [WordRun.xml(annex.title)])
+      try appendBlocks(annex.body, keepingTheLastWithWhatFollows: index == document.annexes.count - 1, to: &body)
     }
   }
 
@@ -91,6 +126,7 @@ public enum DOCXRenderer {
       var properties = ParagraphProperties(style: WordStyles.ID.attachment)
       properties.indentation = Indentation(left: 2 + label + number, hanging: index == 0 ? label + number : number)
       if index == 0 { properties.before = PageGeometry.line }
+      properties.keepNext = true
       body.append(properties, runs: [WordRun.xml((index == 0 ? DocumentWording.attachmentLabel : "") + line)])
     }
   }
@@ -147,7 +183,8 @@ public enum DOCXRenderer {
 
   private static func documentXML(_ body: WordBody) -> String {
     let page = PageGeometry.self
-    return XMLText.declaration + "<w:document \(WordML.namespaces)><w:body>" + body.xml
+    let root = "<w:document \(WordML.namespaces) \(WordImprint.namespaces)>"
+    return XMLText.declaration + root + "<w:body>" + body.xml
       + #"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>"#
       + #"<w:footerReference w:type="even" r:id="rIdFooterEven"/>"#
       + #"<w:pgSz w:w="\#(page.width)" w:h="\#(page.height)"/>"#
@@ -156,4 +193,8 @@ public enum DOCXRenderer {
       + #"<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="\#(page.line)"/></w:sectPr>"#
       + "</w:body></w:document>"
   }
+}
+
+extension String {
+  fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -29,10 +29,10 @@ public enum DocumentExport {
     }
   }
 
-  /// The document's tables, one sheet each, named after their captions.
+  /// The document's tables, the annexes' included, one sheet each, named after their captions.
   static func workbook(_ document: OfficialDocument) throws -> Data {
     var writer = XLSXWriter()
-    for case .table(let table) in document.body {
+    for case .table(let table) in document.body + document.annexes.flatMap(\.body) {
       writer.addSheet(name: (table.caption ?? "表").replacingOccurrences(of: "　", with: " "), table: table)
     }
     return try writer.data()

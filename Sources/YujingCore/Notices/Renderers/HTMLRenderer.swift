@@ -58,6 +58,16 @@ public enum HTMLRenderer {
     }
     html += "</div>\n</div>\n"
 
+    for (index, annex) in document.annexes.enumerated() {
+      html += "<section class=\"gw-annex\">\n<p class=\"gw-annex-label\">"
+      html += document.annexes.count > 1 ? "附件\(index + 1)" : "附件"
+      html += "</p>\n<h1 class=\"gw-annex-title\">"
+      escape(annex.title, into: &html, lineBreaks: true)
+      html += "</h1>\n"
+      for block in annex.body { self.block(block, into: &html) }
+      html += "</section>\n"
+    }
+
     html += "<footer class=\"gw-record\">\n"
     if !document.copies.isEmpty {
       html += "<p class=\"gw-copies\"><span class=\"gw-label\">\(DocumentWording.copiesLabel)</span><span>"
@@ -214,14 +224,16 @@ extension HTMLRenderer {
     }
     .gw-doc :where(p, h1, h2, h3, h4, h5, figure, hr) { margin: 0; }
     .gw-doc :where(h1, h2, h3, h4, h5) { font-size: 16pt; font-weight: normal; text-align: left; }
+    .gw-head { padding-top: 35mm; }
     .gw-issuer {
-      color: #ff0000; text-align: center; font-size: 28pt; line-height: 1.25; letter-spacing: 0.05em;
+      color: #ff0000; text-align: center; font-size: 30pt; line-height: 31pt; letter-spacing: 0.1em;
       font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", "Source Han Serif SC", serif;
     }
     .gw-doc .gw-number { margin-top: calc(var(--gw-line) * 2); text-align: center; }
     .gw-doc .gw-rule { height: 0; border: 0; border-top: 0.5mm solid #ff0000; margin-top: 4mm; }
     .gw-doc .gw-title {
-      margin: calc(var(--gw-line) * 2) 0 var(--gw-line); text-align: center; font-size: 22pt; letter-spacing: 0;
+      margin: calc(var(--gw-line) * 2) 0 var(--gw-line); text-align: center; font-size: 22pt; line-height: 35pt;
+      letter-spacing: 0;
       font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", "Source Han Serif SC", serif;
     }
     .gw-main { padding-bottom: var(--gw-line); }
@@ -231,7 +243,13 @@ extension HTMLRenderer {
     .gw-doc .gw-h3 { font-weight: bold; }
     .gw-attachments { display: flex; margin-top: var(--gw-line); padding-left: 2em; text-align: left; }
     .gw-label { flex: none; }
-    .gw-closing { break-inside: avoid; }
+    .gw-closing { break-inside: avoid; break-before: avoid; }
+    .gw-annex { break-before: page; margin-bottom: var(--gw-line); }
+    .gw-doc .gw-annex-label { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
+    .gw-doc .gw-annex-title {
+      margin: var(--gw-line) 0; text-align: center; font-size: 22pt; line-height: 35pt; letter-spacing: 0;
+      font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", "Source Han Serif SC", serif;
+    }
     .gw-sign { display: table; margin: calc(var(--gw-line) * 2) 4em 0 auto; text-align: center; }
     .gw-doc .gw-date { white-space: nowrap; }
     .gw-placeholder { background: #fff0a0; }

@@ -28,22 +28,25 @@ public enum TextRenderer {
     blank()
     for title in DocumentWording.lines(document.title) { centred(title) }
     blank()
-    if let addressee = document.addressee { line(DocumentWording.addressee(addressee)) }
-    for block in document.body {
-      switch block {
-      case .paragraph(let text):
-        for paragraph in DocumentWording.lines(text) { line(DocumentWording.indent + paragraph) }
-      case .heading(_, let text):
-        line(DocumentWording.indent + DocumentWording.singleLine(text))
-      case .table(let table):
-        blank()
-        if let caption = table.caption { centred(DocumentWording.singleLine(caption)) }
-        for row in alignedRows(table) { line(row) }
-        blank()
-      case .figure(_, let caption):
-        line(DocumentWording.indent + "［图］" + DocumentWording.singleLine(caption))
+    func blocks(_ blocks: [OfficialDocument.Block]) {
+      for block in blocks {
+        switch block {
+        case .paragraph(let text):
+          for paragraph in DocumentWording.lines(text) { line(DocumentWording.indent + paragraph) }
+        case .heading(_, let text):
+          line(DocumentWording.indent + DocumentWording.singleLine(text))
+        case .table(let table):
+          blank()
+          if let caption = table.caption { centred(DocumentWording.singleLine(caption)) }
+          for row in alignedRows(table) { line(row) }
+          blank()
+        case .figure(_, let caption):
+          line(DocumentWording.indent + "［图］" + DocumentWording.singleLine(caption))
+        }
       }
     }
+    if let addressee = document.addressee { line(DocumentWording.addressee(addressee)) }
+    blocks(document.body)
     let attachments = DocumentWording.attachmentLines(document.attachments)
     if !attachments.isEmpty {
       blank()
@@ -65,6 +68,14 @@ public enum TextRenderer {
       line(String(repeating: " ", count: padding) + text)
     }
     if let note = document.note { line(DocumentWording.indent + DocumentWording.note(note)) }
+    for (index, annex) in document.annexes.enumerated() {
+      blank()
+      line(document.annexes.count > 1 ? "附件\(index + 1)" : "附件")
+      blank()
+      for title in DocumentWording.lines(annex.title) { centred(title) }
+      blank()
+      blocks(annex.body)
+    }
     blank()
     let rule = String(repeating: "-", count: lineWidth)
     line(rule)
@@ -132,23 +143,26 @@ extension TextRenderer {
     if let addressee = document.addressee {
       blocks.append(MarkdownText.escaped(DocumentWording.addressee(addressee)))
     }
-    for block in document.body {
-      switch block {
-      case .paragraph(let text):
-        for paragraph in DocumentWording.lines(text) { blocks.append(MarkdownText.escaped(paragraph)) }
-      case .heading(let level, let text):
-        let hashes = String(repeating: "#", count: DocumentWording.headingLevel(level) + 1)
-        blocks.append(hashes + " " + MarkdownText.escaped(DocumentWording.singleLine(text), atLineStart: false))
-      case .table(let table):
-        if let caption = table.caption {
-          blocks.append("**" + MarkdownText.escaped(DocumentWording.singleLine(caption), atLineStart: false) + "**")
+    func append(_ body: [OfficialDocument.Block]) {
+      for block in body {
+        switch block {
+        case .paragraph(let text):
+          for paragraph in DocumentWording.lines(text) { blocks.append(MarkdownText.escaped(paragraph)) }
+        case .heading(let level, let text):
+          let hashes = String(repeating: "#", count: DocumentWording.headingLevel(level) + 1)
+          blocks.append(hashes + " " + MarkdownText.escaped(DocumentWording.singleLine(text), atLineStart: false))
+        case .table(let table):
+          if let caption = table.caption {
+            blocks.append("**" + MarkdownText.escaped(DocumentWording.singleLine(caption), atLineStart: false) + "**")
+          }
+          let rows = MarkdownText.table(table)
+          if !rows.isEmpty { blocks.append(rows) }
+        case .figure(_, let caption):
+          blocks.append("［图］" + MarkdownText.escaped(DocumentWording.singleLine(caption), atLineStart: false))
         }
-        let rows = MarkdownText.table(table)
-        if !rows.isEmpty { blocks.append(rows) }
-      case .figure(_, let caption):
-        blocks.append("［图］" + MarkdownText.escaped(DocumentWording.singleLine(caption), atLineStart: false))
       }
     }
+    append(document.body)
     if document.attachments.count == 1 {
       blocks.append(DocumentWording.attachmentLabel + MarkdownText.escaped(document.attachments[0], atLineStart: false))
     } else if !document.attachments.isEmpty {
@@ -160,6 +174,13 @@ extension TextRenderer {
     }
     blocks.append(MarkdownText.escaped(DocumentWording.singleLine(document.signature)))
     if let note = document.note { blocks.append(MarkdownText.escaped(DocumentWording.note(note))) }
+    for (index, annex) in document.annexes.enumerated() {
+      blocks.append("---")
+      let label = document.annexes.count > 1 ? "附件\(index + 1)" : "附件"
+      blocks.append(
+        "## " + label + "　" + MarkdownText.escaped(DocumentWording.lines(annex.title).joined(), atLineStart: false))
+      append(annex.body)
+    }
     blocks.append("---")
     if !document.copies.isEmpty {
       blocks.append(DocumentWording.copiesLabel + MarkdownText.escaped(DocumentWording.copies(document.copies)))

@@ -2,11 +2,15 @@
 /// paragraph of its own, the caption centred under it. Word 2016+ alone showed the SVG picture
 /// this replaced; LibreOffice and WPS showed a grey box.
 enum WordFigure {
-  /// 15 × 7.5 cm in EMU (360000 a centimetre): the SVG's 2:1, within the 版心's 156 mm.
+  /// 15 × 6 cm in EMU (360000 a centimetre), within the 版心's 156 mm: three charts with their
+  /// captions to a page.
   static let width = 5_400_000
-  static let height = 2_700_000
+  static let height = 2_160_000
 
-  static func append(_ chart: Chart, caption: String, to body: inout WordBody) throws {
+  /// With `keep`, the caption stays on the page of the paragraph after it.
+  static func append(
+    _ chart: Chart, caption: String, keepingWithWhatFollows keep: Bool = false, to body: inout WordBody
+  ) throws {
     let layout = ChartLayout(chart)
     let relationship = body.addChart(xml: WordChart.xml(chart), workbook: try ChartWorkbook.data(layout))
     let id = body.nextDrawingID()
@@ -18,6 +22,8 @@ enum WordFigure {
     drawing += #"<c:chart xmlns:c="\#(WordChart.namespace)" r:id="\#(relationship)"/>"#
     drawing += "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
     body.append(ParagraphProperties(style: WordStyles.ID.figure), runs: [drawing])
-    body.append(style: WordStyles.ID.figureCaption, DocumentWording.singleLine(caption))
+    body.append(
+      ParagraphProperties(style: WordStyles.ID.figureCaption, keepNext: keep),
+      runs: [WordRun.xml(DocumentWording.singleLine(caption))])
   }
 }

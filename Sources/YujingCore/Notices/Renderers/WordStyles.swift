@@ -16,6 +16,8 @@ enum WordStyles {
     static let figure = "Figure"
     static let figureCaption = "FigureCaption"
     static let attachment = "Attachment"
+    static let annexLabel = "AnnexLabel"
+    static let annexTitle = "AnnexTitle"
     static let signature = "Signature"
     static let date = "DocumentDate"
     static let note = "Note"
@@ -27,6 +29,8 @@ enum WordStyles {
 
   static let red = "FF0000"
   static let titleLine = 700  // 35 pt: the 2号 title's lines
+  /// 31 pt: a 30 pt 发文机关标志's line, its letters' tops on the line's.
+  static let issuerMarkLine = 620
   static let twoLines = 2 * PageGeometry.line
 
   static var xml: String {
@@ -42,7 +46,13 @@ enum WordStyles {
       + "<w:pPrDefault>\(ParagraphProperties(line: .exact(PageGeometry.line)).xml)</w:pPrDefault></w:docDefaults>"
     xml += style(
       "Normal", name: "Normal", basedOn: nil, isDefault: true,
-      ParagraphProperties(before: 0, after: 0, line: .exact(PageGeometry.line), alignment: .both), normal)
+      // Every body line is exactly a 22nd of the 版心, so the page holds 22 of them without Word's
+      // line grid, which would round a title's or a table's lines up to whole body lines and put
+      // the head where the HTML does not.
+      ParagraphProperties(
+        widowControl: true, snapToGrid: false, before: 0, after: 0, line: .exact(PageGeometry.line),
+        alignment: .both),
+      normal)
     xml +=
       #"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">"#
       + #"<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>"#
@@ -61,9 +71,13 @@ enum WordStyles {
     let twoCharacters = Indentation(firstLine: 2)
     let bold = RunProperties(bold: true)
     return [
+      // Its top edge 35 mm under the 版心's (§7.2.3): off the body's line grid, in a line as high
+      // as its letters, so that the space above is what the standard says whatever the font.
       style(
         ID.issuerMark, name: "发文机关标志",
-        ParagraphProperties(before: PageGeometry.twips(millimetres: 35), line: .single, alignment: centred),
+        ParagraphProperties(
+          snapToGrid: false, before: PageGeometry.twips(millimetres: 35), line: .exact(issuerMarkLine),
+          alignment: centred),
         RunProperties(fonts: .xiaoBiaoSong, colour: red, size: 60)),
       // The red rule under the 发文字号 spans the 版心 4 mm below it (§7.2.5).
       style(
@@ -86,19 +100,31 @@ enum WordStyles {
       style(
         ID.tableCaption, name: "表格标题",
         ParagraphProperties(
-          keepNext: true, before: PageGeometry.line / 2,
+          keepNext: true, snapToGrid: false, before: PageGeometry.line / 2,
           alignment: centred), RunProperties(bold: true, size: 28)),
       style(
-        ID.tableText, name: "表格文字", ParagraphProperties(line: .single, alignment: .left),
+        ID.tableText, name: "表格文字", ParagraphProperties(snapToGrid: false, line: .single, alignment: .left),
         RunProperties(size: 21)),
       style(ID.tableHeader, name: "表格表头", basedOn: ID.tableText, ParagraphProperties(alignment: centred), bold),
       style(
         ID.figure, name: "图",
         ParagraphProperties(
-          keepNext: true, before: PageGeometry.line / 2, line: .single,
+          keepNext: true, snapToGrid: false, before: PageGeometry.line / 2, line: .single,
           alignment: centred)),
-      style(ID.figureCaption, name: "图题", ParagraphProperties(alignment: centred), RunProperties(size: 28)),
+      style(
+        ID.figureCaption, name: "图题", ParagraphProperties(snapToGrid: false, alignment: centred),
+        RunProperties(size: 28)),
       style(ID.attachment, name: "附件说明", ParagraphProperties(alignment: .left)),
+      // “附件1” in 黑体 flush left on the first line of a new page, the title centred on the third
+      // (§7.3.7).
+      style(
+        ID.annexLabel, name: "附件标识", ParagraphProperties(keepNext: true, pageBreakBefore: true, alignment: .left),
+        RunProperties(fonts: .heiTi)),
+      style(
+        ID.annexTitle, name: "附件标题",
+        ParagraphProperties(
+          keepNext: true, before: PageGeometry.line, after: PageGeometry.line, line: .exact(titleLine),
+          alignment: centred), RunProperties(fonts: .xiaoBiaoSong, size: 44)),
       // The 署名 never parts from its date.
       style(ID.signature, name: "发文机关署名", ParagraphProperties(keepNext: true, before: twoLines, alignment: .right)),
       style(ID.date, name: "成文日期", ParagraphProperties(alignment: .right)),
@@ -109,7 +135,7 @@ enum WordStyles {
         ID.footer, name: "footer", ParagraphProperties(line: .single),
         RunProperties(fonts: .songTi, size: 28)),
       style(
-        ID.spacer, name: "间隔", ParagraphProperties(line: .exact(20)), RunProperties(size: 2)),
+        ID.spacer, name: "间隔", ParagraphProperties(snapToGrid: false, line: .exact(20)), RunProperties(size: 2)),
     ]
   }
 

@@ -1,8 +1,12 @@
 /// Tables in WordprocessingML: the body's data tables and the 版记.
 enum WordTable {
   /// A data table across the 版心: the header row bold and repeated on each page, cells with a
-  /// warning level shaded in its colour, numbers right-aligned.
-  static func append(_ table: OfficialDocument.Table, to body: inout WordBody) {
+  /// warning level shaded in its colour, numbers right-aligned. With `keep`, its last two rows
+  /// stay on the page of the paragraph after it (the table's end goes with the 版记 or the
+  /// closing, never leaving them alone on a page).
+  static func append(
+    _ table: OfficialDocument.Table, keepingTheEndWithWhatFollows keep: Bool = false, to body: inout WordBody
+  ) {
     if let caption = table.caption, !caption.isEmpty {
       body.append(style: WordStyles.ID.tableCaption, DocumentWording.singleLine(caption))
     }
@@ -29,11 +33,13 @@ enum WordTable {
       }
       xml += "</w:tr>"
     }
-    for row in table.rows {
+    for (rowIndex, row) in table.rows.enumerated() {
+      let kept = keep && rowIndex >= table.rows.count - 2
       xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
       for column in 0..<columns {
         guard column < row.count else {
-          xml += cell(width: widths[column], shading: nil, paragraph("", style: WordStyles.ID.tableText))
+          xml += cell(
+            width: widths[column], shading: nil, paragraph("", style: WordStyles.ID.tableText, keepNext: kept))
           continue
         }
         let value = row[column]
@@ -43,20 +49,23 @@ enum WordTable {
         let alignment: ParagraphProperties.Alignment? = value.number != nil || grid.numeric[column] ? .right : nil
         xml += cell(
           width: widths[column], shading: shading,
-          paragraph(DocumentWording.singleLine(value.text), style: WordStyles.ID.tableText, alignment: alignment))
+          paragraph(
+            DocumentWording.singleLine(value.text), style: WordStyles.ID.tableText, alignment: alignment, keepNext: kept
+          ))
       }
       xml += "</w:tr>"
     }
     body.append(xml: xml + "</w:tbl>")
     // Half a line before what follows; it also keeps two tables from touching, which would make
     // Word merge them into one.
-    body.append(ParagraphProperties(style: WordStyles.ID.spacer, line: .exact(PageGeometry.line / 2)), runs: [])
+    body.append(
+      ParagraphProperties(style: WordStyles.ID.spacer, keepNext: keep, line: .exact(PageGeometry.line / 2)), runs: [])
   }
 
   /// The 版记 (§7.4): a thick rule, 抄送, a thin rule, 印发机关 left and 印发日期 right, a thick rule;
   /// each text one character in from the rules' ends. A table, so that the rules keep the 版心's
   /// width while the texts are indented.
-  static func appendImprint(_ document: OfficialDocument, to body: inout WordBody) {
+  static func imprint(_ document: OfficialDocument) -> String {
     let small = PageGeometry.smallCharacter
     let dateColumn = 3600
     let widths = [PageGeometry.textWidth - dateColumn, dateColumn]
@@ -91,8 +100,7 @@ enum WordTable {
     xml += cell(
       width: widths[1], shading: nil,
       WordParagraph.xml(dateProperties, runs: [WordRun.xml(DocumentWording.printed(document))]))
-    xml += "</w:tr></w:tbl>"
-    body.append(xml: xml)
+    return xml + "</w:tr></w:tbl>"
   }
 
   private static func cell(width: Int, span: Int = 1, shading: String?, _ paragraph: String) -> String {
@@ -104,36 +112,84 @@ enum WordTable {
   }
 
   private static func paragraph(
-    _ text: String, style: String, alignment: ParagraphProperties.Alignment? = nil
+    _ text: String, style: String, alignment: ParagraphProperties.Alignment? = nil, keepNext: Bool = false
   ) -> String {
-    WordParagraph.xml(ParagraphProperties(style: style, alignment: alignment), runs: [WordRun.xml(text)])
+    WordParagraph.xml(
+      ParagraphProperties(style: style, keepNext: keepNext, alignment: alignment), runs: [WordRun.xml(text)])
   }
 
-  /// Shares the 版心 between the columns: each as wide as its widest text (up to 12 characters, so
-  /// that a long name wraps instead of starving the figures beside it), the room left shared in
-  /// proportion; when the texts do not fit, wide columns give way first, down to four characters.
+  /// Shares the 版心 between the columns by their content. Each column gets at least what cannot
+  /// wrap (a figure, a dash, a short code) and a third of its header (a header may take three
+  /// lines); when every text fits on one line the columns are as wide as their widest text, the
+  /// room left shared in proportion. Otherwise the columns of text wrap to the same number of
+  /// lines, as few as the 版心 allows: each is as wide as its longest text over that number, so
+  /// that a column of long texts (a project's problems) is wide and its rows stay a few lines
+  /// high.
   static func columnWidths(_ table: OfficialDocument.Table, columns: Int) -> [Int] {
-    var ems = [Double](repeating: 1, count: columns)
-    for (column, text) in table.header.enumerated() { ems[column] = max(ems[column], PrintedWidth.ems(text)) }
-    for row in table.rows {
-      for (column, cell) in row.enumerated() { ems[column] = max(ems[column], PrintedWidth.ems(cell.text)) }
+    var widest = [Double](repeating: 1, count: columns)
+    var least = [Double](repeating: 2, count: columns)
+    var longest = [Double](repeating: 0, count: columns)
+    var wraps = [Bool](repeating: false, count: columns)
+    for (column, text) in table.header.enumerated() where column < columns {
+      let ems = PrintedWidth.ems(text)
+      widest[column] = max(widest[column], ems)
+      least[column] = max(least[column], (ems / 3).rounded(.up))
+      // A short unit in brackets, （%）, stays on a line of its own rather than break.
+      if let bracket = text.firstIndex(of: "（") {
+        let unit = PrintedWidth.ems(String(text[bracket...]))
+        if unit <= 2.5 { least[column] = max(least[column], unit) }
+      }
     }
-    // 小四 (12 pt) characters, the cell's margins and a little play.
-    let character = 240.0
-    let padding = 2.0 * 85 + 60
-    let natural = ems.map { min($0, 12) * character + padding }
-    let least = ems.map { min($0, 4) * character + padding }
+    for row in table.rows {
+      for (column, cell) in row.enumerated() where column < columns {
+        let ems = PrintedWidth.ems(cell.text)
+        widest[column] = max(widest[column], ems)
+        // Figures and Latin words do not wrap; Chinese text may wrap anywhere.
+        if cell.number != nil || !cell.text.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) {
+          least[column] = max(least[column], ems)
+        } else {
+          least[column] = max(least[column], min(ems, 3))
+          longest[column] = max(longest[column], ems)
+          wraps[column] = true
+        }
+      }
+    }
+    // 五号 (10.5 pt) characters, the cell's margins and a little play.
+    let character = 215.0
+    let padding = 2.0 * 85 + 30
     let available = Double(PageGeometry.textWidth)
+    let natural = widest.map { $0 * character + padding }
     let naturalTotal = natural.reduce(0, +)
-    let leastTotal = least.reduce(0, +)
-    let shares: [Double]
+    var shares: [Double]
     if naturalTotal <= available {
       shares = natural.map { $0 * available / naturalTotal }
-    } else if leastTotal < available {
-      let give = (available - leastTotal) / (naturalTotal - leastTotal)
-      shares = zip(least, natural).map { least, natural in least + (natural - least) * give }
     } else {
-      shares = least.map { $0 * available / leastTotal }
+      // The columns' widths when the texts wrap to `lines` lines at most.
+      func widths(lines: Double) -> [Double] {
+        (0..<columns).map { column in
+          let ems = wraps[column] ? min(max(longest[column] / lines, least[column]), widest[column]) : least[column]
+          return min(ems * character + padding, natural[column])
+        }
+      }
+      var fewest = 1.0
+      var most = 400.0
+      if widths(lines: most).reduce(0, +) >= available {
+        let least = widths(lines: most)
+        shares = least.map { $0 * available / least.reduce(0, +) }
+      } else {
+        for _ in 0..<40 {
+          let middle = (fewest + most) / 2
+          if widths(lines: middle).reduce(0, +) > available { fewest = middle } else { most = middle }
+        }
+        shares = widths(lines: most)
+        // What is left over goes to the columns still short of one line, in proportion.
+        let room = available - shares.reduce(0, +)
+        let short = (0..<columns).map { natural[$0] - shares[$0] }
+        let shortTotal = short.reduce(0, +)
+        if shortTotal > 0 {
+          for column in 0..<columns { shares[column] += room * short[column] / shortTotal }
+        }
+      }
     }
     var widths = shares.map { Int($0) }
     widths[columns - 1] += PageGeometry.textWidth - widths.reduce(0, +)

@@ -121,7 +121,14 @@ struct ParagraphProperties: Hashable {
 
   var style: String?
   var keepNext = false
+  /// Starts a new page (an annex).
+  var pageBreakBefore = false
+  /// Never a paragraph's first or last line alone at the foot or the head of a page.
+  var widowControl: Bool?
   var borders: [ParagraphBorder] = []
+  /// False for text off the body's 22-line grid (tables, figures): a grid of `lines` would
+  /// otherwise give each of their lines a whole body line's height.
+  var snapToGrid: Bool?
   var before: Int?
   var after: Int?
   var line: LineSpacing?
@@ -134,7 +141,10 @@ struct ParagraphProperties: Hashable {
     var xml = ""
     if let style { xml += #"<w:pStyle w:val="\#(style)"/>"# }
     if keepNext { xml += "<w:keepNext/>" }
+    if pageBreakBefore { xml += "<w:pageBreakBefore/>" }
+    if let widowControl { xml += widowControl ? "<w:widowControl/>" : #"<w:widowControl w:val="0"/>"# }
     if !borders.isEmpty { xml += "<w:pBdr>" + borders.map(\.xml).joined() + "</w:pBdr>" }
+    if let snapToGrid { xml += snapToGrid ? "<w:snapToGrid/>" : #"<w:snapToGrid w:val="0"/>"# }
     if before != nil || after != nil || line != nil {
       xml += "<w:spacing"
       if let before { xml += #" w:before="\#(before)""# }

@@ -1,6 +1,8 @@
-/// The dispatch summary (经济运行调度通报, DESIGN §6.3) as an official document: the `summary`
-/// template's words around the figures — a table and two charts per indicator, the 红黑榜, the
-/// lagging projects and the notices of the period. Pure: facts in, document out.
+/// The dispatch summary (经济运行调度通报, DESIGN §6.3) as an official document that reads in a few
+/// pages: the `summary` template's words around the key figures — the city's indicators in one
+/// table, the 红黑榜 and the lagging projects — with the full tables as 附件 (each indicator by
+/// region, the notices of the period, the charts), which the XLSX keeps too. Pure: facts in,
+/// document out.
 public struct DispatchSummary: Sendable {
   let configuration: Configuration
   let templates: NoticeTemplates
@@ -19,22 +21,23 @@ public struct DispatchSummary: Sendable {
     let office = configuration.documents.dispatchOffice
     let leagues = LeagueTable.make(facts, configuration: configuration)
     let text = templates.render("summary", context(facts, leagues: leagues)) ?? ""
+    let (figures, annexes) = data(facts, leagues: leagues)
     var body: [OfficialDocument.Block] = []
     var placed = false
     for block in NoticeDocument.blocks(text, addressee: addressee) {
       if case .paragraph(let line) = block, line == Self.dataMarker {
-        body += data(facts, leagues: leagues)
+        body += figures
         placed = true
       } else {
         body.append(block)
       }
     }
-    if !placed { body += data(facts, leagues: leagues) }
+    if !placed { body += figures }
     return OfficialDocument(
       issuerMark: office, number: facts.number, isDraft: facts.number == nil,
       title: OfficialDocument.brokenTitle(Self.title(facts.period)),
-      addressee: addressee, body: Self.renumbered(body), signature: office, date: facts.date?.chinese,
-      copies: copies, printer: office, printDate: facts.date?.chinese)
+      addressee: addressee, body: Self.renumbered(body), attachments: annexes.map(\.title), annexes: annexes,
+      signature: office, date: facts.date?.chinese, copies: copies, printer: office, printDate: facts.date?.chinese)
   }
 
   /// 主送: the counties' governments, the zones' committees and the city's departments.
@@ -108,18 +111,29 @@ public struct DispatchSummary: Sendable {
 
   // MARK: - The figures
 
-  func data(_ facts: SummaryFacts, leagues: [LeagueTable]) -> [OfficialDocument.Block] {
-    var blocks: [OfficialDocument.Block] = [.heading(level: 1, text: "一、主要指标完成情况")]
+  /// The body's sections of figures, and the annexes that hold the full tables.
+  func data(
+    _ facts: SummaryFacts, leagues: [LeagueTable]
+  ) -> (body: [OfficialDocument.Block], annexes: [OfficialDocument.Annex]) {
+    let periodName = facts.period.chineseName()
+    var annexes: [OfficialDocument.Annex] = []
     var tableNumber = 0
-    var figureNumber = 0
-    for (position, table) in facts.indicators.enumerated() {
-      blocks.append(.heading(level: 2, text: "（\(Chinese.ordinal(position + 1))）\(table.indicator.name)"))
+    func nextTable() -> Int {
       tableNumber += 1
-      blocks.append(.table(SummaryTables.indicator(table, period: facts.period, number: tableNumber)))
-      for figure in SummaryCharts.indicator(table, period: facts.period) {
-        figureNumber += 1
-        blocks.append(.figure(figure.chart, caption: "图\(figureNumber)　\(figure.caption)"))
-      }
+      return tableNumber
+    }
+
+    // The body: the city's indicators, the 红黑榜, the projects, the notices counted.
+    var blocks: [OfficialDocument.Block] = [.heading(level: 1, text: "一、主要指标完成情况")]
+    let indicatorTables = facts.indicators.count
+    let regionsAnnex = annexes.count + 1
+    let charts = facts.indicators.flatMap { SummaryCharts.indicator($0, period: facts.period) }
+    let chartsAnnex = regionsAnnex + (indicatorTables > 0 ? 1 : 0) + (facts.notices.isEmpty ? 0 : 1)
+    var reference = "各县（市、区）分指标完成情况见附件\(regionsAnnex)"
+    if !charts.isEmpty { reference += "，图表见附件\(chartsAnnex)" }
+    if indicatorTables > 0 {
+      blocks.append(.paragraph("全市主要指标完成情况如下表，\(reference)。"))
+      blocks.append(.table(SummaryTables.city(facts.indicators, period: facts.period, number: nextTable())))
     }
     blocks.append(.heading(level: 1, text: "一、县（市、区）综合排名（红黑榜）"))
     blocks.append(
@@ -133,23 +147,43 @@ public struct DispatchSummary: Sendable {
         .paragraph(
           "红榜\(qualifier)：\(names(league.red).isEmpty ? "无" : names(league.red))。"
             + "黑榜\(qualifier)：\(names(league.black).isEmpty ? "无" : names(league.black))。"))
-      tableNumber += 1
-      blocks.append(.table(SummaryTables.league(league, number: tableNumber)))
+      blocks.append(.table(SummaryTables.league(league, number: nextTable())))
     }
     blocks.append(.heading(level: 1, text: "一、重点项目推进情况"))
     if facts.projects.isEmpty {
       blocks.append(.paragraph("本期重点项目均按计划推进，无预警项目。"))
     } else {
       blocks.append(.paragraph("本期共有\(facts.projects.count)个重点项目进度滞后或前期手续逾期，具体如下。"))
-      tableNumber += 1
-      blocks.append(.table(SummaryTables.projects(facts.projects, number: tableNumber)))
+      blocks.append(.table(SummaryTables.projects(facts.projects, number: nextTable())))
     }
     blocks.append(.heading(level: 1, text: "一、预警提醒和约谈情况"))
-    blocks.append(.paragraph(SummaryText.noticeCounts(facts.notices, period: facts.period)))
-    if !facts.notices.isEmpty {
-      tableNumber += 1
-      blocks.append(.table(SummaryTables.notices(facts.notices, configuration: configuration, number: tableNumber)))
+    let noticesAnnex = regionsAnnex + (indicatorTables > 0 ? 1 : 0)
+    let counts = SummaryText.noticeCounts(facts.notices, period: facts.period)
+    blocks.append(
+      .paragraph(
+        facts.notices.isEmpty ? counts : counts.replacingOccurrences(of: "具体如下。", with: "具体见附件\(noticesAnnex)。")))
+
+    // The annexes: every indicator by region, the notices, then the charts. The last ends with
+    // a caption, text that readers keep with the 版记 more surely than a table's last rows.
+    if indicatorTables > 0 {
+      var tables: [OfficialDocument.Block] = facts.indicators.map {
+        .table(SummaryTables.indicator($0, period: facts.period, number: nextTable()))
+      }
+      tables.append(.paragraph(SummaryText.tableNote))
+      annexes.append(.init(title: "\(periodName)主要指标分县（市、区）完成情况", body: tables))
     }
-    return blocks
+    if !facts.notices.isEmpty {
+      annexes.append(
+        .init(
+          title: "\(periodName)预警提醒和约谈通知一览",
+          body: [.table(SummaryTables.notices(facts.notices, configuration: configuration, number: nextTable()))]))
+    }
+    if !charts.isEmpty {
+      let figures = charts.enumerated().map { number, figure -> OfficialDocument.Block in
+        .figure(figure.chart, caption: "图\(number + 1)　\(figure.caption)")
+      }
+      annexes.append(.init(title: "\(periodName)主要指标图表", body: figures))
+    }
+    return (blocks, annexes)
   }
 }

@@ -67,6 +67,33 @@ enum SummaryTables {
     return OfficialDocument.Table(caption: "表\(number)　\(periodName)\(indicator.name)", header: header, rows: rows)
   }
 
+  /// The city's row of every indicator: what the body shows, the regions' rows going to the annex.
+  static func city(
+    _ tables: [SummaryFacts.IndicatorTable], period: Period, number: Int
+  ) -> OfficialDocument.Table {
+    let rows = tables.compactMap { table -> [Cell]? in
+      guard let row = table.rows.first(where: { $0.region.kind == .city }) else { return nil }
+      let indicator = table.indicator
+      let value: Cell
+      if let figure = row.value, indicator.unit != "%" {
+        value = Cell(Phrases.amount(figure, unit: indicator.unit) + indicator.unit, number: figure.doubleValue)
+      } else {
+        value = Cell(missing)
+      }
+      let rank: Cell = row.rank.map { Cell("第\($0)", number: Double($0)) } ?? Cell(missing)
+      return [
+        Cell(indicator.name), value, figure(row.growth), figure(row.targetGrowth), figure(row.gap),
+        figure(row.progress), figure(row.lag), rank, Cell(SummaryText.movement(row, short: true) ?? missing),
+        level(row.level),
+      ]
+    }
+    return OfficialDocument.Table(
+      caption: "表\(number)　\(period.chineseName())全市主要指标完成情况",
+      header: [
+        "指标", "累计值", "增速（%）", "目标（%）", "较目标（百分点）", "完成进度（%）", "较序时（百分点）", "全省位次", "位次变化", "预警",
+      ], rows: rows)
+  }
+
   static func league(_ league: LeagueTable, number: Int) -> OfficialDocument.Table {
     let red = Set(league.red.map(\.region.code))
     let black = Set(league.black.map(\.region.code))

@@ -64,6 +64,11 @@ enum SummaryText {
     return "针对\(period.chineseName())监测预警情况，共发出\(counts.joined(separator: "、"))，具体如下。"
   }
 
+  /// What the annex's tables mean by their marks.
+  static let tableNote =
+    "注：“—”表示无数据或不适用。县（市、区）的位次为在本组中的位次，全市的位次为在全省设区市中的位次；"
+    + "预警栏为本期预警级别，并以底色标示。"
+
   /// A kind's name as the summary's notice table gives it.
   static func kindName(_ kind: NoticeKind) -> String {
     switch kind {
