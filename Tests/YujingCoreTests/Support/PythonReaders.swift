@@ -31,11 +31,14 @@ enum Python {
 
   static let readDOCX = """
     import sys, json, docx
+    from docx.table import Table
     d = docx.Document(sys.argv[1])
     s = d.sections[0]
+    # The body's tables, then those in text boxes (the 版记 sits in one at the foot of the last page).
+    boxed = [Table(t, d._body) for t in d.element.body.xpath(".//w:txbxContent//w:tbl")]
     print(json.dumps({
         "paragraphs": [p.text for p in d.paragraphs],
-        "tables": [[[c.text for c in r.cells] for r in t.rows] for t in d.tables],
+        "tables": [[[c.text for c in r.cells] for r in t.rows] for t in list(d.tables) + boxed],
         "page": [s.page_width, s.page_height, s.top_margin, s.bottom_margin, s.left_margin, s.right_margin],
         "title": d.core_properties.title,
         "styles": {p.text: p.style.name for p in d.paragraphs if p.text},
