@@ -37,6 +37,8 @@ public struct NoticeSubject: Sendable, Hashable {
   /// The rules that set the level (those that fired at it), so that a notice says why a level
   /// is what it is: a gap of −1.4 is red because the county was last twice.
   public var levelRules: [String]
+  /// For a lift: the number of the last issued notice that put the case at a stage.
+  public var precedent: String? = nil
 
   public init(
     subject: Subject, stage: Stage?, level: Level?, rules: [String], values: Evidence, reason: String,

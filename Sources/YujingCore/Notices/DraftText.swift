@@ -32,7 +32,7 @@ public struct DraftText: Sendable {
     case .talk: "关于\(periodName(intent))主要经济指标和重点工作预警的约谈通知书"
     case .lift: "关于解除\(periodName(intent))有关预警的通知"
     case .precoordination: "关于\(periodName(intent))主要经济指标预协调的函"
-    case .dataOverdue: "关于按时报送\(periodName(intent))\(feedData(intent))的提醒"
+    case .dataOverdue: "关于催报\(periodName(intent))\(feedData(intent))的通知"
     case .summary: "\(periodName(intent))经济运行调度通报"
     }
   }
@@ -117,6 +117,7 @@ public struct DraftText: Sendable {
     {
       values["deadline"] = Timeliness.deadline(of: intent.period, dueDay: dueDay, calendar: calendar).chinese
     }
+    if intent.kind == .dataOverdue { values["data"] = feedData(intent) }
     func entries(_ subjects: [NoticeSubject]) -> [[String: Any]] {
       subjects.enumerated().map { position, subject in
         entry(subject, numeral: Chinese.ordinal(position + 1), intent: intent, projectNames: projectNames)
@@ -132,12 +133,12 @@ public struct DraftText: Sendable {
       values["has_reminders"] = true
     }
     // A lift is not a claim that the target is met: the letter says so when a figure still lags.
-    let stillBelow = intent.subjects.filter { phrases.isBelowTarget($0) }
-    if intent.kind == .lift && !stillBelow.isEmpty {
-      values["still_below"] = stillBelow.map {
-        phrases.name($0.subject, projectName: projectNames[$0.subject.key])
-      }.joined(separator: "、")
+    let stillBelow = intent.subjects.compactMap { subject in
+      phrases.shortfall(subject).map {
+        phrases.name(subject.subject, projectName: projectNames[subject.subject.key]) + $0
+      }
     }
+    if intent.kind == .lift && !stillBelow.isEmpty { values["still_below"] = stillBelow.joined(separator: "，") }
     return values
   }
 
@@ -153,6 +154,8 @@ public struct DraftText: Sendable {
     ]
     if let level = subject.level, level != .none {
       entry["level"] = level.chinese
+      // Why the case moved, when it is more than the level itself (连续2期预警, an overdue report).
+      if subject.reason != "\(level.chinese)预警" { entry["why"] = subject.reason }
       let reasons = subject.levelRules.compactMap { ruleTitles[$0] }
       if !reasons.isEmpty { entry["level_reason"] = reasons.joined(separator: "、") }
     }
@@ -160,6 +163,7 @@ public struct DraftText: Sendable {
     if intent.kind == .precoordination, let forecast = Phrases.forecast(subject.values) {
       entry["forecast"] = forecast
     }
+    if let precedent = subject.precedent { entry["precedent"] = precedent }
     return entry
   }
 

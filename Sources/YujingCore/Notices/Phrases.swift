@@ -95,7 +95,13 @@ public struct Phrases: Sendable {
     let values = subject.values
     var parts: [String] = []
     let rules = Set(subject.rules)
-    // A project back on track (a lift) has no rule to explain: its investment is what it states.
+    // Counts of months and days are as of the report's last day, which the letter says.
+    let asOfEnd = "截至\(Day.lastDay(of: period).chinese)"
+    // A project back on track (a lift) has no rule to explain. One not started has no investment
+    // to measure against 序时进度 yet: the letter says where it stands instead.
+    if rules.isEmpty, values["started"] == .boolean(false) {
+      return "\(asOfEnd)，项目尚处于前期阶段，此前的预警情形已消除"
+    }
     if rules.isEmpty, let plan = number(values["annual_plan"]), let done = number(values["completed_ytd"]) {
       var sentence =
         "年度计划投资\(Phrases.amount(plan, unit: "亿元"))亿元，\(period.chineseName())累计完成\(Phrases.amount(done, unit: "亿元"))亿元"
@@ -119,14 +125,14 @@ public struct Phrases: Sendable {
           + "完成年度计划的\(Phrases.figure(completion, decimals: 1))%，落后序时进度\(Phrases.figure(behind, decimals: 1))个百分点")
     }
     if rules.contains("project_start_overdue"), let months = number(values["months_since_planned_start"]) {
-      parts.append("已超过计划开工时间\(Phrases.figure(months))个月仍未开工")
+      parts.append("\(asOfEnd)已超过计划开工时间\(Phrases.figure(months))个月仍未开工")
     }
     if rules.contains("project_unregistered"), let months = number(values["months_since_start"]) {
-      parts.append("开工已\(Phrases.figure(months))个月仍未纳入统计（入统）")
+      parts.append("\(asOfEnd)开工已\(Phrases.figure(months))个月仍未入统")
     }
     if rules.contains("project_milestone_overdue"), let days = number(values["overdue_days"]) {
       let stage = values["overdue_milestone"].map { "（\($0)）" } ?? ""
-      parts.append("前期手续\(stage)逾期\(Phrases.figure(days))天未办结")
+      parts.append("\(asOfEnd)前期手续\(stage)逾期\(Phrases.figure(days))天未办结")
     }
     if rules.contains("project_stalled") { parts.append("项目处于停工状态") }
     return parts.joined(separator: "；")
@@ -144,8 +150,25 @@ public struct Phrases: Sendable {
     let values = subject.values
     if let gap = number(values["gap"]), gap < .zero { return true }
     if let lag = number(values["lag"]), lag < .zero { return true }
-    if case .project = subject.subject, let behind = number(values["behind"]), behind > .zero { return true }
+    if case .project = subject.subject, values["started"] != .boolean(false), let behind = number(values["behind"]),
+      behind > .zero
+    {
+      return true
+    }
     return false
+  }
+
+  /// What is still short of its target, in the words of the figure that is short: 增速仍低于年度目标,
+  /// 完成进度仍落后于序时进度 (an indicator published as growth alone has no 序时进度).
+  public func shortfall(_ subject: NoticeSubject) -> String? {
+    let values = subject.values
+    if case .project = subject.subject {
+      return isBelowTarget(subject) ? "投资完成仍落后于序时进度" : nil
+    }
+    var parts: [String] = []
+    if let gap = number(values["gap"]), gap < .zero { parts.append("增速仍低于年度目标") }
+    if let lag = number(values["lag"]), lag < .zero { parts.append("完成进度仍落后于序时进度") }
+    return parts.isEmpty ? nil : parts.joined(separator: "、")
   }
 
   private func number(_ value: MeasureValue?) -> Fixed? {

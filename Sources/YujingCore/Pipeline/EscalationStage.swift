@@ -132,7 +132,11 @@ public struct EscalationStage: Sendable {
     // A lift notice states the figures of a subject back on target, which no rule found.
     let backOnTarget = Evaluator.evidence(input, subjects: lifted)
     for position in entries.indices where entries[position].subject.stage == .lifted {
-      entries[position].subject.values = backOnTarget[entries[position].subject.subject] ?? Evidence()
+      let entry = entries[position]
+      entries[position].subject.values = backOnTarget[entry.subject.subject] ?? Evidence()
+      // The lift names the document that put the case at its stage, whichever organ issued it.
+      entries[position].subject.precedent = try store.latestStageNoticeNumber(
+        addressee: entry.recipients.addressee, subject: entry.subject.subject, through: period)
     }
 
     var intents = NoticeGrouping.intents(period: period, entries: entries)

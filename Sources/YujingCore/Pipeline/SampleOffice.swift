@@ -67,25 +67,46 @@ public struct SampleOffice: Sendable {
   }
 
   /// Approves the drafts made before today, dated today; a talk is set a week later. A month's
-  /// letters wait until both of its files are in, as an office issues them after the monthly
-  /// figures; reminders to report late data and overdue talks go at once.
+  /// letters on the indicators wait until both of its files are in, as an office issues them after
+  /// the monthly figures; letters on projects alone go once the project report is in; reminders to
+  /// report late data and overdue talks go at once.
   private func approveDrafts(on day: Day, at instant: Date, arrivals: [SampleReplay.Arrival]) throws -> [NoticeRecord] {
     let store = workspace.store
     var approved: [NoticeRecord] = []
     for draft in try store.notices(state: .draft) where draft.createdAt < instant.addingTimeInterval(-6 * 3600) {
       let urgent = draft.kind == .dataOverdue || draft.key.hasPrefix("overdue|")
-      let monthComplete = arrivals.filter { $0.period == draft.period }.allSatisfy { $0.day < day }
+      let projectsOnly = !draft.subjects.isEmpty && draft.subjects.allSatisfy { $0.subject.kind == "project" }
+      let monthComplete = arrivals.filter { $0.period == draft.period && (!projectsOnly || $0.feed == "projects") }
+        .allSatisfy { $0.day < day }
       guard urgent || monthComplete else { continue }
       let talk = draft.kind == .talk && draft.corrects == nil
-      let talkDay = thresholds.calendar.adding(workingDays: 5, to: day)
+      let slot = talk ? try talkSlot(thresholds.calendar.adding(workingDays: 5, to: day), holder: draft.holder) : nil
       approved.append(
         try store.approveNotice(
-          id: draft.id, documentDate: day, talkAt: talk ? "\(talkDay) 09:30" : nil,
-          place: talk ? "市政府第一会议室" : nil, actor: "demo:经济办审核员", at: instant,
-          prefixes: workspace.configuration.numbering, calendar: thresholds.calendar,
+          id: draft.id, documentDate: day, talkAt: slot?.time, place: slot?.place, actor: "demo:经济办审核员",
+          at: instant, prefixes: workspace.configuration.numbering, calendar: thresholds.calendar,
           reportWorkingDays: thresholds.ladder.reportWorkingDays))
     }
     return approved
+  }
+
+  /// A time and room for a talk on a day: a leader already holding talks that day holds this one
+  /// with them (a joint talk, 集体约谈); another leader gets the next free time.
+  private func talkSlot(_ day: Day, holder: String?) throws -> (time: String, place: String) {
+    let booked = try workspace.store.notices().filter {
+      $0.kind == .talk && $0.number != nil && $0.talkAt?.hasPrefix(day.description) == true
+    }
+    if let joint = booked.first(where: { $0.holder == holder }), let time = joint.talkAt, let place = joint.place {
+      return (time, place)
+    }
+    let times = ["09:00", "10:30", "15:00", "16:30"]
+    let rooms = ["市政府第一会议室", "市政府第二会议室", "市政府第三会议室"]
+    for room in rooms {
+      for time in times where !booked.contains(where: { $0.talkAt == "\(day) \(time)" && $0.place == room }) {
+        return ("\(day) \(time)", room)
+      }
+    }
+    return ("\(day) 17:30", rooms[0])
   }
 
   /// Each addressee answers on the third working day after the 成文日期 (after the talk, for a

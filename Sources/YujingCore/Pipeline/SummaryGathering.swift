@@ -135,10 +135,17 @@ public struct SummaryGathering: Sendable {
       let right = order.firstIndex(of: rhs.kind) ?? order.count
       return left != right ? left < right : lhs.id < rhs.id
     }.map { notice in
-      SummaryFacts.IssuedNotice(
+      // A talk notice may also carry reminder items: each subject is named with its own stage then,
+      // so that the table never puts a reminder item under 约谈.
+      let stages = Set(notice.subjects.compactMap(\.stage))
+      let subjects = notice.subjects.map { subject in
+        let name = phrases.name(subject.subject)
+        guard stages.count > 1, let stage = subject.stage else { return name }
+        return "\(name)（\(stage.chinese)）"
+      }
+      return SummaryFacts.IssuedNotice(
         number: notice.number ?? "", kind: notice.kind, addressee: notice.addressee,
-        stage: notice.subjects.compactMap(\.stage).max(), subjects: notice.subjects.map { phrases.name($0.subject) },
-        date: notice.documentDate)
+        stage: notice.subjects.compactMap(\.stage).max(), subjects: subjects, date: notice.documentDate)
     }
   }
 }

@@ -170,6 +170,22 @@ extension Store {
     ).map(Store.noticeRecord).first { $0.subjectFacts[subject] != nil }?.id
   }
 
+  /// The number of the last issued reminder or talk notice (not a correction) of an addressee that
+  /// named a subject, in a period up to `period`.
+  public func latestStageNoticeNumber(addressee: String, subject: Subject, through period: Period) throws -> String? {
+    try writer.read { db in
+      try String.fetchOne(
+        db,
+        sql: """
+          SELECT number FROM notice
+          WHERE addressee = ? AND period <= ? AND number IS NOT NULL AND corrects IS NULL AND kind IN ('reminder', 'talk')
+            AND instr(subject_facts, ?) > 0
+          ORDER BY period DESC, id DESC LIMIT 1
+          """,
+        arguments: [addressee, period.description, FindingsJSON.string(subject.notation) + ":"])
+    }
+  }
+
   /// The intent a stored notice was written from, for a correction of it.
   static func intent(_ notice: NoticeRecord) -> NoticeIntent {
     NoticeIntent(

@@ -249,6 +249,9 @@ extension Store {
       throw NoticeActionError(
         "notice \(id): the talk (\(talkDay)) cannot come before the 成文日期 (\(documentDate)) that announces it")
     }
+    if notice.kind == .talk, !isCorrection, let talkAt, let place {
+      try Store.refuseClashingTalk(db, id: id, talkAt: talkAt, place: place, holder: notice.holder)
+    }
     let prefix = prefixes[notice.kind] ?? notice.kind.rawValue
     let year = documentDate.year
     let next =
@@ -288,6 +291,30 @@ extension Store {
     // In the same transaction: an approved notice is never without its outbox rows.
     try Store.enqueueDeliveries(db, notice: approved, at: instant)
     return approved
+  }
+
+  /// Two talks at one time clash when they share the room or the leader who holds them; the same
+  /// leader in the same room at the same time is one joint talk (集体约谈) and is allowed.
+  static func refuseClashingTalk(_ db: Database, id: Int64, talkAt: String, place: String, holder: String?) throws {
+    let others = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, number, place, holder FROM notice
+        WHERE kind = 'talk' AND corrects IS NULL AND talk_at = ? AND id != ?
+          AND state IN ('approved', 'sent', 'acknowledged', 'closed')
+        """,
+      arguments: [talkAt, id])
+    for other in others {
+      let otherPlace: String? = other["place"]
+      let otherHolder: String? = other["holder"]
+      let sameRoom = otherPlace == place
+      let sameLeader = otherHolder != nil && otherHolder == holder
+      guard sameRoom != sameLeader else { continue }
+      let number: String = other["number"] ?? "notice \(other["id"] as Int64)"
+      throw NoticeActionError(
+        "notice \(id): at \(talkAt) \(sameRoom ? place : (holder ?? "")) is already taken by the talk of \(number)"
+          + " (held by \(otherHolder ?? "?") in \(otherPlace ?? "?")): choose another time or place")
+    }
   }
 
   public func rejectNotice(id: Int64, reason: String, actor: String, at instant: Date) throws {

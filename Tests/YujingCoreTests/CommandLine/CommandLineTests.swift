@@ -269,7 +269,7 @@ struct YujingCommand {
     #expect(escalate.out.contains("reminder → talk_deputy"), "\(escalate.out)")
     let show = try YujingCommand.run(["notices", "show", "2", "--db", db])
     #expect(show.out.contains("约谈通知书"))
-    #expect(show.out.contains("三、约谈人\n市政府副市长×××同志。"))
+    #expect(show.out.contains("三、约谈人\n市政府副市长李××同志。"))
   }
 
   @Test func exemptionsAreAddedListedAndExpired() throws {

@@ -69,6 +69,36 @@ import Testing
     #expect(try harness.store.notice(id: draft.id)?.state == .draft)
   }
 
+  @Test func twoLeadersCannotHoldTalksInOneRoomAtOneTimeButOneLeaderMayHoldAJointTalk() throws {
+    let harness = try EscalationHarness()
+    // 丰城 and 樟树 red on industry (the same deputy mayor), 高安 red on retail (another one).
+    try harness.ingest(
+      """
+      2020-08,360981,industry_va,,-1.0
+      2020-08,360982,industry_va,,-2.0
+      2020-08,360983,industry_va,,9.0
+      2020-08,360983,retail,,-1.0
+      2020-08,360981,retail,,11.0
+      2020-08,360982,retail,,11.5
+
+      """)
+    try harness.evaluate("2020-08")
+    let talks = try harness.live().filter { $0.kind == .talk }
+    let fengcheng = try #require(talks.first { $0.addressee == "丰城市人民政府" })
+    let zhangshu = try #require(talks.first { $0.addressee == "樟树市人民政府" })
+    let gaoan = try #require(talks.first { $0.addressee == "高安市人民政府" })
+    #expect(fengcheng.holder == zhangshu.holder && fengcheng.holder != gaoan.holder)
+    _ = try harness.approve(fengcheng.id, on: "2020-09-14", talkAt: "2020-09-21 09:30", place: "市政府第一会议室")
+    // The same leader in the same room at the same time: one joint talk.
+    _ = try harness.approve(zhangshu.id, on: "2020-09-14", talkAt: "2020-09-21 09:30", place: "市政府第一会议室")
+    // Another leader: not in that room at that time, but in another room.
+    #expect(throws: NoticeActionError.self) {
+      try harness.approve(gaoan.id, on: "2020-09-14", talkAt: "2020-09-21 09:30", place: "市政府第一会议室")
+    }
+    #expect(try harness.store.notice(id: gaoan.id)?.state == .draft)
+    _ = try harness.approve(gaoan.id, on: "2020-09-14", talkAt: "2020-09-21 09:30", place: "市政府第二会议室")
+  }
+
   @Test func aCaseClimbsOneStagePerDeadlineAndOnlyAnIssuedNoticeStartsTheNext() throws {
     let harness = try EscalationHarness()
     try harness.industry(["2020-08": "7.0"])

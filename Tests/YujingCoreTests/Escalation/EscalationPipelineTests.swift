@@ -109,8 +109,8 @@ struct EscalationHarness {
     try harness.evaluate("2020-08")
     let notice = try #require(try harness.live().first)
     #expect(notice.kind == .talk)
-    #expect(notice.holder == "市政府副市长×××同志")
-    #expect(notice.body.contains("三、约谈人\n市政府副市长×××同志。"), "\(notice.body)")
+    #expect(notice.holder == "市政府副市长李××同志")
+    #expect(notice.body.contains("三、约谈人\n市政府副市长李××同志。"), "\(notice.body)")
   }
 
   @Test func evaluatingInAShuffledOrderGivesTheSameCasesAndNotices() throws {

@@ -63,6 +63,22 @@ private func f(_ text: String) -> Fixed { try! Fixed(parsing: text) }
     #expect(league.black.map(\.region.code) == ["360983", "360982", "360926"])
   }
 
+  @Test func aCountyThatMetEveryTargetIsNeverBlacklistedAndAWarnedOneIsNeverOnTheRedList() throws {
+    var facts = countyFacts(
+      ranks: [
+        "360902": [1, 1, 1], "360921": [2, 2, 2], "360922": [3, 3, 3], "360923": [4, 4, 4], "360924": [5, 5, 5],
+        "360925": [6, 6, 6], "360926": [7, 7, 7],
+      ],
+      // 靖安 (360925) and 铜鼓 (360926) met every target, ranks aside; the others missed them all.
+      onTarget: ["360925": 3, "360926": 3, "360902": 3, "360921": 3, "360922": 3])
+    // 袁州 (360902), first by rank, has a red warning on one indicator.
+    facts.indicators[0].rows[0].level = .red
+    let league = try #require(LeagueTable.make(facts, configuration: configuration).first)
+    #expect(league.red.map(\.region.code) == ["360921", "360922", "360923"])
+    // The worst by rank, 铜鼓 and 靖安, met every target: only 宜丰 is blacklisted.
+    #expect(league.black.map(\.region.code) == ["360924"])
+  }
+
   @Test func theBlackListNeverRepeatsTheRedListInASmallGroup() throws {
     let facts = countyFacts(ranks: [
       "360902": [1, 1, 1], "360921": [2, 2, 2], "360922": [3, 3, 3], "360923": [4, 4, 4],
@@ -271,7 +287,8 @@ private func f(_ text: String) -> Fixed { try! Fixed(parsing: text) }
     let document = DispatchSummary(configuration: configuration, templates: custom).document(fullFacts())
     #expect(headings(document, level: 1).first == "一、总体情况")
     #expect(headings(document, level: 1).last == "五、预警提醒和约谈情况")
-    #expect(document.body.contains(.paragraph("2020年1-9月，红榜：樟树市、丰城市、袁州区。")))
+    // 丰城 (orange) and 袁州 (red) are warned: neither is on the 红榜.
+    #expect(document.body.contains(.paragraph("2020年1-9月，红榜：樟树市。")))
   }
 
   @Test func feedTextIsEscapedInTheSummarysHTML() {

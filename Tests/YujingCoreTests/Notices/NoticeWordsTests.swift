@@ -33,7 +33,8 @@ import Testing
     let body = text.body(intent(.lift, [below]))
     #expect(body.contains("预警情形已连续2期消除"), "\(body)")
     #expect(!body.contains("回到目标轨道"), "\(body)")
-    #expect(body.contains("规模以上工业增加值仍未达到年度目标（序时进度）要求"), "\(body)")
+    #expect(body.contains("预警解除不等于完成目标：规模以上工业增加值增速仍低于年度目标，"), "\(body)")
+    #expect(!body.contains("序时进度"), "an indicator published as growth alone has no 序时进度: \(body)")
     #expect(!body.contains("巩固向好态势"), "\(body)")
 
     let met = NoticeSubject(
@@ -43,6 +44,18 @@ import Testing
     let onTarget = text.body(intent(.lift, [met]))
     #expect(onTarget.contains("请你单位继续巩固向好态势，防止反弹。"), "\(onTarget)")
     #expect(!onTarget.contains("仍未达到"), "\(onTarget)")
+  }
+
+  @Test func aLiftNamesTheNoticeThatPutTheCaseAtItsStage() throws {
+    let harness = try EscalationHarness()
+    try harness.industry(["2020-08": "7.0"])
+    try harness.evaluate("2020-08")
+    let reminder = try harness.approve(try #require(try harness.live().first).id, on: "2020-09-14")
+    try harness.industry(["2020-09": "8.5", "2020-10": "8.6"])
+    try harness.evaluate("2020-09")
+    try harness.evaluate("2020-10")
+    let lift = try #require(try harness.live().first { $0.kind == .lift })
+    #expect(lift.body.contains("（原预警见\(reminder.number!)）"), "\(lift.body)")
   }
 
   @Test func aProjectsLiftStatesItsInvestmentInsteadOfAnEmptyLine() {
@@ -60,15 +73,38 @@ import Testing
     #expect(!body.contains("\n。"))
   }
 
+  @Test func aProjectNotYetStartedIsLiftedWithoutAnInvestmentItCannotHaveMade() {
+    let project = NoticeSubject(
+      subject: .project("P2020-032"), stage: .lifted, level: nil, rules: [],
+      values: Evidence([
+        "annual_plan": number("3"), "completed_ytd": number("0"), "completion": number("0"),
+        "behind": number("91.7"), "status": .text("前期"), "started": .boolean(false),
+      ]), reason: "连续2期无预警")
+    let body = text.body(intent(.lift, [project]), projectNames: ["P2020-032": "上高工业园区污水处理厂扩建"])
+    #expect(body.contains("截至2020年9月30日，项目尚处于前期阶段，此前的预警情形已消除"), "\(body)")
+    #expect(!body.contains("落后序时进度") && !body.contains("0.00亿元"), "\(body)")
+    #expect(body.contains("请你单位继续巩固向好态势，防止反弹。"), "\(body)")
+  }
+
+  @Test func daysAndMonthsOverdueAreCountedToTheReportsLastDayAndSaySo() {
+    let project = NoticeSubject(
+      subject: .project("P2020-027"), stage: .reminder, level: .yellow, rules: ["project_milestone_overdue"],
+      values: Evidence(["overdue_days": number("13"), "overdue_milestone": .text("环评")]), reason: "黄色预警",
+      levelRules: ["project_milestone_overdue"])
+    let body = text.body(intent(.reminder, [project]))
+    #expect(body.contains("截至2020年9月30日前期手续（环评）逾期13天未办结"), "\(body)")
+  }
+
   @Test func aDataReminderNamesTheDataItAsksForNotTheFeedsCode() {
     for (feed, data) in [("projects", "重大项目进度数据"), ("stats", "主要经济指标月度数据")] {
       let subject = NoticeSubject(
         subject: .feed(feed), stage: nil, level: .yellow, rules: ["feed_late"],
         values: Evidence(["days_late": number("1")]), reason: "数据未按时报送")
       let late = intent(.dataOverdue, [subject])
-      #expect(text.title(late) == "关于按时报送2020年1-9月\(data)的提醒")
+      #expect(text.title(late) == "关于催报2020年1-9月\(data)的通知")
       let body = text.body(late)
-      #expect(body.contains("一、\(data)"), "\(body)")
+      #expect(body.contains("2020年1-9月\(data)应于"), "\(body)")
+      #expect(body.contains("收到本通知后2个工作日内报送"), "\(body)")
       #expect(!body.contains(feed) && !body.contains("数据源"), "\(body)")
       // Dated when approved, later than drafted: the letter does not count the days at drafting.
       #expect(!body.contains("逾期1个工作日"), "\(body)")
@@ -99,7 +135,7 @@ import Testing
     let talk = try #require(try harness.live().first { $0.kind == .talk })
     #expect(talk.addressee == "市工信局")
     #expect(talk.copies == ["袁州区人民政府"])
-    #expect(talk.holder == "市政府副市长×××同志")
+    #expect(talk.holder == "市政府副市长李××同志")
     #expect(talk.body.contains("袁州区人民政府有关负责同志列席"), "\(talk.body)")
   }
 

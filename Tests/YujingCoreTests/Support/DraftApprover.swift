@@ -53,7 +53,9 @@ final class DraftApprover: @unchecked Sendable {
       guard !isStopped, let id = notice["id"] as? Int else { break }
       var body: [String: Any] = [:]
       if notice["kind"] as? String == "talk" {
-        body = ["talk_at": "2030-01-07 09:30", "place": "市政府第一会议室"]
+        // A time of its own: two talks at one time in one room, or with one leader, clash.
+        let time = String(format: "2030-01-%02d %02d:%02d", 1 + id / 600 % 28, 8 + id / 60 % 10, id % 60)
+        body = ["talk_at": time, "place": "市政府第一会议室"]
       }
       let answer = try client.send("POST", "/api/v1/notices/\(id)/approve", json: body)
       if answer.status == 200 {

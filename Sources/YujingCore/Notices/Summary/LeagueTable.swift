@@ -5,7 +5,10 @@
 /// published in the period (1 is best), rounded half-up to two decimals; lower is better. Ties go
 /// to the county with more indicators on target, then to the configuration's order. A county
 /// ranked in fewer than half of the period's indicators (it did not report) is listed without a
-/// score and is on neither list. The 黑榜 never repeats a county of the 红榜.
+/// score and is on neither list. The 红榜 takes the best three with no warning of yellow or worse
+/// in the period; the 黑榜 the worst three with at least one indicator below its target — a county
+/// that met every target is never blacklisted, whatever its ranks — and never repeats a county of
+/// the 红榜.
 public struct LeagueTable: Sendable {
   public struct Entry: Sendable {
     public var region: Region
@@ -14,6 +17,9 @@ public struct LeagueTable: Sendable {
     /// Indicators in which the county has a 位次, and those in which it is on target.
     public var ranked: Int
     public var onTarget: Int
+    /// Indicators in which the county is below its target, and whether any is warned yellow or worse.
+    public var belowTarget: Int = 0
+    public var warned = false
   }
 
   /// The group's name as configured (counties).
@@ -48,17 +54,26 @@ public struct LeagueTable: Sendable {
       var rankSum = 0
       var ranked = 0
       var onTarget = 0
+      var belowTarget = 0
+      var warned = false
       for table in indicators {
         guard let row = table.rows.first(where: { $0.region.code == region.code }) else { continue }
         if let rank = row.rank {
           rankSum += rank
           ranked += 1
         }
-        if row.onTarget(form: table.indicator.form) == true { onTarget += 1 }
+        switch row.onTarget(form: table.indicator.form) {
+        case true?: onTarget += 1
+        case false?: belowTarget += 1
+        case nil: break
+        }
+        if row.level >= .yellow { warned = true }
       }
       let scored = ranked > 0 && ranked * 2 >= indicators.count
       let score = scored ? Fixed(rankSum).divided(by: Fixed(ranked))?.rounded(toDecimals: 2) : nil
-      entries.append(Entry(region: region, score: score, ranked: ranked, onTarget: onTarget))
+      entries.append(
+        Entry(
+          region: region, score: score, ranked: ranked, onTarget: onTarget, belowTarget: belowTarget, warned: warned))
     }
     entries.sort { lhs, rhs in
       switch (lhs.score, rhs.score) {
@@ -71,8 +86,10 @@ public struct LeagueTable: Sendable {
       }
     }
     let scored = entries.filter { $0.score != nil }
-    let red = Array(scored.prefix(listSize))
-    let black = Array(scored.dropFirst(red.count).reversed().prefix(listSize))
+    let red = Array(scored.filter { !$0.warned }.prefix(listSize))
+    let redCodes = Set(red.map(\.region.code))
+    let black = Array(
+      scored.reversed().filter { $0.belowTarget > 0 && !redCodes.contains($0.region.code) }.prefix(listSize))
     return LeagueTable(group: group, entries: entries, red: red, black: black)
   }
 }
