@@ -96,7 +96,10 @@ public struct SampleOffice: Sendable {
     let booked = try workspace.store.notices().filter {
       $0.kind == .talk && $0.number != nil && $0.talkAt?.hasPrefix(day.description) == true
     }
-    if let joint = booked.first(where: { $0.holder == holder }), let time = joint.talkAt, let place = joint.place {
+    let leaders = Set((holder ?? "").split(separator: "、"))
+    if let joint = booked.first(where: { !Set(($0.holder ?? "").split(separator: "、")).isDisjoint(with: leaders) }),
+      let time = joint.talkAt, let place = joint.place
+    {
       return (time, place)
     }
     let times = ["09:00", "10:30", "15:00", "16:30"]

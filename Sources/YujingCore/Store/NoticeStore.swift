@@ -293,8 +293,9 @@ extension Store {
     return approved
   }
 
-  /// Two talks at one time clash when they share the room or the leader who holds them; the same
-  /// leader in the same room at the same time is one joint talk (集体约谈) and is allowed.
+  /// Two talks at one time clash when they share the room but no leader, or a leader but not the
+  /// room; sharing both is one joint talk (集体约谈) and is allowed. A talk may be held by several
+  /// leaders together (holder 市政府常务副市长王××同志、市政府副市长李××同志).
   static func refuseClashingTalk(_ db: Database, id: Int64, talkAt: String, place: String, holder: String?) throws {
     let others = try Row.fetchAll(
       db,
@@ -308,7 +309,7 @@ extension Store {
       let otherPlace: String? = other["place"]
       let otherHolder: String? = other["holder"]
       let sameRoom = otherPlace == place
-      let sameLeader = otherHolder != nil && otherHolder == holder
+      let sameLeader = !Store.leaders(otherHolder).isDisjoint(with: Store.leaders(holder))
       guard sameRoom != sameLeader else { continue }
       let number: String = other["number"] ?? "notice \(other["id"] as Int64)"
       throw NoticeActionError(
@@ -316,6 +317,8 @@ extension Store {
           + " (held by \(otherHolder ?? "?") in \(otherPlace ?? "?")): choose another time or place")
     }
   }
+
+  static func leaders(_ holder: String?) -> Set<Substring> { Set((holder ?? "").split(separator: "、")) }
 
   public func rejectNotice(id: Int64, reason: String, actor: String, at instant: Date) throws {
     try writer.write { db in
