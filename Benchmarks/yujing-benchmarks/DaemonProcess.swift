@@ -50,7 +50,8 @@ struct ProcessStatus {
 }
 
 /// A bound AF_UNIX datagram socket, as systemd's notify socket is; `@name` is an abstract one.
-final class NotifyListener {
+/// Read by one thread at a time: the starter until READY=1, then a reader of the later pings.
+final class NotifyListener: @unchecked Sendable {
   let name: String
   private let descriptor: Int32
 

@@ -16,9 +16,11 @@ final class NotifiedProcess {
   /// grow with the machine's other work.
   let readyCPU: Double
   let log: URL
+  /// The notify socket, kept open: the datagrams after READY=1 (WATCHDOG=1, STATUS=) are read from it.
+  let listener: NotifyListener
   private let output: FileHandle
 
-  init(executable: URL, arguments: [String], log: URL) throws {
+  init(executable: URL, arguments: [String], log: URL, environment extra: [String: String] = [:]) throws {
     // An abstract socket: no file to clean up, and no path-length limit under a deep --keep.
     let listener = try NotifyListener(name: "@yujing-bench-\(getpid())-\(UUID().uuidString.prefix(8))")
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -30,6 +32,7 @@ final class NotifiedProcess {
     environment["NOTIFY_SOCKET"] = listener.name
     environment.removeValue(forKey: "WATCHDOG_USEC")
     environment.removeValue(forKey: "JOURNAL_STREAM")
+    environment.merge(extra) { _, given in given }
     process.environment = environment
     process.standardOutput = output
     process.standardError = output
@@ -57,6 +60,7 @@ final class NotifiedProcess {
     self.process = process
     self.output = output
     self.log = log
+    self.listener = listener
   }
 
   /// Where `serve` listens, from `STATUS=serving http://ADDR; …` of the READY=1 datagram.

@@ -2,7 +2,7 @@ import Foundation
 
 /// The benchmark suites, in the order `all` runs them.
 enum Suite: String, CaseIterable {
-  case ingest, evaluate, render, dispatch, daemon, weblist
+  case ingest, evaluate, render, dispatch, daemon, weblist, path
 
   func run(arguments: Arguments) async throws -> [BenchmarkResult] {
     switch self {
@@ -12,6 +12,7 @@ enum Suite: String, CaseIterable {
     case .dispatch: try await DispatchBenchmark(arguments: arguments).run()
     case .daemon: try DaemonBenchmark(arguments: arguments).run()
     case .weblist: try await WebListBenchmark(arguments: arguments).run()
+    case .path: try await PathBenchmark(arguments: arguments).run()
     }
   }
 }

@@ -8,11 +8,11 @@ import YujingCore
 // one table. `--small` runs them at a fraction of the national sizes (CI does, so that none rots;
 // its timings judge nothing). `--report FILE` writes the results as JSON too (instead of the table
 // when one suite runs: that is how `all` hears from its children). `daemon` and `weblist` start the binaries built beside this one
-// (yujing, yujing-bare-server), which `swift run` does not build: `swift build` first.
+// (yujing, yujing-bare-server), and so does `path`, which `swift run` does not build: `swift build` first.
 
 let usage = """
   usage: yujing-benchmarks all [--small] [--report FILE]
-         yujing-benchmarks [ingest] [evaluate] [render] [dispatch] [daemon] [weblist]
+         yujing-benchmarks [ingest] [evaluate] [render] [dispatch] [daemon] [weblist] [path]
            [--rows N] [--regions N] [--renders N] [--targets N] [--repeat K] [--idle SECONDS] [--phases 1]
            [--profile PERIOD] [--notices N] [--requests N] [--keep DIR] [--small] [--report FILE]
   With no suite named: ingest, evaluate, render and dispatch. Build with `swift build -c release` first.

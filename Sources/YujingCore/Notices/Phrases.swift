@@ -2,8 +2,16 @@
 /// 低于年度目标1.4个百分点, 列全市十个县（市、区）第9位, dates in full (2020年10月13日).
 public struct Phrases: Sendable {
   let configuration: Configuration
+  /// The kinds of region in each ranking group, for naming the group (十个县（市、区）), built once
+  /// rather than per subject.
+  private let groupKinds: [String: Set<RegionKind>]
 
-  public init(configuration: Configuration) { self.configuration = configuration }
+  public init(configuration: Configuration) {
+    self.configuration = configuration
+    var kinds: [String: Set<RegionKind>] = [:]
+    for region in configuration.regions { kinds[region.group ?? "", default: []].insert(region.kind) }
+    groupKinds = kinds
+  }
 
   /// The subject's name as a heading: 规模以上工业增加值, 宜春锂电新能源产业园一期（P2020-017）.
   public func name(_ subject: Subject, projectName: String? = nil) -> String {
@@ -85,7 +93,7 @@ public struct Phrases: Sendable {
 
   private func groupName(_ subject: Subject, size: Fixed) -> String {
     guard case .indicator(_, let code) = subject, let region = configuration.region(code) else { return "本组" }
-    let kinds = Set(configuration.regions.filter { $0.group == region.group }.map(\.kind))
+    let kinds = groupKinds[region.group ?? ""] ?? []
     if kinds.isSubset(of: [.county, .district]) { return "全市\(Phrases.count(size))个县（市、区）" }
     if kinds == [.zone] { return "\(Phrases.count(size))个功能区" }
     return "本组\(Phrases.count(size))个地区"

@@ -20,143 +20,87 @@ public struct EscalationStage: Sendable {
   /// The kinds of notice key an evaluation of a period owns.
   static let keyKinds = ["stage", "lift", "data_overdue", "precoordination"]
 
-  public func run(period: Period, asOf: Day, at instant: Date, findings: [Finding], input: EvaluationInput) throws
-    -> NoticeChanges
-  {
+  public func run(
+    period: Period, asOf: Day, at instant: Date, findings: [Finding], input: EvaluationInput,
+    timings: inout EvaluationTimings
+  ) throws -> NoticeChanges {
     let store = workspace.store
-    let configuration = workspace.configuration
-    let ladder = Ladder(settings: thresholds.ladder)
-    let addressing = Addressing(configuration: configuration)
-    let exemptions = try store.exemptions()
+    let history = try EvaluationTimings.measure(&timings.history) {
+      try self.history(period: period, findings: findings, input: input)
+    }
+    let addressing = Addressing(configuration: workspace.configuration)
+    let replay = CaseReplay(
+      ladder: Ladder(settings: thresholds.ladder), addressing: addressing,
+      sequence: { [configuration = workspace.configuration] subject, start, end in
+        Self.sequence(of: subject, from: start, through: end, configuration: configuration)
+      })
+    var replayed = EvaluationTimings.measure(&timings.replay) { replay.replay(history) }
 
-    // The levels of every evaluated period of the window, this period's from its fresh findings.
+    return try EvaluationTimings.measure(&timings.drafting) {
+      // A lift notice states the figures of a subject back on target, which no rule found, and
+      // names the document that put the case at its stage, whichever organ issued it.
+      let backOnTarget = Evaluator.evidence(input, subjects: replayed.lifted)
+      for position in replayed.entries.indices where replayed.entries[position].subject.stage == .lifted {
+        let entry = replayed.entries[position]
+        replayed.entries[position].subject.values = backOnTarget[entry.subject.subject] ?? Evidence()
+        replayed.entries[position].subject.precedent = try store.latestStageNoticeNumber(
+          addressee: entry.recipients.addressee, subject: entry.subject.subject, through: period)
+      }
+      var intents = NoticeGrouping.intents(period: period, entries: replayed.entries)
+      intents += dataOverdueIntents(findings, period: period, addressing: addressing)
+      intents += precoordinationIntents(findings, period: period, addressing: addressing)
+      let text = DraftText(workspace: workspace, thresholds: thresholds)
+      let names = history.projects.mapValues(\.name)
+      return try store.applyEscalation(
+        period: period, day: asOf, at: instant, cases: replayed.updates, intents: intents, groupKinds: Self.keyKinds,
+        draft: { intent, corrected in
+          guard let corrected else {
+            return NoticeDraft(
+              intent: intent, title: text.title(intent), body: text.body(intent, projectNames: names),
+              holder: intent.kind == .talk ? text.talkHolder(intent) : nil)
+          }
+          let title = text.correctionTitle(corrects: corrected, withdrawing: intent.subjects.isEmpty)
+          return NoticeDraft(
+            intent: intent, title: title, body: text.correctionBody(intent, corrects: corrected, projectNames: names),
+            holder: intent.kind == .talk ? text.talkHolder(intent) : nil, corrects: corrected.id)
+        })
+    }
+  }
+
+  /// What the ladder needs of the stored history up to the period: the levels of every evaluated
+  /// period of the window (this period's from its fresh findings), who had figures when, the
+  /// exemptions, the overdue escalations and the projects.
+  func history(period: Period, findings: [Finding], input: EvaluationInput) throws -> CaseReplay.History {
+    let store = workspace.store
     let window = try store.evaluatedPeriods().filter { $0 < period && $0 >= period.adding(months: -Self.historyMonths) }
-    // Advisory rules (precoordination, DESIGN §5.5) count neither toward a case's level nor
-    // against a lift: the ladder sees only the other rules' levels.
+    // Advisory rules (precoordination) count neither toward a case's level nor against a lift:
+    // the ladder sees only the other rules' levels.
     let advisory = Set(thresholds.ruleSet.rules.filter(\.isAdvisory).map(\.id))
     var levels: [Period: [Subject: StoredLevel]] = [:]
     for earlier in window {
       levels[earlier] = try store.levels(period: earlier).compactMapValues { counted($0, advisory) }
     }
-    levels[period] = Dictionary(
-      findings.compactMap { finding in
-        counted(
-          StoredLevel(
-            level: finding.level, exempted: finding.exempted, rules: finding.rules.map(\.rule),
-            ruleLevels: finding.rules), advisory
-        ).map { (finding.subject, $0) }
-      }
-    ) { first, _ in first }
-    let periods = (window + [period]).sorted()
-
-    // A subject's history starts at its first counted finding in the window.
-    var first: [Subject: Period] = [:]
-    for earlier in periods {
-      for (subject, level) in levels[earlier]! where !level.exempted && subject.kind != "feed" && first[subject] == nil
-      {
-        first[subject] = earlier
-      }
+    var bySubject: [Subject: Finding] = [:]
+    var current: [Subject: StoredLevel] = [:]
+    for finding in findings where bySubject[finding.subject] == nil {
+      bySubject[finding.subject] = finding
+      current[finding.subject] = counted(
+        StoredLevel(
+          level: finding.level, exempted: finding.exempted, rules: finding.rules.map(\.rule), ruleLevels: finding.rules),
+        advisory)
     }
-    let index = input.index
+    levels[period] = current
+    let periods = (window + [period]).sorted()
     var indicatorPresence: [Period: Set<Int>] = [:]
     var projectPresence: [Period: Set<String>] = [:]
     for earlier in periods {
-      indicatorPresence[earlier] = try store.presentIndicatorSlots(period: earlier, index: index)
+      indicatorPresence[earlier] = try store.presentIndicatorSlots(period: earlier, index: input.index)
       projectPresence[earlier] = try store.presentProjects(period: earlier)
     }
-    let overdue = try store.overdueEscalationsBySubject()
-    let projects = try store.projects()
-    let evaluated = Set(periods)
-
-    func periodLevel(_ subject: Subject, _ at: Period) -> Ladder.PeriodLevel {
-      if exemptions.contains(where: { $0.covers(subject, in: at) }) { return .breaks }
-      switch subject {
-      case .indicator(let indicator, let region):
-        guard let slot = index.slot(Observation.Key(period: at, region: region, indicator: indicator)),
-          indicatorPresence[at]?.contains(slot) == true
-        else { return .breaks }
-      case .project(let code):
-        guard projectPresence[at]?.contains(code) == true else { return .breaks }
-      case .feed:
-        return .breaks
-      }
-      guard let found = levels[at]?[subject] else { return .level(.none) }
-      return found.exempted ? .breaks : .level(found.level)
-    }
-
-    var updates: [CaseUpdate] = []
-    var entries: [NoticeGrouping.Entry] = []
-    var lifted: [Subject] = []
-    for (subject, start) in first.sorted(by: { $0.key < $1.key }) {
-      let project: Project? = if case .project(let code) = subject { projects[code] } else { nil }
-      guard let recipients = addressing.recipients(of: subject, project: project) else { continue }
-      var state = Ladder.State()
-      var opened: Period?
-      var transitions: [Ladder.Transition] = []
-      var closedHere = false
-      for at in sequence(of: subject, from: start, through: period) where evaluated.contains(at) || at == period {
-        let wasOpen = state.isOpen
-        let (next, transition) = ladder.step(state, periodLevel(subject, at))
-        if !wasOpen && next.isOpen { opened = at }
-        if at == period {
-          transitions = transition.map { [$0] } ?? []
-          closedHere = wasOpen && !next.isOpen
-        }
-        state = next
-        for stage in overdue[OverdueKey(addressee: recipients.addressee, subject: subject)]?[at] ?? [] {
-          state = ladder.overdueReport(state, enteredAt: stage).0
-        }
-      }
-      guard let opened, !transitions.isEmpty || state.stage >= .reminder || closedHere else { continue }
-      let stored = levels[period]?[subject]
-      let level = stored.map(\.level)
-      let rules = stored?.rules ?? []
-      let levelRules = stored.map { stored in stored.ruleLevels.filter { $0.level == stored.level }.map(\.rule) } ?? []
-      updates.append(
-        CaseUpdate(
-          addressee: recipients.addressee, subject: subject, opened: opened,
-          stageAfter: closedHere ? .lifted : state.stage,
-          closed: closedHere, transitions: transitions.map { ($0.from, $0.to, level, $0.reason) }))
-      for transition in transitions {
-        if transition.to == .lifted { lifted.append(subject) }
-        let values = findings.first { $0.subject == subject }?.values ?? Evidence()
-        entries.append(
-          NoticeGrouping.Entry(
-            recipients: recipients,
-            subject: NoticeSubject(
-              subject: subject, stage: transition.to, level: transition.to == .lifted ? nil : level, rules: rules,
-              values: values, reason: transition.reason, department: project?.department,
-              levelRules: transition.to == .lifted ? [] : levelRules)))
-      }
-    }
-    // A lift notice states the figures of a subject back on target, which no rule found.
-    let backOnTarget = Evaluator.evidence(input, subjects: lifted)
-    for position in entries.indices where entries[position].subject.stage == .lifted {
-      let entry = entries[position]
-      entries[position].subject.values = backOnTarget[entry.subject.subject] ?? Evidence()
-      // The lift names the document that put the case at its stage, whichever organ issued it.
-      entries[position].subject.precedent = try store.latestStageNoticeNumber(
-        addressee: entry.recipients.addressee, subject: entry.subject.subject, through: period)
-    }
-
-    var intents = NoticeGrouping.intents(period: period, entries: entries)
-    intents += dataOverdueIntents(findings, period: period, addressing: addressing)
-    intents += precoordinationIntents(findings, period: period, addressing: addressing)
-    let text = DraftText(workspace: workspace, thresholds: thresholds)
-    let names = projects.mapValues(\.name)
-    return try store.applyEscalation(
-      period: period, day: asOf, at: instant, cases: updates, intents: intents, groupKinds: Self.keyKinds,
-      draft: { intent, corrected in
-        guard let corrected else {
-          return NoticeDraft(
-            intent: intent, title: text.title(intent), body: text.body(intent, projectNames: names),
-            holder: intent.kind == .talk ? text.talkHolder(intent) : nil)
-        }
-        let title = text.correctionTitle(corrects: corrected, withdrawing: intent.subjects.isEmpty)
-        return NoticeDraft(
-          intent: intent, title: title, body: text.correctionBody(intent, corrects: corrected, projectNames: names),
-          holder: intent.kind == .talk ? text.talkHolder(intent) : nil, corrects: corrected.id)
-      })
+    return CaseReplay.History(
+      period: period, periods: periods, levels: levels, indicatorPresence: indicatorPresence,
+      projectPresence: projectPresence, index: input.index, exemptions: try store.exemptions(),
+      overdue: try store.overdueEscalationsBySubject(), projects: try store.projects(), findings: bySubject)
   }
 
   /// 数据报送提醒: one notice per late feed and period, to the providing department (DESIGN §5.6).
@@ -210,29 +154,17 @@ public struct EscalationStage: Sendable {
   }
 
   /// A subject's periods from `start` through `end`, in its own sequence.
-  func sequence(of subject: Subject, from start: Period, through end: Period) -> [Period] {
+  static func sequence(of subject: Subject, from start: Period, through end: Period, configuration: Configuration)
+    -> [Period]
+  {
     var periods: [Period] = []
-    switch subject {
-    case .indicator(let code, _):
-      guard let indicator = workspace.configuration.indicator(code) else { return [] }
-      var current = start
-      while current <= end {
-        if indicator.periods.publishes(current) { periods.append(current) }
-        current = current.adding(months: 1)
-      }
-    default:
-      var current = start
-      while current <= end {
-        periods.append(current)
-        current = current.adding(months: 1)
-      }
+    var current = start
+    let indicator: Indicator? = if case .indicator(let code, _) = subject { configuration.indicator(code) } else { nil }
+    if case .indicator = subject, indicator == nil { return [] }
+    while current <= end {
+      if indicator?.periods.publishes(current) ?? true { periods.append(current) }
+      current = current.adding(months: 1)
     }
     return periods
   }
-}
-
-/// Overdue escalations are replayed by addressee and subject.
-struct OverdueKey: Hashable {
-  var addressee: String
-  var subject: Subject
 }

@@ -21,6 +21,8 @@ public struct PeriodEvaluation: Sendable {
     public var stored: EvaluationRecord?
     /// The notices drafted, superseded or corrected (nothing for a dry run).
     public var notices = NoticeChanges()
+    /// Where the time went, stage by stage.
+    public var timings = EvaluationTimings()
 
     public var json: String { FindingsJSON.document(period: period, findings: findings) }
   }
@@ -48,15 +50,23 @@ public struct PeriodEvaluation: Sendable {
   }
 
   private func evaluate(_ period: Period, asOf: Day, dryRun: Bool) throws -> Outcome {
-    let input = try input(period: period, asOf: asOf)
-    let findings = try workspace.store.exemptions().apply(to: Evaluator.evaluate(input))
-    guard !dryRun else { return Outcome(period: period, asOf: asOf, findings: findings, stored: nil) }
+    var timings = EvaluationTimings()
+    let input = try EvaluationTimings.measure(&timings.input) { try self.input(period: period, asOf: asOf) }
+    let findings = try EvaluationTimings.measure(&timings.rules) {
+      try workspace.store.exemptions().apply(to: Evaluator.evaluate(input))
+    }
+    guard !dryRun else {
+      return Outcome(period: period, asOf: asOf, findings: findings, stored: nil, timings: timings)
+    }
     let instant = clock()
-    let stored = try workspace.store.recordEvaluation(
-      period: period, asOf: asOf, ruleSetHash: thresholds.ruleSet.hash, findings: findings, at: instant)
+    let stored = try EvaluationTimings.measure(&timings.findings) {
+      try workspace.store.recordEvaluation(
+        period: period, asOf: asOf, ruleSetHash: thresholds.ruleSet.hash, findings: findings, at: instant)
+    }
     let notices = try EscalationStage(workspace: workspace, thresholds: thresholds).run(
-      period: period, asOf: asOf, at: instant, findings: findings, input: input)
-    return Outcome(period: period, asOf: asOf, findings: findings, stored: stored, notices: notices)
+      period: period, asOf: asOf, at: instant, findings: findings, input: input, timings: &timings)
+    return Outcome(
+      period: period, asOf: asOf, findings: findings, stored: stored, notices: notices, timings: timings)
   }
 
   /// The data of the period and of as many periods before it as the rules look back.

@@ -52,8 +52,8 @@ extension Store {
       var groups = Set(wanted.keys)
       for kind in groupKinds {
         for key in try String.fetchAll(
-          db, sql: "SELECT DISTINCT notice_key FROM notice WHERE period = ? AND notice_key LIKE ?",
-          arguments: [period.description, "\(kind)|%"])
+          db, sql: "SELECT DISTINCT notice_key FROM notice WHERE period = ? AND notice_key > ? AND notice_key < ?",
+          arguments: [period.description, "\(kind)|", "\(kind)}"])
         {
           groups.insert(key.split(separator: "|").prefix(3).joined(separator: "|"))
         }
@@ -61,8 +61,7 @@ extension Store {
       for group in groups.sorted() {
         let existing = try Row.fetchAll(
           db,
-          sql: "SELECT * FROM notice WHERE (notice_key = ? OR notice_key LIKE ?) AND state != 'superseded' ORDER BY id",
-          arguments: [group, "\(group)|%"]
+          sql: Store.groupNoticesSQL + " ORDER BY id", arguments: Store.groupArguments(group)
         ).map(Store.noticeRecord)
         let intent = wanted[group]
         let desired = Dictionary((intent?.subjects ?? []).map { ($0.subject.notation, $0.factsHash) }) { first, _ in
@@ -160,13 +159,21 @@ extension Store {
       sql: "UPDATE case_file SET stage = ?, closed_period = ? WHERE id = ?", arguments: [stage, closed, caseID])
   }
 
+  /// The notices of a group that still stand: its key, and the keys of its supplements
+  /// (`group|2` …), found by a range of the key index (a LIKE pattern would scan every notice,
+  /// since SQLite's LIKE ignores case and cannot use the index).
+  static let groupNoticesSQL =
+    "SELECT * FROM notice WHERE (notice_key = ? OR (notice_key > ? AND notice_key < ?)) AND state != 'superseded'"
+
+  static func groupArguments(_ group: String) -> StatementArguments { [group, group + "|", group + "}"] }
+
   /// The latest notice of a group that names a subject and still stands (not superseded).
   static func liveNotice(_ db: Database, group: String, naming subject: String) throws -> Int64? {
     try Row.fetchAll(
       db,
       sql:
-        "SELECT * FROM notice WHERE (notice_key = ? OR notice_key LIKE ?) AND state != 'superseded' ORDER BY id DESC",
-      arguments: [group, "\(group)|%"]
+        Store.groupNoticesSQL + " ORDER BY id DESC",
+      arguments: Store.groupArguments(group)
     ).map(Store.noticeRecord).first { $0.subjectFacts[subject] != nil }?.id
   }
 

@@ -47,9 +47,12 @@ struct FeedService: Service {
     do {
       // A shutdown abandons a pull waiting on the network or a retry: nothing of it is applied
       // until its one write transaction, which cancellation does not interrupt.
+      let started = ContinuousClock.now
       let summary = try await cancelWhenGracefulShutdown { try await pull(current.workspace, feed) }
+      let pulled = ContinuousClock.now - started
       let line =
         "\(feed) \(summary.status.rawValue): \(summary.inserted) new, \(summary.revised) revised, \(summary.rejected) rejected"
+        + String(format: " in %.2f s", Double(pulled.components.attoseconds) / 1e18 + Double(pulled.components.seconds))
       if summary.status == .failed {
         logger.warning("feed \(line): \(summary.message ?? "")")
       } else {
@@ -58,7 +61,7 @@ struct FeedService: Service {
       let evaluation = AfterNewData(current: current, metrics: metrics, clock: { Date() })
       for outcome in try evaluation.evaluate(summary.periods) {
         logger.info(
-          "evaluated \(outcome.period): \(outcome.findings.count) findings, \(outcome.notices.drafted.count) notices drafted"
+          "evaluated \(outcome.period): \(outcome.findings.count) findings, \(outcome.notices.drafted.count) notices drafted in \(outcome.timings.description)"
         )
       }
       status.update(feed: line, openCases: try current.workspace.store.openCaseCount())
@@ -79,7 +82,7 @@ extension FeedService {
     logger.notice("evaluating what earlier feed runs changed: \(waiting.map(\.description).joined(separator: ", "))")
     for outcome in try AfterNewData(current: current, metrics: metrics, clock: { Date() }).evaluate(waiting) {
       logger.info(
-        "evaluated \(outcome.period): \(outcome.findings.count) findings, \(outcome.notices.drafted.count) notices drafted"
+        "evaluated \(outcome.period): \(outcome.findings.count) findings, \(outcome.notices.drafted.count) notices drafted in \(outcome.timings.description)"
       )
     }
   }
