@@ -91,25 +91,26 @@ public struct SampleOffice: Sendable {
   }
 
   /// A time and room for a talk on a day: a leader already holding talks that day holds this one
-  /// with them (a joint talk, 集体约谈); another leader gets the next free time.
+  /// with them (a joint talk, 集体约谈); another leader gets the next free time and room.
   private func talkSlot(_ day: Day, holder: String?) throws -> (time: String, place: String) {
     let booked = try workspace.store.notices().filter {
-      $0.kind == .talk && $0.number != nil && $0.talkAt?.hasPrefix(day.description) == true
+      $0.kind == .talk && $0.number != nil && $0.corrects == nil && $0.talkAt?.hasPrefix(day.description) == true
     }
-    let leaders = Set((holder ?? "").split(separator: "、"))
-    if let joint = booked.first(where: { !Set(($0.holder ?? "").split(separator: "、")).isDisjoint(with: leaders) }),
-      let time = joint.talkAt, let place = joint.place
-    {
-      return (time, place)
-    }
-    let times = ["09:00", "10:30", "15:00", "16:30"]
+    let mine = TalkClash.leaders(holder)
+    let times = ["09:00", "10:30", "15:00", "16:30", "17:30"]
     let rooms = ["市政府第一会议室", "市政府第二会议室", "市政府第三会议室"]
-    for room in rooms {
-      for time in times where !booked.contains(where: { $0.talkAt == "\(day) \(time)" && $0.place == room }) {
-        return ("\(day) \(time)", room)
-      }
+    let slots = times.flatMap { time in rooms.map { (time: "\(day) \(time)", place: $0) } }
+    func talks(at time: String) -> [TalkClash.Talk] {
+      booked.filter { $0.talkAt == time }.map { TalkClash.Talk(number: $0.number!, place: $0.place ?? "", holder: $0.holder) }
     }
-    return ("\(day) 17:30", rooms[0])
+    let free = slots.filter { TalkClash.clash(place: $0.place, holder: holder, with: talks(at: $0.time)) == nil }
+    let joint = free.first { slot in
+      talks(at: slot.time).contains { $0.place == slot.place && !TalkClash.leaders($0.holder).isDisjoint(with: mine) }
+    }
+    guard let slot = joint ?? free.first else {
+      throw NoticeActionError("the demo found no free time for a talk on \(day)")
+    }
+    return slot
   }
 
   /// Each addressee answers on the third working day after the 成文日期 (after the talk, for a

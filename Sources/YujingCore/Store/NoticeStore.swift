@@ -293,9 +293,7 @@ extension Store {
     return approved
   }
 
-  /// Two talks at one time clash when they share the room but no leader, or a leader but not the
-  /// room; sharing both is one joint talk (集体约谈) and is allowed. A talk may be held by several
-  /// leaders together (holder 市政府常务副市长王××同志、市政府副市长李××同志).
+  /// Refuses a talk whose time and place clash with the talks already set (see `TalkClash`).
   static func refuseClashingTalk(_ db: Database, id: Int64, talkAt: String, place: String, holder: String?) throws {
     let others = try Row.fetchAll(
       db,
@@ -303,22 +301,20 @@ extension Store {
         SELECT id, number, place, holder FROM notice
         WHERE kind = 'talk' AND corrects IS NULL AND talk_at = ? AND id != ?
           AND state IN ('approved', 'sent', 'acknowledged', 'closed')
+        ORDER BY id
         """,
-      arguments: [talkAt, id])
-    for other in others {
-      let otherPlace: String? = other["place"]
-      let otherHolder: String? = other["holder"]
-      let sameRoom = otherPlace == place
-      let sameLeader = !Store.leaders(otherHolder).isDisjoint(with: Store.leaders(holder))
-      guard sameRoom != sameLeader else { continue }
-      let number: String = other["number"] ?? "notice \(other["id"] as Int64)"
+      arguments: [talkAt, id]
+    ).map { row in
+      TalkClash.Talk(
+        number: row["number"] ?? "notice \(row["id"] as Int64)", place: row["place"] ?? "", holder: row["holder"])
+    }
+    if let clash = TalkClash.clash(place: place, holder: holder, with: others) {
       throw NoticeActionError(
-        "notice \(id): at \(talkAt) \(sameRoom ? place : (holder ?? "")) is already taken by the talk of \(number)"
-          + " (held by \(otherHolder ?? "?") in \(otherPlace ?? "?")): choose another time or place")
+        "notice \(id): at \(talkAt) \(clash.sameRoom ? place : (holder ?? "")) is already taken by the talk of "
+          + "\(clash.other.number) (held by \(clash.other.holder ?? "?") in \(clash.other.place)): "
+          + "choose another time or place")
     }
   }
-
-  static func leaders(_ holder: String?) -> Set<Substring> { Set((holder ?? "").split(separator: "、")) }
 
   public func rejectNotice(id: Int64, reason: String, actor: String, at instant: Date) throws {
     try writer.write { db in
