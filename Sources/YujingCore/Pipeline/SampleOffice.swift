@@ -101,7 +101,9 @@ public struct SampleOffice: Sendable {
     let rooms = ["市政府第一会议室", "市政府第二会议室", "市政府第三会议室"]
     let slots = times.flatMap { time in rooms.map { (time: "\(day) \(time)", place: $0) } }
     func talks(at time: String) -> [TalkClash.Talk] {
-      booked.filter { $0.talkAt == time }.map { TalkClash.Talk(number: $0.number!, place: $0.place ?? "", holder: $0.holder) }
+      booked.filter { $0.talkAt == time }.map {
+        TalkClash.Talk(number: $0.number!, place: $0.place ?? "", holder: $0.holder)
+      }
     }
     let free = slots.filter { TalkClash.clash(place: $0.place, holder: holder, with: talks(at: $0.time)) == nil }
     let joint = free.first { slot in
