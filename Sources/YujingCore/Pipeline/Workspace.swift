@@ -9,7 +9,7 @@ public struct Workspace: Sendable {
 
   /// Opens the database (creating it if needed), brings its catalogue in step with the
   /// configuration, and seeds the published 2020 targets into a database that the embedded
-  /// default creates (DESIGN §4.3).
+  /// default creates (docs/operate.md#configuration).
   public static func open(configuration: Configuration, databasePath: String, now: Date) throws -> Workspace {
     let templates = try NoticeTemplates.load(configuration: configuration)
     let existed = FileManager.default.fileExists(atPath: databasePath)
@@ -39,7 +39,7 @@ public struct Workspace: Sendable {
   }
 }
 
-/// Where the database is (DESIGN §4.3): `--db`, else the configuration's `database`, else
+/// Where the database is (docs/operate.md#configuration): `--db`, else the configuration's `database`, else
 /// `$STATE_DIRECTORY/yujing.sqlite` under systemd, else `./yujing.sqlite`.
 public enum DatabaseLocation {
   public static func resolve(

@@ -3,8 +3,9 @@ import HTTPTypes
 import Hummingbird
 import YujingCore
 
-/// The pages and the API, with who may reach each (DESIGN §7.1, §7.2). Pages send a browser that
-/// is not signed in to `/login`; the API answers 401. Per-object checks are in `ReviewActions`.
+/// The pages and the API, with who may reach each (docs/operate.md#the-web-ui-and-api,
+/// docs/operate.md#who-may-do-what). Pages send a browser that is not signed in to `/login`; the
+/// API answers 401. Per-object checks are in `ReviewActions`.
 struct WebRoutes: Sendable {
   let live: LiveWorkspace
   let cookies: SessionCookies

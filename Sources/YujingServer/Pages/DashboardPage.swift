@@ -2,9 +2,9 @@ import Foundation
 import Hummingbird
 import YujingCore
 
-/// `/`: what the office looks at first every morning (DESIGN §7.1) — the current period's findings
-/// by level, open cases by stage, drafts waiting, late feeds, failing deliveries, and calendar
-/// years that are missing.
+/// `/`: what the office looks at first every morning (docs/operate.md#the-web-ui-and-api) — the
+/// current period's findings by level, open cases by stage, drafts waiting, late feeds, failing
+/// deliveries, and calendar years that are missing.
 enum DashboardPage {
   static func render(context: WebContext, current: LiveWorkspace.Current, now: Date) throws -> Response {
     let store = current.workspace.store

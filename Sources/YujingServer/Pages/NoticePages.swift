@@ -3,7 +3,7 @@ import Hummingbird
 import YujingCore
 
 /// `/notices` and `/notices/{id}`: the list with its filters, one notice with its document, its
-/// history and the actions its reader may take (DESIGN §7.1).
+/// history and the actions its reader may take (docs/operate.md#the-web-ui-and-api).
 enum NoticePages {
   static let pageSize = 50
   /// Far past the pages that a city's notices fill; checked before the page is made an offset.

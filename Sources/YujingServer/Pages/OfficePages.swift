@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import YujingCore
 
-/// The office's other pages (DESIGN §7.1): cases with their history, feed runs with their rejected
-/// rows, exemptions, the delivery log, and the summaries issued. Reviewers and admins only.
+/// The office's other pages (docs/operate.md#the-web-ui-and-api): cases with their history, feed
+/// runs with their rejected rows, exemptions, the delivery log, and the summaries issued. Reviewers
+/// and admins only.
 enum OfficePages {
   static func cases(context: WebContext, store: Store) throws -> Response {
     let rows = try store.cases().reversed().map { record -> HTML in

@@ -6,7 +6,7 @@ import Testing
   import Glibc
 #endif
 
-/// A real `yujing serve` (DESIGN §9): catch-up of a missed schedule followed by evaluation, reload
+/// A real `yujing serve` (docs/operate.md#the-daemon): catch-up of a missed schedule followed by evaluation, reload
 /// on SIGHUP with the notify protocol around it, /healthz and /metrics over HTTP, and journald's
 /// priority prefixes.
 @Suite(.serialized) struct ServeTests {
