@@ -191,7 +191,11 @@ enum FindingPages {
     // Its findings period by period through the year.
     let phrases = Phrases(configuration: configuration)
     let titles = Dictionary(current.thresholds.ruleSet.rules.map { ($0.id, $0.title) }) { first, _ in first }
-    let rows = try evaluated.filter { $0.year == year }.map { period -> HTML in
+    var published = { (_: Period) in true }
+    if case .indicator(let code, _) = subject, let indicator = configuration.indicator(code) {
+      published = indicator.periods.publishes
+    }
+    let rows = try evaluated.filter { $0.year == year && published($0) }.map { period -> HTML in
       let finding = try store.currentFindings(period: period).first { $0.subject == subject }
       guard let finding, finding.level > .none else {
         return
@@ -213,6 +217,10 @@ enum FindingPages {
         <td class="date">\(Glossary.period(record.openedPeriod))</td><td>\(Glossary.stage(record.stage))</td><td>\(state)</td></tr>
         """
     }
+    let caseTable: HTML =
+      cases.isEmpty
+      ? "<p>无。</p>"
+      : "<table><tr><th>事项</th><th>责任单位</th><th>首次预警</th><th>阶段</th><th>状态</th></tr>\(cases)</table>"
     let years = Set(evaluated.map(\.year))
     var yearLinks: [HTML] = []
     if years.contains(year - 1) {
@@ -231,7 +239,7 @@ enum FindingPages {
       <h2>\(year)年各期预警</h2>
       <table><tr><th>期别</th><th>等级</th><th>触发的规则</th><th>数据</th></tr>\(rows)</table>
       <h2>\(Glossary.warningCase)</h2>
-      \(cases.isEmpty ? "<p>无。</p>" : "<table><tr><th>事项</th><th>责任单位</th><th>首次预警</th><th>阶段</th><th>状态</th></tr>\(cases)</table>")
+      \(caseTable)
       """)
   }
 

@@ -37,8 +37,8 @@ enum NoticeHistory {
       let when = report.day.description
       rows.append(
         (
-          when,
-          "<tr><td class=\"date\">\(report.day.chinese)</td><td>\(notice.addressee)</td><td>报送\(Glossary.report)（\(report.onTime ? "按时" : "逾期")）</td></tr>"
+          when + " 24:00",
+          "<tr><td class=\"date\">\(when)</td><td>\(notice.addressee)</td><td>报送\(Glossary.report)（\(report.onTime ? "按时" : "逾期")）</td></tr>"
         ))
     }
     let sorted = rows.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)

@@ -130,11 +130,14 @@ enum NoticePages {
     }
     let attachmentList: HTML = attachments.isEmpty ? "" : "<p>附件：</p><ul>\(attachments)</ul>"
     let progress = DepartmentProgress(notice, reports: reports)
+    let reportTable: HTML =
+      reports.isEmpty
+      ? "<p>尚未报送。</p>" : "<table><tr><th>报送日期</th><th>是否按时</th><th>内容</th></tr>\(reportRows)</table>"
     let reportSection: HTML =
       readsReports && (progress.asksForReport || !reports.isEmpty)
       ? """
       <h2>\(Glossary.report)</h2>
-      \(reports.isEmpty ? "<p>尚未报送。</p>" : "<table><tr><th>报送日期</th><th>是否按时</th><th>内容</th></tr>\(reportRows)</table>")
+      \(reportTable)
       \(attachmentList)
       """ : ""
     var actions: [HTML] = []
@@ -327,20 +330,21 @@ struct DepartmentProgress {
   init(_ notice: NoticeRecord, reports: [(text: String, day: Day, onTime: Bool)]) {
     // A correction or a withdrawal asks for nothing new; a lift asks for nothing at all.
     asksForReport = notice.kind.asksForReport && notice.corrects == nil
-    let last = reports.last
+    let received = Account.visibleToAddressees.contains(notice.state) && notice.state != .closed
+    if received, asksForReport, let last = reports.last {
+      // A report sent answers the notice, whether or not it was signed for first.
+      (step, name, badge) = (.awaitingReview(last.day, onTime: last.onTime), "\(Glossary.report)已报送", "acknowledged")
+      return
+    }
     switch notice.state {
     case .closed:
       (step, name, badge) = (.none, "已办结", "closed")
     case .approved, .sent:
       (step, name, badge) = (.acknowledge, "待签收", "draft")
-    case .acknowledged where asksForReport && last == nil:
+    case .acknowledged where asksForReport:
       (step, name, badge) = (.report, "待报送\(Glossary.report)", "draft")
     case .acknowledged:
-      if asksForReport, let last {
-        (step, name, badge) = (.awaitingReview(last.day, onTime: last.onTime), "\(Glossary.report)已报送", "acknowledged")
-      } else {
-        (step, name, badge) = (.none, "已签收", "acknowledged")
-      }
+      (step, name, badge) = (.none, "已签收", "acknowledged")
     case .draft, .rejected, .superseded:
       (step, name, badge) = (.none, Glossary.state(notice.state), notice.state.rawValue)
     }
