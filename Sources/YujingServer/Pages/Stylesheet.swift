@@ -73,13 +73,13 @@ enum Stylesheet {
     figure.chart svg { max-width: 100%; height: auto; display: block; }
     .heatmap-wrap { overflow-x: auto; }
     table.heatmap { width: auto; border-collapse: separate; border-spacing: 2px; background: transparent; }
-    table.heatmap th, table.heatmap td { border: 0; padding: 0; text-align: center; }
+    table.heatmap th, table.heatmap td { border: 0; padding: 0; text-align: center; background: transparent; }
     table.heatmap th[scope=row] { text-align: right; padding: 0 .5rem 0 0; white-space: nowrap; background: transparent;
       font-weight: 400; }
     table.heatmap th.indicator { background: transparent; vertical-align: bottom; font-weight: 400; font-size: .85rem;
       white-space: normal; }
-    table.heatmap th.indicator span { writing-mode: vertical-rl; display: inline-block; max-height: 11em;
-      letter-spacing: .05em; }
+    table.heatmap th.indicator span { writing-mode: vertical-rl; display: inline-block; white-space: nowrap;
+      letter-spacing: .05em; padding-bottom: .3rem; }
     table.heatmap td a { display: block; width: 2.2rem; height: 2rem; line-height: 2rem; text-decoration: none;
       color: inherit; font-weight: 600; border-radius: 3px; }
     table.heatmap td a:hover, table.heatmap td a:focus { outline: 2px solid var(--ink); }
