@@ -73,6 +73,18 @@ enum ErrorPage {
     for item in known where text.hasPrefix(item.prefix) {
       return "\(item.say(String(text.dropFirst(item.prefix.count))))（系统说明：\(text)）"
     }
+    let phrases: [(String, String)] = [
+      ("CSRF token", "表单缺少本次登录的安全校验码，或校验码已失效。"),
+      ("from another site", "请求来自其他网站，已拒绝。"),
+      ("the most this address takes", "提交的内容超过了允许的大小或数量。"),
+      ("this address takes at most", "提交的内容超过了允许的大小。"),
+      ("a part's headers are over", "提交的内容格式异常。"),
+      ("must be a code of at most", "地址中的代码格式不对。"),
+      ("level must be one of", "预警等级只能是红色、橙色、黄色或蓝色。"),
+    ]
+    if let phrase = phrases.first(where: { text.contains($0.0) }) {
+      return "\(phrase.1)（系统说明：\(text)）"
+    }
     return Glossary.refusal(text)
   }
 

@@ -99,6 +99,21 @@ enum Glossary {
     }
   }
 
+  /// How an attempt ended, as the dispatcher names it.
+  static func deliveryOutcome(_ outcome: String) -> String {
+    switch outcome {
+    case "delivered": "已送达"
+    case "retry": "将重试"
+    case "permanent": "不再重试"
+    default: outcome
+    }
+  }
+
+  /// One attempt: the receiver's status and how it ended; the receiver's answer follows as it was.
+  static func deliveryAttempt(_ attempt: DeliveryAttempt) -> String {
+    "HTTP \(attempt.httpStatus.map(String.init) ?? "—")，\(deliveryOutcome(attempt.outcome))：\(attempt.answer)"
+  }
+
   static func deliveryRole(_ role: String) -> String {
     switch role {
     case "addressee": "主送"

@@ -265,13 +265,13 @@ enum NoticePages {
     guard !deliveries.isEmpty else { return "" }
     let rows = try deliveries.map { delivery -> HTML in
       let last = try store.deliveryAttempts(delivery: delivery.id).last
-      let answer = last.map { "\($0.httpStatus.map(String.init) ?? "—") \($0.outcome): \($0.answer)" }
+      let answer = last.map(Glossary.deliveryAttempt)
       return """
-        <tr><td>\(delivery.id)</td><td>\(delivery.role)</td><td>\(delivery.state.rawValue)</td>
+        <tr><td>\(delivery.id)</td><td>\(Glossary.deliveryRole(delivery.role))</td><td>\(Glossary.deliveryState(delivery.state))</td>
         <td class="number">\(delivery.attempts)</td><td>\(answer ?? delivery.lastError ?? "")</td></tr>
         """
     }
-    return "<h2>投递</h2><table><tr><th>投递</th><th>身份</th><th>状态</th><th>尝试</th><th>最后回应</th></tr>\(rows)</table>"
+    return "<h2>投递</h2><table><tr><th>投递</th><th>送达方式</th><th>状态</th><th>尝试次数</th><th>最后回应（接收方原文）</th></tr>\(rows)</table>"
   }
 
   /// The notice as its official document, for the frame on its page; styles inline, no scripts.

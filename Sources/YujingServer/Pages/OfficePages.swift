@@ -205,7 +205,7 @@ enum OfficePages {
   static func deliveries(context: WebContext, store: Store, timeZone: TimeZone) throws -> Response {
     let rows = try store.deliveries().suffix(300).reversed().map { delivery -> HTML in
       let attempts = (try? store.deliveryAttempts(delivery: delivery.id)) ?? []
-      let last = attempts.last.map { "HTTP \($0.httpStatus.map(String.init) ?? "—")（\($0.outcome)）：\($0.answer)" }
+      let last = attempts.last.map(Glossary.deliveryAttempt)
       let state: HTML =
         "<span class=\"badge \(delivery.state == .dead ? "rejected" : delivery.state.rawValue)\">\(Glossary.deliveryState(delivery.state))</span>"
       return """

@@ -37,8 +37,17 @@ import Testing
     #expect(!audit.contains("<td>login</td>") && !audit.contains("<td>user-add</td>"))
     #expect(audit.range(of: Self.utcStamp, options: .regularExpression) == nil)
 
+    // A run with a row refused: the run's result and the row's place in Chinese, the parser's
+    // reason kept as it wrote it, under a Chinese heading.
+    try office.harness.ingest("2020-04,360981,industry_va,,5.0\n2020-04,999999,industry_va,,5.0\n")
+    let partial = try #require(try office.harness.store.feedRuns(limit: 1).first)
+    #expect(partial.status == .partial)
     let feeds = try reviewer.get("/feeds").body
-    #expect(feeds.contains("全部接收") && feeds.contains("（stats）") && !feeds.contains("<td>ok</td>"))
+    #expect(feeds.contains("全部接收") && feeds.contains("部分接收") && feeds.contains("（stats）"))
+    #expect(!feeds.contains("<td>ok</td>") && !feeds.contains(">partial<"))
+    let rejected = try reviewer.get("/feeds/runs/\(partial.id)").body
+    #expect(rejected.contains("<td>第 3 行</td>") && rejected.contains("原因（解析程序原文）"), "\(rejected)")
+    #expect(!rejected.contains("<td>line 3</td>"))
     let dashboard = try reviewer.get("/").body
     #expect(dashboard.contains("全部接收") && !dashboard.contains(">ok<") && !dashboard.contains("案件"))
 
