@@ -271,7 +271,10 @@ enum NoticePages {
         <td class="number">\(delivery.attempts)</td><td>\(answer ?? delivery.lastError ?? "")</td></tr>
         """
     }
-    return "<h2>投递</h2><table><tr><th>投递</th><th>送达方式</th><th>状态</th><th>尝试次数</th><th>最后回应（接收方原文）</th></tr>\(rows)</table>"
+    return """
+      <h2>投递</h2>
+      <table><tr><th>投递</th><th>送达方式</th><th>状态</th><th>尝试次数</th><th>最后回应（接收方原文）</th></tr>\(rows)</table>
+      """
   }
 
   /// The notice as its official document, for the frame on its page; styles inline, no scripts.
