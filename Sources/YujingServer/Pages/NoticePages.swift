@@ -176,10 +176,14 @@ enum NoticePages {
       <button class="secondary">保存并预览</button></form>
       """ : ""
     let alert: HTML = message.map { "<p class=\"error\" role=\"alert\">\(Glossary.refusal($0))</p>" } ?? ""
-    let state: HTML =
+    var state: HTML =
       account.answersFor(notice)
       ? "<dt>办理状态</dt><dd><span class=\"badge \(progress.badge)\">\(progress.name)</span></dd>"
       : "<dt>状态</dt><dd><span class=\"badge \(notice.state.rawValue)\">\(Glossary.state(notice.state))</span></dd>"
+    // The office sees where the addressee stands too: a report in does not change the state.
+    if account.isOffice && Account.visibleToAddressees.contains(notice.state) {
+      state = "\(state)<dt>主送单位办理情况</dt><dd>\(progress.name)</dd>"
+    }
     let due: HTML =
       progress.asksForReport
       ? "<dt>\(Glossary.report)截止</dt><dd>\(notice.reportDue?.chinese ?? "签发时确定")</dd>" : ""

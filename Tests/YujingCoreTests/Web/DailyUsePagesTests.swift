@@ -112,6 +112,8 @@ import Testing
     #expect(page.contains("<details><summary>补充整改材料</summary>"))
     list = try department.get("/notices").body
     #expect(list.contains("整改报告已报送"))
+    let officeView = try office.client("rev").get("/notices/\(talk)").body
+    #expect(officeView.contains("<dt>主送单位办理情况</dt><dd>整改报告已报送</dd>"))
 
     // A lift asks for no report: signing for it is all there is to do.
     page = try department.get("/notices/\(lift.id)").body
