@@ -19,6 +19,7 @@ public enum DaemonHTTP {
     router.middlewares.add(SecurityHeaders())
     router.middlewares.add(APIErrors())
     router.middlewares.add(SessionMiddleware(store: { live.store }))
+    router.middlewares.add(PageErrors())
     router.middlewares.add(CSRFMiddleware(publicOrigin: settings.publicURL))
     router.get("/healthz") { request, context in
       let token = live.current.workspace.configuration.server.metricsToken
