@@ -10,6 +10,7 @@ import YujingCore
 /// lists notices and the watchdog's pings are timed. Last, `yujing report` for the period.
 struct PathBenchmark {
   let regions: Int
+  let profile: Bool
   let directory: URL
   let binaries: URL
   static let password = "path-benchmark-password"
@@ -18,6 +19,7 @@ struct PathBenchmark {
 
   init(arguments: Arguments) throws {
     regions = arguments.integer("regions", default: NationalDataset.regionCount)
+    profile = arguments.options["profile"] != nil
     directory = try scratchDirectory("yujing-bench-path", arguments: arguments)
     binaries = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
       .resolvingSymlinksInPath().deletingLastPathComponent()
@@ -31,6 +33,9 @@ struct PathBenchmark {
     let december = Period(year: 2020, month: 12)!
     let (configuration, database, decemberFile) = try prepare(december: december)
     let inProcess = try measureInProcess(configuration: configuration, database: database, december: decemberFile)
+    // `--profile 2020-12`: only the year and December's stored evaluation in this process, for a
+    // profiler to watch (with `--keep`, the database of January–November is left beside it).
+    if profile { return [] }
 
     // The reviewer who watches the list while the daemon works.
     _ = try shell(
@@ -140,6 +145,7 @@ struct PathBenchmark {
   ) {
     let copy = directory.appendingPathComponent("in-process.sqlite")
     try Store(path: database.path).backup(to: copy.path)
+    try Store(path: database.path).backup(to: directory.appendingPathComponent("january-november.sqlite").path)
     let configuration = try ConfigurationDecoder.load(path: file.path)
     let workspace = try Workspace.open(configuration: configuration, databasePath: copy.path, now: Date())
     let run = try Ingestion(workspace: workspace, clock: { Date() }).run(

@@ -56,7 +56,7 @@ struct Evaluate: ParsableCommand {
       if dryRun {
         print("dry run: nothing stored")
       } else if let stored = outcome.stored {
-        print("stored as evaluation \(stored.id)")
+        print("stored as evaluation \(stored.id) in \(outcome.timings.description)")
       } else {
         print("unchanged since the last evaluation of \(period): nothing written")
       }

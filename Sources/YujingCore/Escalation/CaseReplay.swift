@@ -13,7 +13,7 @@ public struct CaseReplay: Sendable {
     public var levels: [Period: [Subject: StoredLevel]]
     /// Whether a subject had a figure (or a project report) in a period: without one, a period
     /// breaks every run.
-    public var indicatorPresence: [Period: Set<Int>]
+    public var indicatorPresence: [Period: SlotSet]
     public var projectPresence: [Period: Set<String>]
     public var index: SubjectIndex
     public var exemptions: [Exemption]
@@ -25,7 +25,7 @@ public struct CaseReplay: Sendable {
 
     public init(
       period: Period, periods: [Period], levels: [Period: [Subject: StoredLevel]],
-      indicatorPresence: [Period: Set<Int>],
+      indicatorPresence: [Period: SlotSet],
       projectPresence: [Period: Set<String>], index: SubjectIndex, exemptions: [Exemption],
       overdue: [OverdueKey: [Period: [Stage]]], projects: [String: Project], findings: [Subject: Finding]
     ) {
@@ -67,26 +67,32 @@ public struct CaseReplay: Sendable {
   public func replay(_ history: History) -> Outcome {
     let period = history.period
     let evaluated = Set(history.periods)
-    // A subject's history starts at its first counted finding in the window.
-    var first: [Subject: Period] = [:]
+    // Each subject's stored levels in period order, gathered in one pass over the periods: the
+    // fold below then reads a subject's own short list instead of a table per period.
+    var timelines: [Subject: [(period: Period, level: StoredLevel)]] = [:]
     for earlier in history.periods {
-      for (subject, level) in history.levels[earlier] ?? [:]
-      where !level.exempted && subject.kind != "feed" && first[subject] == nil {
-        first[subject] = earlier
+      for (subject, level) in history.levels[earlier] ?? [:] where subject.kind != "feed" {
+        timelines[subject, default: []].append((earlier, level))
       }
     }
     var outcome = Outcome()
-    for (subject, start) in first.sorted(by: { $0.key < $1.key }) {
+    for (subject, timeline) in timelines.sorted(by: { $0.key < $1.key }) {
+      // A subject's history starts at its first counted finding in the window.
+      guard let start = timeline.first(where: { !$0.level.exempted })?.period else { continue }
       let project: Project? = if case .project(let code) = subject { history.projects[code] } else { nil }
       guard let recipients = addressing.recipients(of: subject, project: project) else { continue }
+      let presence = Presence(subject, history)
       var state = Ladder.State()
       var opened: Period?
       var transitions: [Ladder.Transition] = []
       var closedHere = false
+      var cursor = 0
       let overdue = history.overdue[OverdueKey(addressee: recipients.addressee, subject: subject)]
       for at in sequence(subject, start, period) where evaluated.contains(at) {
+        while cursor < timeline.count && timeline[cursor].period < at { cursor += 1 }
+        let found = cursor < timeline.count && timeline[cursor].period == at ? timeline[cursor].level : nil
         let wasOpen = state.isOpen
-        let (next, transition) = ladder.step(state, Self.periodLevel(subject, at, history))
+        let (next, transition) = ladder.step(state, Self.periodLevel(subject, at, found, presence, history))
         if !wasOpen && next.isOpen { opened = at }
         if at == period {
           transitions = transition.map { [$0] } ?? []
@@ -96,7 +102,7 @@ public struct CaseReplay: Sendable {
         for stage in overdue?[at] ?? [] { state = ladder.overdueReport(state, enteredAt: stage).0 }
       }
       guard let opened, !transitions.isEmpty || state.stage >= .reminder || closedHere else { continue }
-      let stored = history.levels[period]?[subject]
+      let stored = timeline.last.flatMap { $0.period == period ? $0.level : nil }
       let level = stored.map(\.level)
       let levelRules = stored.map { stored in stored.ruleLevels.filter { $0.level == stored.level }.map(\.rule) } ?? []
       outcome.updates.append(
@@ -119,21 +125,41 @@ public struct CaseReplay: Sendable {
     return outcome
   }
 
+  /// Where a subject's presence in a period is read: an indicator's packed slot, found once.
+  enum Presence {
+    case indicator(slot: Int?)
+    case project(String)
+    case feed
+
+    init(_ subject: Subject, _ history: History) {
+      switch subject {
+      case .indicator(let indicator, let region):
+        guard let row = history.index.indicatorSlot[indicator], let column = history.index.regionSlot[region] else {
+          self = .indicator(slot: nil)
+          return
+        }
+        self = .indicator(slot: history.index.slot(indicator: row, region: column))
+      case .project(let code): self = .project(code)
+      case .feed: self = .feed
+      }
+    }
+  }
+
   /// What one period brings to a subject's case: its level, or a break (no figure, no report,
   /// an exemption, an exempted finding).
-  static func periodLevel(_ subject: Subject, _ at: Period, _ history: History) -> Ladder.PeriodLevel {
+  static func periodLevel(
+    _ subject: Subject, _ at: Period, _ found: StoredLevel?, _ presence: Presence, _ history: History
+  ) -> Ladder.PeriodLevel {
     if history.exemptions.contains(where: { $0.covers(subject, in: at) }) { return .breaks }
-    switch subject {
-    case .indicator(let indicator, let region):
-      guard let slot = history.index.slot(Observation.Key(period: at, region: region, indicator: indicator)),
-        history.indicatorPresence[at]?.contains(slot) == true
-      else { return .breaks }
+    switch presence {
+    case .indicator(let slot):
+      guard let slot, history.indicatorPresence[at]?.contains(slot) == true else { return .breaks }
     case .project(let code):
       guard history.projectPresence[at]?.contains(code) == true else { return .breaks }
     case .feed:
       return .breaks
     }
-    guard let found = history.levels[at]?[subject] else { return .level(.none) }
+    guard let found else { return .level(.none) }
     return found.exempted ? .breaks : .level(found.level)
   }
 }

@@ -33,9 +33,12 @@ public enum Subject: Sendable, Hashable, Comparable, CustomStringConvertible {
   public init?(kind: String, key: String) {
     switch kind {
     case "indicator":
-      let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
-      guard parts.count == 2 else { return nil }
-      self = .indicator(indicator: parts[0], region: parts[1])
+      // `indicator@region`: read for every stored finding, so no intermediate array.
+      guard let at = key.utf8.firstIndex(of: UInt8(ascii: "@")) else { return nil }
+      let indicator = key[..<at]
+      let region = key[key.utf8.index(after: at)...]
+      guard !indicator.isEmpty, !region.isEmpty else { return nil }
+      self = .indicator(indicator: String(indicator), region: String(region))
     case "project": self = .project(key)
     case "feed": self = .feed(key)
     default: return nil

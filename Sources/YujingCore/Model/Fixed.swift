@@ -98,12 +98,27 @@ extension Fixed: CustomStringConvertible {
 
   /// The text with at least `minimumDecimals` decimals, as a table prints it: 5 with 1 → "5.0".
   public func formatted(minimumDecimals: Int) -> String {
+    // Written digit by digit into bytes: every stored finding's figures pass through here.
     let magnitude = units.magnitude
-    let whole = magnitude / UInt64(Fixed.scale)
-    var fraction = String(magnitude % UInt64(Fixed.scale))
-    fraction = String(repeating: "0", count: Fixed.fractionDigits - fraction.count) + fraction
-    while fraction.count > minimumDecimals, fraction.last == "0" { fraction.removeLast() }
-    let sign = units < 0 ? "-" : ""
-    return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+    var whole = magnitude / UInt64(Fixed.scale)
+    var fraction = magnitude % UInt64(Fixed.scale)
+    var decimals = Fixed.fractionDigits
+    while decimals > minimumDecimals, fraction % 10 == 0 {
+      fraction /= 10
+      decimals -= 1
+    }
+    var reversed: [UInt8] = []
+    reversed.reserveCapacity(24)
+    for _ in 0..<decimals {
+      reversed.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+      fraction /= 10
+    }
+    if decimals > 0 { reversed.append(UInt8(ascii: ".")) }
+    repeat {
+      reversed.append(UInt8(ascii: "0") + UInt8(whole % 10))
+      whole /= 10
+    } while whole > 0
+    if units < 0 { reversed.append(UInt8(ascii: "-")) }
+    return String(decoding: reversed.reversed(), as: UTF8.self)
   }
 }

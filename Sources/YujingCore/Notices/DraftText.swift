@@ -84,7 +84,7 @@ public struct DraftText: Sendable {
     // 提醒事项) leaves no gap.
     var headings = 0
     return text.split(separator: "\n", omittingEmptySubsequences: true)
-      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      .map { String(Self.trimmingSpaces($0)) }.filter { !$0.isEmpty }
       .map { line in
         guard case .heading(1, _) = NoticeDocument.block(line), let mark = line.firstIndex(of: "、") else {
           return line
@@ -93,6 +93,18 @@ public struct DraftText: Sendable {
         return Chinese.ordinal(headings) + line[mark...]
       }
       .joined(separator: "\n")
+  }
+
+  /// A line without the spaces and tabs around it (as `trimmingCharacters(in: .whitespaces)`,
+  /// without the bridge through NSString that cost more than rendering the line).
+  static func trimmingSpaces(_ line: Substring) -> Substring {
+    func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+      scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+    }
+    let scalars = line.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return Substring(scalars[first...last])
   }
 
   /// The values a template sees (templates/README.md lists them).

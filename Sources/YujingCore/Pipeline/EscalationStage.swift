@@ -78,7 +78,7 @@ public struct EscalationStage: Sendable {
     let advisory = Set(thresholds.ruleSet.rules.filter(\.isAdvisory).map(\.id))
     var levels: [Period: [Subject: StoredLevel]] = [:]
     for earlier in window {
-      levels[earlier] = try store.levels(period: earlier).compactMapValues { counted($0, advisory) }
+      levels[earlier] = try store.levels(period: earlier) { counted($0, advisory) }
     }
     var bySubject: [Subject: Finding] = [:]
     var current: [Subject: StoredLevel] = [:]
@@ -91,7 +91,7 @@ public struct EscalationStage: Sendable {
     }
     levels[period] = current
     let periods = (window + [period]).sorted()
-    var indicatorPresence: [Period: Set<Int>] = [:]
+    var indicatorPresence: [Period: SlotSet] = [:]
     var projectPresence: [Period: Set<String>] = [:]
     for earlier in periods {
       indicatorPresence[earlier] = try store.presentIndicatorSlots(period: earlier, index: input.index)

@@ -50,32 +50,45 @@ extension Store {
     }
   }
 
-  /// Every subject's level in a period's latest evaluation: what the ladder reads (no evidence).
-  public func levels(period: Period) throws -> [Subject: StoredLevel] {
+  /// Every subject's level in a period's latest evaluation: what the ladder reads (no evidence),
+  /// each passed through `counting` (nil leaves the subject out).
+  public func levels(
+    period: Period, counting: (StoredLevel) -> StoredLevel? = { $0 }
+  ) throws -> [Subject: StoredLevel] {
     try writer.read { db in
       guard let latest = try Store.latestEvaluation(db, period: period) else { return [:] }
       var result: [Subject: StoredLevel] = [:]
-      for row in try Row.fetchAll(
+      // A period's findings share a few combinations of rules: each is parsed once.
+      var parsed: [String: (levels: [Finding.RuleLevel], rules: [String])] = [:]
+      let rows = try Row.fetchCursor(
         db, sql: "SELECT subject_kind, subject, level, exempted, rules FROM finding WHERE evaluation_id = ?",
         arguments: [latest.id])
-      {
+      while let row = try rows.next() {
         guard let subject = Subject(kind: row[0], key: row[1]), let level = Level(name: row[2]) else { continue }
-        let ruleLevels = Store.ruleLevels(row[4])
-        result[subject] = StoredLevel(
-          level: level, exempted: row[3], rules: ruleLevels.map(\.rule), ruleLevels: ruleLevels)
+        let rules: String = row[4]
+        let known: (levels: [Finding.RuleLevel], rules: [String])
+        if let seen = parsed[rules] {
+          known = seen
+        } else {
+          let levels = Store.ruleLevels(rules)
+          known = (levels, levels.map(\.rule))
+          parsed[rules] = known
+        }
+        result[subject] = counting(
+          StoredLevel(level: level, exempted: row[3], rules: known.rules, ruleLevels: known.levels))
       }
       return result
     }
   }
 
   /// The indicator subjects that have a figure in a period, as packed slots of the index.
-  public func presentIndicatorSlots(period: Period, index: SubjectIndex) throws -> Set<Int> {
+  public func presentIndicatorSlots(period: Period, index: SubjectIndex) throws -> SlotSet {
     try writer.read { db in
       let statement = try db.makeStatement(sql: "SELECT region, indicator FROM observation WHERE period = ?")
       try statement.setArguments([period.description])
       let handle = statement.sqliteStatement
       defer { sqlite3_reset(handle) }
-      var slots = Set<Int>()
+      var slots = SlotSet(slotCount: index.slotCount)
       while sqlite3_step(handle) == SQLITE_ROW {
         guard let region = index.regionBytes.find(Store.bytes(handle, 0)),
           let indicator = index.indicatorBytes.find(Store.bytes(handle, 1))
@@ -147,16 +160,17 @@ extension Store {
 
   /// The case of a subject that opened in a period, created if it does not exist yet.
   static func caseID(_ db: Database, addressee: String, subject: Subject, opened: Period) throws -> Int64 {
+    let arguments: StatementArguments = [addressee, subject.kind, subject.key, opened.description]
     if let id = try Int64.fetchOne(
-      db,
-      sql: "SELECT id FROM case_file WHERE addressee = ? AND subject_kind = ? AND subject = ? AND opened_period = ?",
-      arguments: [addressee, subject.kind, subject.key, opened.description])
+      db.cachedStatement(
+        sql: "SELECT id FROM case_file WHERE addressee = ? AND subject_kind = ? AND subject = ? AND opened_period = ?"),
+      arguments: arguments)
     {
       return id
     }
-    try db.execute(
-      sql: "INSERT INTO case_file (addressee, subject_kind, subject, opened_period, stage) VALUES (?, ?, ?, ?, 'none')",
-      arguments: [addressee, subject.kind, subject.key, opened.description])
+    try db.cachedStatement(
+      sql: "INSERT INTO case_file (addressee, subject_kind, subject, opened_period, stage) VALUES (?, ?, ?, ?, 'none')"
+    ).execute(arguments: arguments)
     return db.lastInsertedRowID
   }
 }

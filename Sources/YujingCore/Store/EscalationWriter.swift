@@ -1,6 +1,27 @@
 import Foundation
 import GRDB
 
+/// A case file's identity as stored: one per addressee, subject and opening period.
+struct CaseFileKey: Hashable {
+  var addressee: String
+  var kind: String
+  var subject: String
+  var opened: String
+
+  init(addressee: String, kind: String, subject: String, opened: String) {
+    self.addressee = addressee
+    self.kind = kind
+    self.subject = subject
+    self.opened = opened
+  }
+
+  init(_ update: CaseUpdate) {
+    self.init(
+      addressee: update.addressee, kind: update.subject.kind, subject: update.subject.key,
+      opened: update.opened.description)
+  }
+}
+
 /// What the ladder concluded for one case at one period.
 public struct CaseUpdate: Sendable {
   public var addressee: String
@@ -60,8 +81,7 @@ extension Store {
       }
       for group in groups.sorted() {
         let existing = try Row.fetchAll(
-          db,
-          sql: Store.groupNoticesSQL + " ORDER BY id", arguments: Store.groupArguments(group)
+          db.cachedStatement(sql: Store.groupNoticesSQL + " ORDER BY id"), arguments: Store.groupArguments(group)
         ).map(Store.noticeRecord)
         let intent = wanted[group]
         let desired = Dictionary((intent?.subjects ?? []).map { ($0.subject.notation, $0.factsHash) }) { first, _ in
@@ -119,31 +139,67 @@ extension Store {
         sql: "UPDATE case_event SET superseded = 1 WHERE period = ? AND cause = 'level' AND superseded = 0",
         arguments: [period.description])
       var updated = Set<Int64>()
+      // The live notices of a group, newest first, read once however many of its cases moved.
+      var live: [String: [NoticeRecord]] = [:]
+      // Every case the updates may name, read at once: a national period updates tens of
+      // thousands of open cases, most of which stay where they were and need no write.
+      var known = try Store.casesOpened(db, from: cases.map(\.opened).min())
       for update in cases {
-        let caseID = try Store.caseID(db, addressee: update.addressee, subject: update.subject, opened: update.opened)
+        let key = CaseFileKey(update)
+        let caseID: Int64
+        if let stored = known[key] {
+          caseID = stored.id
+        } else {
+          caseID = try Store.caseID(db, addressee: update.addressee, subject: update.subject, opened: update.opened)
+          known[key] = (caseID, Stage.none.rawValue, nil)
+        }
         updated.insert(caseID)
         for transition in update.transitions {
           let kind = transition.to == .lifted ? "lift" : "stage"
-          let notice = try Store.liveNotice(
-            db, group: "\(kind)|\(update.addressee)|\(period)", naming: update.subject.notation)
-          try db.execute(
+          let group = "\(kind)|\(update.addressee)|\(period)"
+          if live[group] == nil { live[group] = try Store.liveNotices(db, group: group) }
+          let notice = live[group]?.first { $0.subjectFacts[update.subject.notation] != nil }?.id
+          try db.cachedStatement(
             sql: """
               INSERT INTO case_event (case_id, period, day, cause, from_stage, to_stage, level, reason, notice_id)
               VALUES (?, ?, ?, 'level', ?, ?, ?, ?, ?)
-              """,
+              """
+          ).execute(
             arguments: [
               caseID, period.description, day.description, transition.from.rawValue, transition.to.rawValue,
               transition.level.map(\.name), transition.reason, notice,
             ])
         }
-        try db.execute(
-          sql: "UPDATE case_file SET stage = ?, closed_period = ? WHERE id = ?",
-          arguments: [update.stageAfter.rawValue, update.closed ? period.description : nil, caseID])
+        let stage = update.stageAfter.rawValue
+        let closed = update.closed ? period.description : nil
+        if known[key]?.stage != stage || known[key]?.closed != closed {
+          try db.cachedStatement(sql: "UPDATE case_file SET stage = ?, closed_period = ? WHERE id = ?")
+            .execute(arguments: [stage, closed, caseID])
+        }
       }
       // A case that lost its events here stands where its remaining events leave it.
       for caseID in touched.subtracting(updated) { try Store.restage(db, caseID: caseID) }
       return changes
     }
+  }
+
+  /// The cases opened in a period from `start` on, by addressee, subject and opening period.
+  static func casesOpened(_ db: Database, from start: Period?) throws -> [CaseFileKey: (
+    id: Int64, stage: String, closed: String?
+  )] {
+    guard let start else { return [:] }
+    var cases: [CaseFileKey: (id: Int64, stage: String, closed: String?)] = [:]
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT id, addressee, subject_kind, subject, opened_period, stage, closed_period FROM case_file
+        WHERE opened_period >= ?
+        """,
+      arguments: [start.description])
+    while let row = try rows.next() {
+      cases[CaseFileKey(addressee: row[1], kind: row[2], subject: row[3], opened: row[4])] = (row[0], row[5], row[6])
+    }
+    return cases
   }
 
   /// Sets a case's stage from its live events: the last one's stage, closed when it was a lift.
@@ -167,14 +223,11 @@ extension Store {
 
   static func groupArguments(_ group: String) -> StatementArguments { [group, group + "|", group + "}"] }
 
-  /// The latest notice of a group that names a subject and still stands (not superseded).
-  static func liveNotice(_ db: Database, group: String, naming subject: String) throws -> Int64? {
+  /// The notices of a group that still stand (not superseded), newest first.
+  static func liveNotices(_ db: Database, group: String) throws -> [NoticeRecord] {
     try Row.fetchAll(
-      db,
-      sql:
-        Store.groupNoticesSQL + " ORDER BY id DESC",
-      arguments: Store.groupArguments(group)
-    ).map(Store.noticeRecord).first { $0.subjectFacts[subject] != nil }?.id
+      db.cachedStatement(sql: Store.groupNoticesSQL + " ORDER BY id DESC"), arguments: Store.groupArguments(group)
+    ).map(Store.noticeRecord)
   }
 
   /// The number of the last issued reminder or talk notice (not a correction) of an addressee that

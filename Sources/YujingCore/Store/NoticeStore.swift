@@ -41,11 +41,15 @@ public struct StoredNoticeSubject: Sendable, Hashable {
 
 /// A new notice, as escalation drafts it.
 public struct NoticeDraft: Sendable {
-  public var intent: NoticeIntent
+  public let intent: NoticeIntent
   public var title: String
   public var body: String
   public var holder: String?
   public var corrects: Int64?
+  /// What the notice states about each subject, hashed (subject notation → hash).
+  public let subjectFacts: [String: String]
+  /// All the notice states, hashed: the same facts make the same hash, whatever the wording.
+  public let factsHash: String
 
   public init(intent: NoticeIntent, title: String, body: String, holder: String?, corrects: Int64? = nil) {
     self.intent = intent
@@ -53,16 +57,10 @@ public struct NoticeDraft: Sendable {
     self.body = body
     self.holder = holder
     self.corrects = corrects
-  }
-
-  /// What the notice states about each subject, hashed (subject notation → hash).
-  public var subjectFacts: [String: String] {
-    Dictionary(intent.subjects.map { ($0.subject.notation, $0.factsHash) }) { first, _ in first }
-  }
-
-  /// All the notice states, hashed: the same facts make the same hash, whatever the wording.
-  public var factsHash: String {
-    Store.hash(subjectFacts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"))
+    // Hashed once here: the store reads both for every notice it writes.
+    let facts = Dictionary(intent.subjects.map { ($0.subject.notation, $0.factsHash) }) { first, _ in first }
+    subjectFacts = facts
+    factsHash = Store.hash(facts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"))
   }
 }
 
@@ -139,12 +137,14 @@ extension Store {
 
   static func insertNotice(_ db: Database, _ draft: NoticeDraft, at instant: Date, note: String) throws -> Int64 {
     let intent = draft.intent
-    try db.execute(
+    // Cached statements: an evaluation writes thousands of notices in one transaction.
+    try db.cachedStatement(
       sql: """
         INSERT INTO notice (kind, notice_key, addressee, cc, period, state, corrects, subjects, subject_facts, facts_hash,
           title, body, holder, created_at)
         VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         intent.kind.rawValue, intent.key, intent.addressee, NoticeFacts.stringsJSON(intent.copies),
         intent.period.description, draft.corrects, NoticeFacts.json(intent), NoticeFacts.mapJSON(draft.subjectFacts),
@@ -159,7 +159,7 @@ extension Store {
     _ db: Database, _ id: Int64, from: NoticeRecord.State, to: NoticeRecord.State, actor: String, at instant: Date,
     note: String?
   ) throws {
-    try db.execute(sql: "UPDATE notice SET state = ? WHERE id = ?", arguments: [to.rawValue, id])
+    try db.cachedStatement(sql: "UPDATE notice SET state = ? WHERE id = ?").execute(arguments: [to.rawValue, id])
     try recordNoticeEvent(db, id, from: from, to: to, actor: actor, at: instant, note: note)
   }
 
@@ -167,9 +167,9 @@ extension Store {
     _ db: Database, _ id: Int64, from: NoticeRecord.State?, to: NoticeRecord.State, actor: String, at instant: Date,
     note: String?
   ) throws {
-    try db.execute(
-      sql: "INSERT INTO notice_event (notice_id, at, actor, from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?)",
-      arguments: [id, Timestamp.string(instant), actor, from?.rawValue, to.rawValue, note])
+    try db.cachedStatement(
+      sql: "INSERT INTO notice_event (notice_id, at, actor, from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?)"
+    ).execute(arguments: [id, Timestamp.string(instant), actor, from?.rawValue, to.rawValue, note])
   }
 
   static func audit(_ db: Database, actor: String, action: String, object: String?, detail: String?, at instant: Date)

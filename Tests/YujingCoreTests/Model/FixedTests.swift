@@ -54,6 +54,26 @@ import Testing
   @Test func formatsWithAMinimumOfDecimals() throws {
     #expect(try Fixed(parsing: "5").formatted(minimumDecimals: 1) == "5.0")
     #expect(try Fixed(parsing: "-0.25").formatted(minimumDecimals: 1) == "-0.25")
+    #expect(try Fixed(parsing: "0").formatted(minimumDecimals: 0) == "0")
+    #expect(try Fixed(parsing: "-0.0001").formatted(minimumDecimals: 0) == "-0.0001")
+    #expect(try Fixed(parsing: "120.5").formatted(minimumDecimals: 6) == "120.5000")
+  }
+
+  /// The digit-by-digit formatting agrees with padding the fraction's text and dropping zeros.
+  @Test func formatsAsThePaddedFractionWithoutItsTrailingZeros() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<5_000 {
+      let units =
+        Int64.random(in: -99_999_999_999...99_999_999_999, using: &generator) / [1, 10, 1_000][Int.random(in: 0...2)]
+      let decimals = Int.random(in: 0...5)
+      let magnitude = units.magnitude
+      var fraction = String(magnitude % 10_000)
+      fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
+      while fraction.count > decimals, fraction.last == "0" { fraction.removeLast() }
+      let sign = units < 0 ? "-" : ""
+      let expected = fraction.isEmpty ? "\(sign)\(magnitude / 10_000)" : "\(sign)\(magnitude / 10_000).\(fraction)"
+      #expect(Fixed(units: units).formatted(minimumDecimals: decimals) == expected, "\(units), \(decimals)")
+    }
   }
 
   @Test func roundTripsThroughDoubleAsStoredInSQLite() throws {

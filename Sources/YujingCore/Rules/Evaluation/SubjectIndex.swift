@@ -93,3 +93,23 @@ public struct TargetTable: Sendable {
     }
   }
 }
+
+/// A set of packed slots as bits: which subjects had a figure in a period. A national period has
+/// over a hundred thousand slots, tested once per subject and period while cases are replayed.
+public struct SlotSet: Sendable, Hashable {
+  private var words: [UInt64]
+
+  public init(slotCount: Int) {
+    words = Array(repeating: 0, count: (slotCount + 63) / 64)
+  }
+
+  public mutating func insert(_ slot: Int) {
+    guard slot >= 0, slot / 64 < words.count else { return }
+    words[slot / 64] |= 1 << UInt64(slot % 64)
+  }
+
+  public func contains(_ slot: Int) -> Bool {
+    guard slot >= 0, slot / 64 < words.count else { return false }
+    return words[slot / 64] & (1 << UInt64(slot % 64)) != 0
+  }
+}
