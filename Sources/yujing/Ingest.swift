@@ -40,7 +40,7 @@ struct Ingest: AsyncParsableCommand {
   var encoding: TextEncoding?
 
   func run() async throws {
-    let workspace = try global.openWorkspace()
+    let workspace = try global.openWorkspace(creating: true)
     let summary: FeedRunSummary
     var notModified = false
     if let file, !Ingest.isHTTP(file) {
