@@ -35,10 +35,11 @@ public struct ConfigurationFingerprint: Sendable, Hashable {
   /// default's when it is that) and the files of its thresholds and templates directories.
   public static func of(_ configuration: Configuration) throws -> ConfigurationFingerprint {
     var files: [String: String] = [:]
+    // A configuration built in memory (tests) has no file to read: its thresholds still count.
     let configurationData =
       configuration.isEmbeddedDefault
-      ? try EmbeddedFiles.data("default/yujing.yaml") : try Data(contentsOf: URL(fileURLWithPath: configuration.source))
-    files[configurationFile] = hash(configurationData)
+      ? try EmbeddedFiles.data("default/yujing.yaml") : FileManager.default.contents(atPath: configuration.source)
+    if let configurationData { files[configurationFile] = hash(configurationData) }
     let thresholds = Thresholds.directory(for: configuration)
     for url in RuleSet.ruleFiles(in: thresholds) + [thresholds.appendingPathComponent("escalation.yaml")] {
       if let data = FileManager.default.contents(atPath: url.path) {
