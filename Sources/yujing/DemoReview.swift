@@ -58,13 +58,16 @@ struct DemoReview {
     Swift.print("  \(command("notices reject")) ID --reason \"…\"")
     Swift.print("  \(command("report")) --period 2020-12 --format md --out summary-2020-12.md")
     Swift.print("")
-    if serving {
-      Swift.print("or in the browser: the review UI is served on the address below; sign in as")
-    } else {
-      Swift.print(
-        "or in the browser: \(Self.binary) demo --dir \(workspace.store.path.dropLast("/yujing.sqlite".count))")
-      Swift.print("serves this database's review UI again (http://127.0.0.1:8080/); sign in as")
+    guard !serving else {
+      // The address and the accounts follow once the server listens.
+      Swift.print("or in the browser, at the address below:")
+      return
     }
+    let directory = URL(fileURLWithPath: workspace.store.path).deletingLastPathComponent().path
+    Swift.print("or in the browser: \(Self.binary) demo --dir \(directory)")
+    Swift.print(
+      "serves this database's review UI again at http://127.0.0.1:8080/ (--listen to change it), giving these")
+    Swift.print("accounts new passwords; until then they sign in to any server on this database as")
     for login in logins { Swift.print("  \(login.name) / \(login.password) — \(login.what)") }
   }
 }

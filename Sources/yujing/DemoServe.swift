@@ -20,7 +20,8 @@ enum DemoServe {
     let store = workspace.store
     let existing = try store.accounts()
     if !existing.isEmpty {
-      return try existing.filter { $0.name == "reviewer" || $0.name == "department" }.map { account in
+      let demo = existing.filter { $0.name == "reviewer" || $0.name == "department" }.sorted { $0.name > $1.name }
+      return try demo.map { account in
         let login = Login(
           name: account.name, password: randomPassword(),
           what: account.addressee.map { "\($0) (department)" } ?? "经济运行调度办公室 (reviewer)")

@@ -9,9 +9,14 @@ struct Yujing: AsyncParsableCommand {
     commandName: "yujing",
     abstract: "预警: economic-indicator early warning, graded reminders and talks, for a city's economic office.",
     discussion: """
-      Without --config, every command uses the embedded default configuration (宜春, 360900); without
-      --db, the database is ./yujing.sqlite (or the configuration's `database`, or
+      Without --config, every command uses the embedded default configuration (宜春, 360900); without \
+      --db, the database is ./yujing.sqlite (or the configuration's `database`, or \
       $STATE_DIRECTORY/yujing.sqlite under systemd).
+
+      Only init --db, demo, serve, ingest and targets import create a database; every other command \
+      refuses a path where there is none. A database records the configuration it is worked with \
+      (the configuration file, its thresholds and templates); a command run with another one says \
+      which files differ and stops, unless --accept-config (serve records a changed one itself).
       """,
     version: "0.1.0",
     subcommands: [
