@@ -74,7 +74,7 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    // The benchmarks of DESIGN §11, each against a baseline in the same run.
+    // The benchmarks (Benchmarks/README.md), each against a baseline in the same run.
     .executableTarget(
       name: "yujing-benchmarks",
       dependencies: ["YujingCore", .product(name: "GRDB", package: "GRDB.swift")],

@@ -6,7 +6,7 @@ import Hummingbird
   import FoundationNetworking
 #endif
 
-// The floor of DESIGN §11's idle-daemon target: the three frameworks yujing serve is built on
+// The floor of the idle-daemon target (Benchmarks/README.md#the-targets): the three frameworks yujing serve is built on
 // (GRDB, Hummingbird, URLSession) and nothing of yujing itself, started and measured the same way
 // by the `daemon` benchmark. Kept minimal on purpose: whatever it does not do, yujing pays for.
 //

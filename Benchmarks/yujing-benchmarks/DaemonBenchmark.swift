@@ -1,10 +1,10 @@
 import Foundation
 import YujingCore
 
-/// DESIGN §11, idle daemon: `yujing serve` (release build) on a 1,000,000-observation database is
-/// READY ≤ 300 ms after its start and, idle, resident in at most the bare framework floor + 8 MB —
-/// the floor being `yujing-bare-server` (GRDB + Hummingbird + URLSession, nothing of yujing),
-/// started and measured the same way in the same run.
+/// The idle daemon (Benchmarks/README.md#the-targets): `yujing serve` (release build) on a
+/// 1,000,000-observation database is READY ≤ 300 ms after its start and, idle, resident in at most
+/// the bare framework floor + 8 MB — the floor being `yujing-bare-server` (GRDB + Hummingbird +
+/// URLSession, nothing of yujing), started and measured the same way in the same run.
 struct DaemonBenchmark {
   let rows: Int
   let repetitions: Int

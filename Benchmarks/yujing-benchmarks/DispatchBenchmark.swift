@@ -1,7 +1,7 @@
 import Foundation
 import YujingCore
 
-/// DESIGN §11: deliveries per second to a loopback receiver that does nothing (target ≥ 500),
+/// Deliveries per second to a loopback receiver that does nothing (target ≥ 500),
 /// with none lost, side by side with the same POSTs sent straight through the transport — no
 /// outbox, no signature, no log — so the ratio is the price of delivering at least once.
 struct DispatchBenchmark {

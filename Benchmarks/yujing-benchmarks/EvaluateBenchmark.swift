@@ -1,7 +1,7 @@
 import Foundation
 import YujingCore
 
-/// DESIGN §11: evaluate one period at national scale (3,000 regions in groups of ten × 40
+/// Evaluate one period at national scale (3,000 regions in groups of ten × 40
 /// indicators) in at most 0.25 s and a third of the analyst's pandas script
 /// (`Benchmarks/anchors/pandas_rules.py`, the same growth and rank rules over the same canonical
 /// files), and a 12-period replay in a third of the script's replay.
@@ -38,7 +38,7 @@ struct EvaluateBenchmark {
         "the generated dataset was not taken whole: \(run.rejections.prefix(3)) \(targets.rejections.prefix(3))")
     }
     // Earlier years, stored apart from the year the pandas script reads: with them the rule set's
-    // precoordination rule projects every subject of November (DESIGN §5.5).
+    // precoordination rule projects every subject of November (docs/rules.md#precoordination).
     let historyFile = try dataset.writeHistoryFile(into: directory)
     let history = try ingestion.run(
       feed: "stats", input: .init(source: historyFile.path, data: try Data(contentsOf: historyFile)))
@@ -75,7 +75,7 @@ struct EvaluateBenchmark {
       }
     }
     // The same December with the dataset's major projects' progress stored beside the figures:
-    // the project rules (DESIGN §5.4) join the indicator rules. The pandas script has no projects.
+    // the project rules (docs/rules.md#warning-rules) join the indicator rules. The pandas script has no projects.
     let projectFile = try dataset.writeProjectFile(into: directory)
     let projectRun = try ingestion.run(
       feed: "projects", input: .init(source: projectFile.file.path, data: try Data(contentsOf: projectFile.file)))

@@ -1,7 +1,7 @@
 import Foundation
 import YujingCore
 
-/// DESIGN §11: ingest a 1,000,000-row canonical CSV in at most 1.5 × the time of `sqlite3 .import`
+/// Ingest a 1,000,000-row canonical CSV in at most 1.5 × the time of `sqlite3 .import`
 /// of the same file into an equivalent table (the same columns, the same unique key, WAL).
 struct IngestBenchmark {
   let rows: Int

@@ -1,7 +1,7 @@
 import Foundation
 import YujingCore
 
-/// The national-scale dataset of DESIGN §11: 3,000 regions in groups of ten, 40 monthly growth
+/// The national-scale dataset of the benchmarks: 3,000 regions in groups of ten, 40 monthly growth
 /// indicators, 12 periods of 2020, 20,000 major projects, generated from a fixed seed.
 struct NationalDataset {
   static let regionCount = 3_000
@@ -118,7 +118,7 @@ struct NationalDataset {
   static func regionCode(_ index: Int) -> String { String(100_000 + index) }
   static func indicatorCode(_ index: Int) -> String { index < 10 ? "ind0\(index)" : "ind\(index)" }
 
-  /// The earlier years a projection (DESIGN §5.5) of November 2020 reads: November and December
+  /// The earlier years a projection (docs/rules.md#precoordination) of November 2020 reads: November and December
   /// of 2017–2019 for every region and indicator, as a second canonical CSV, so that the
   /// benchmark's November evaluation projects every subject and measures each projection's
   /// accuracy over the one year that has two years before it.

@@ -1,7 +1,7 @@
 import Foundation
 import YujingCore
 
-/// DESIGN §11: notices rendered to standalone HTML at ≥ 2,000 per second, side by side with a
+/// Notices rendered to standalone HTML at ≥ 2,000 per second, side by side with a
 /// Jinja2 template printing the same documents (`Benchmarks/anchors/jinja_notices.py`). The
 /// notices are the sample year's, drafted by the real ladder; a render is what `notices render
 /// --format html` and the review page do: the record made into the official document, then HTML.

@@ -1,7 +1,7 @@
 import Foundation
 import YujingCore
 
-/// DESIGN §11, web UI list of 100,000 notices, one page: p99 ≤ 50 ms. The release `yujing serve`
+/// The web UI list of 100,000 notices, one page: p99 ≤ 50 ms. The release `yujing serve`
 /// on a database of `--notices` notices; a reviewer and a department signed in; `--requests`
 /// requests of each case, one at a time on a kept-alive connection, after a warm-up. The floor of
 /// each case is the store's own query pair (`Store.noticePage`, the count and the page) for the

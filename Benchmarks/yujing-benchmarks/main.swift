@@ -1,14 +1,15 @@
 import Foundation
 import YujingCore
 
-// yujing's benchmarks (DESIGN §11): each measures yujing side by side with a baseline in the same
+// yujing's benchmarks (Benchmarks/README.md#the-targets): each measures yujing side by side with a baseline in the same
 // run and prints the ratio against the target (`--help` for the usage).
 //
-// `all` runs every suite, each in its own process so that its peak memory is its own, and prints
-// one table. `--small` runs them at a fraction of the national sizes (CI does, so that none rots;
-// its timings judge nothing). `--report FILE` writes the results as JSON too (instead of the table
-// when one suite runs: that is how `all` hears from its children). `daemon` and `weblist` start the binaries built beside this one
-// (yujing, yujing-bare-server), and so does `path`, which `swift run` does not build: `swift build` first.
+// `all` runs every suite, each in its own process so that its peak memory is its own, and prints one
+// table. `--small` runs them at a fraction of the national sizes (CI does, so that none rots; its timings
+// judge nothing). `--report FILE` writes the results as JSON too (instead of the table when one suite
+// runs: that is how `all` hears from its children). `daemon` and `weblist` start the binaries built beside
+// this one (yujing, yujing-bare-server), and so does `path`, which `swift run` does not build: `swift
+// build` first.
 
 let usage = """
   usage: yujing-benchmarks all [--small] [--report FILE]

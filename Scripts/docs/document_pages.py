@@ -6,9 +6,10 @@ rendered by poppler at 80 dpi.
     Scripts/docs/document_pages.py compare BEFORE.docx AFTER.docx docs/NAME.png
 
 `pages` writes the given pages of one document; `compare` sets the pages of two versions of a
-document in two rows, "before" over "after". The README's were made from `yujing demo --once
+document in two rows, "before" over "after". The pictures in docs/documents.md were made from `yujing demo --once
 --dir DIR` (DIR/documents/notice-10-2020-03-talk.docx and summary-2020-12.docx); the "before"
-from the same demo run at the commit before issue 23.
+from the same demo run at the commit before the body's last lines
+were kept with the signature and the 版记.
 
 Needs Debian's libreoffice-writer, poppler-utils and fonts-noto-cjk, and `pip install pillow`
 for `compare`.

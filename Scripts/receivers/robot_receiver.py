@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Loopback receivers that behave like the group robots and a Standard Webhooks endpoint, written
-independently of yujing, for its dispatch tests (FACTS 9).
+independently of yujing, for its dispatch tests, from each receiver's
+published documentation.
 
     robot_receiver.py --secrets SECRETS.json     prints "port N" once listening on 127.0.0.1
 

@@ -4,7 +4,7 @@ warning rule, every level and every stage of the ladder.
 
     python3 Scripts/sample/check_coverage.py [--quiet] [--semantics targets|form]
 
-An independent implementation, written from DESIGN §5.1–5.4, §5.6 and the ladder of §6.1 (minus
+An independent implementation, written from the default rules and the ladder as docs/rules.md states them (minus
 the paths of an overdue 整改 report, which need people), in exact decimal arithmetic. It shares
 no code with the generator: it reads the files in Sources/YujingResources/sample/, both target
 files and the default configuration yujing.yaml.
@@ -19,9 +19,9 @@ every amount target. Two scenarios run the ladder:
      in February and March, and the ladder summons all of them);
   B  the office's answer for the first half: the indicator findings of 2020-01 … 2020-06 are
      suppressed (as by a date-limited rule set or an exemption until 2020-06-30); an exempted
-     period breaks every run (§6.1). Projects keep the default rules.
+     period breaks every run (docs/rules.md#the-ladder). Projects keep the default rules.
 
-The findings are the same in both (a suppressed finding still exists, §3). Coverage is asserted
+The findings are the same in both (a suppressed finding still exists, flagged). Coverage is asserted
 for both: every rule at each of its levels at least once in 2020 — and again within 2020-07 …
 2020-12, so that it holds whatever the office does with the first half — and every stage entered
 at least once in 2020-07 … 2020-12. The stories of the sample's README are asserted as expectations.
@@ -200,7 +200,7 @@ def read_configuration(path: Path) -> dict:
 
 
 # ------------------------------------------------------------------------------------------------
-# calendar (FACTS §10): weekends, holidays and make-up working days of 2020 and 2021
+# calendar (the State Council's holiday notices): weekends, holidays and make-up working days of 2020 and 2021
 # ------------------------------------------------------------------------------------------------
 
 
@@ -227,7 +227,7 @@ def working(day: dt.date) -> bool:
 
 
 def due_date(period: str, due_day: int) -> dt.date:
-    """The due day of month M+1, moved to the next working day (§5.6, §7.3)."""
+    """The due day of month M+1, moved to the next working day (docs/rules.md#data-timeliness)."""
     year, month = map(int, period.split("-"))
     year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     day = dt.date(year, month, due_day)
@@ -304,7 +304,7 @@ def load():
 
 
 def validate(config) -> list[str]:
-    """The row checks of DESIGN §4.1–4.3, so that no row of the sample would be rejected."""
+    """The row checks of the canonical feeds (docs/operate.md#feeds), so that no row of the sample would be rejected."""
     problems = []
     regions = {r["code"]: r for r in config["regions"]}
     indicators = {i["code"]: i for i in config["indicators"]}
@@ -380,7 +380,7 @@ def validate(config) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------------
-# rules (§5.1–5.4, §5.6)
+# rules (docs/rules.md#warning-rules, #data-timeliness)
 # ------------------------------------------------------------------------------------------------
 
 
@@ -533,7 +533,7 @@ def project_findings(row: dict, milestones: list[dict], period: str) -> dict:
 
 
 # ------------------------------------------------------------------------------------------------
-# the ladder (§6.1)
+# the ladder (docs/rules.md#the-ladder)
 # ------------------------------------------------------------------------------------------------
 
 BREAK = "break"  # no observation, absent from the feed, or exempted
@@ -787,7 +787,7 @@ def main() -> int:
     print("\n=== stories ===")
     failures += check_stories(transitions, findings, late, ev, observations, months)
 
-    print("\n=== precoordination (§5.5, seasonal share or growth path of 2017–2019): projected miss > 0.5 while none/blue ===")
+    print("\n=== precoordination (seasonal share or growth path of 2017–2019): projected miss > 0.5 while none/blue ===")
     hits = precoordination(ev, observations, findings, months)
     for line in hits:
         print("  " + line)
@@ -902,7 +902,7 @@ def check_stories(transitions, findings, late, ev, observations, months) -> list
 
 
 def projection(spec, observations, period: str, region: str, indicator: str):
-    """The projected year-end growth (§5.5) at a month, or None: the seasonal share where the
+    """The projected year-end growth (docs/rules.md#precoordination) at a month, or None: the seasonal share where the
     indicator publishes levels (mean share of the year reached by the month, in the up to five
     earlier years that have both figures), else the path of the cumulative growth (mean change
     from the month to December). Two earlier years at least; never in December."""

@@ -68,10 +68,10 @@ INDICATORS = {
     "electricity": ("亿千瓦时", "monthly", True, 2),
 }
 AMOUNT_FORM = {"fiscal_general", "fdi"}  # `form: amount` in yujing.yaml: targeted by an amount vs 序时
-PROVINCE_INDICATORS = ["industry_va", "fai", "gdp", "retail"]  # the province figures FACTS §4 has
+PROVINCE_INDICATORS = ["industry_va", "fai", "gdp", "retail"]  # the province figures published for 2020
 
 # ------------------------------------------------------------------------------------------------
-# Sizes: 2019 annual levels (invented, plausible in size; FACTS and the brief give the city's)
+# Sizes: 2019 annual levels (invented, plausible in size beside the city's published figures)
 # ------------------------------------------------------------------------------------------------
 
 # The city's 2019 totals; the counties below are scaled so that they add up to these.
@@ -134,7 +134,7 @@ PROVINCE_GROWTH = {  # 江西省, as published in those years (rounded)
     "fai": {2017: 12.3, 2018: 11.1, 2019: 9.2}, "retail": {2017: 12.3, 2018: 11.0, 2019: 11.3},
 }
 # The seasonal pattern: the share of the year's flow in each month (quarter), in percent. The same
-# every year up to a small noise, so that a forecast from the seasonal share (DESIGN §5.5) works.
+# every year up to a small noise, so that a forecast from the seasonal share (docs/rules.md#precoordination) works.
 SEASONAL = {
     "industry_va": [6.5, 5.5, 8.5, 8.2, 8.4, 9.0, 8.0, 8.2, 8.9, 8.6, 9.0, 11.2],
     "fai": [3.0, 3.0, 7.0, 7.5, 8.5, 11.0, 8.0, 8.5, 10.0, 9.0, 10.0, 14.5],
@@ -155,7 +155,7 @@ SEASONAL_NOISE = 0.008  # relative, per month and year: "a stable seasonal patte
 # 宜丰县 retail, 2019: a new shopping centre (宜丰商业综合体) opened in November 2019 and lifted the
 # last two months of 2019 above the county's usual pattern (×1.12 and ×1.16). In 2020 the
 # cumulative figure is on target through September, but a forecast from the seasonal share of
-# 2017–2019 sees that the year-end lift will not repeat: the precoordination story (§5.5).
+# 2017–2019 sees that the year-end lift will not repeat: the precoordination story (docs/rules.md#precoordination).
 HISTORY_BOOST = {("360924", "retail", 2019): {11: 1.12, 12: 1.16}}
 
 # ------------------------------------------------------------------------------------------------
@@ -163,7 +163,7 @@ HISTORY_BOOST = {("360924", "retail", 2019): {11: 1.12, 12: 1.16}}
 # ------------------------------------------------------------------------------------------------
 
 # Monthly indicators: months 1..12 (None where the month is not published: 1–2月 combined).
-# Every county is negative in 1–2月 and 1–3月 (like the province, FACTS §4), recovers through the
+# Every county is negative in 1–2月 and 1–3月 (like the province's published figures), recovers through the
 # second quarter and is on or above its 2020 target from July: under the default rules H1 is red
 # everywhere, H2 leaves only the laggards of the STORIES.
 TYPICAL_2020 = {
@@ -270,8 +270,8 @@ CITY_OVERRIDES = {
     "fai": {2: -14.9, 3: -6.5, 4: -1.3, 5: 3.4, 6: 7.4, 7: 9.2, 8: 9.2, 9: 9.1, 10: 8.7, 11: 8.8, 12: 9.0},
 }
 
-# The province (江西省): quarter-end figures exactly as FACTS §4, plausible months between. GDP for
-# 前三季度 is "—" in FACTS, so the province row is absent there (a missing province figure makes
+# The province (江西省): quarter-end figures exactly as the province published them, plausible months between. GDP for
+# 前三季度 is not published ("—"), so the province row is absent there (a missing province figure makes
 # the below_province clause false).
 PROVINCE_2020 = {
     #               Jan    Feb    Mar    Apr    May   Jun   Jul   Aug   Sep   Oct   Nov   Dec
@@ -459,7 +459,7 @@ PROJECTS = [
 
 # ------------------------------------------------------------------------------------------------
 # ARRIVALS: the day each month's file reaches the office (working days; stats due on the 15th,
-# projects on the 10th of the next month, moved to the next working day, FACTS §10)
+# projects on the 10th of the next month, moved to the next working day by the State Council's holiday notices)
 # ------------------------------------------------------------------------------------------------
 
 ARRIVALS = {  # month: (stats, projects)
@@ -935,23 +935,23 @@ README_TEMPLATE = """# The 宜春 sample — INVENTED DATA
 
 **Everything in this folder is invented sample data for `yujing demo` and the tests. It is not
 official statistics** of 宜春市, its counties or 江西省, and no figure here should be quoted as one.
-Only the published 2020 growth targets (in `../default/targets-2020.csv`, FACTS §3) and the
-province's quarter figures of 2020 (FACTS §4) are real; the levels, the monthly paths, the amount
+Only the published 2020 growth targets (in `../default/targets-2020.csv`, as the city published them) and the
+province's quarter figures of 2020 (as the province published them) are real; the levels, the monthly paths, the amount
 targets, the zones' targets and the projects are made up to look plausible and to exercise every
 warning rule and every stage of the escalation ladder.
 
 Regenerate with `python3 Scripts/sample/generate.py` (deterministic, Python 3.11 standard
 library); check with `python3 Scripts/sample/check_coverage.py`, an independent evaluation of
-DESIGN §5.1–5.4, §5.6 and the ladder of §6.1 that fails unless every rule, level and stage occurs.
+the default rules and the ladder (docs/rules.md) that fails unless every rule, level and stage occurs.
 
 ## Files
 
 | file | what it is |
 |---|---|
 | `targets-sample.csv` | the sample's own 2020 targets: amount targets (`target_value`) of 一般公共预算收入 (亿元) and 实际利用外资 (万美元) for the city and every county — each row repeats the published growth target, because an import replaces the whole (year, region, indicator) target — and the zones' growth and amount targets |
-| `indicators-history.csv` | 2017-01 … 2019-12, canonical indicator CSV (DESIGN §4.1) for every region and indicator, and the province (360000) for industry_va, fai, gdp, retail |
+| `indicators-history.csv` | 2017-01 … 2019-12, canonical indicator CSV (docs/operate.md#feeds) for every region and indicator, and the province (360000) for industry_va, fai, gdp, retail |
 | `indicators-2020-MM.csv` | one file per month as the statistics bureau sends it; `2020-01` has only the indicators published for January alone |
-| `projects-2020-MM.csv`, `milestones-2020-MM.csv` | the monthly project report (DESIGN §4.2) of 40 major projects and their approval milestones, as known at the end of that month |
+| `projects-2020-MM.csv`, `milestones-2020-MM.csv` | the monthly project report (docs/operate.md#feeds) of 40 major projects and their approval milestones, as known at the end of that month |
 | `arrivals.csv` | `period,feed,arrives`: the day each month's file reaches the office, for the day-by-day replay |
 | `thresholds/epidemic-2020.yaml` | the sample office's date-limited rules for February–June 2020: the counties judged by how far they fall behind the province instead of by the pre-epidemic targets; the demo runs with the default rule set plus this file |
 
@@ -975,7 +975,7 @@ investment).
   8–9 % against the province's 1.6–4.6 %) and is on or near its targets from July; most counties
   are on or above theirs, and the warnings single out the few laggards below.
 - **History (2017–2019).** Normal years, year-end growth near the usual targets, a stable seasonal
-  pattern (the forecast of DESIGN §5.5 depends on it). One exception on purpose: 宜丰县's retail
+  pattern (the forecast of docs/rules.md#precoordination depends on it). One exception on purpose: 宜丰县's retail
   rose at the end of 2019 when a new shopping centre opened.
 
 ## Stories (levels and stages under the default rules)
@@ -1014,8 +1014,8 @@ coverage and the stories in each.
 ## Arrivals
 
 Statistics arrive around the 11th–14th of the next month (due on the 15th), project reports around
-the 7th–9th (due on the 10th), on working days (FACTS §10). Two are late on purpose, so that the
-timeliness rule `feed_late` (§5.6) fires: **stats for 2020-07** arrive on 2020-08-20 (due 15 Aug, a
+the 7th–9th (due on the 10th), on working days (by the State Council's holiday notices, `thresholds/calendar/`). Two are late on purpose, so that the
+timeliness rule `feed_late` (docs/rules.md#data-timeliness) fires: **stats for 2020-07** arrive on 2020-08-20 (due 15 Aug, a
 Saturday, moved to Monday 17 Aug), and **projects for 2020-11** arrive on 2020-12-15 (due Thursday
 10 Dec). The September project report arrives on Friday 9 October, before its due day 10 October,
 which is a Saturday but a make-up working day (调休), so it does not move.

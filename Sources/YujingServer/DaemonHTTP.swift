@@ -4,7 +4,8 @@ import Logging
 import NIOCore
 import YujingCore
 
-/// The daemon's HTTP side (DESIGN §7, §9): the health check, the metrics, the review UI and its API.
+/// The daemon's HTTP side (docs/operate.md#the-web-ui-and-api, docs/operate.md#the-daemon): the
+/// health check, the metrics, the review UI and its API.
 public enum DaemonHTTP {
   /// The server as a service of the daemon's group. `onRunning` gets the address actually bound
   /// (port 0 asks the system for a free one) once the server accepts connections.
@@ -18,6 +19,7 @@ public enum DaemonHTTP {
     router.middlewares.add(SecurityHeaders())
     router.middlewares.add(APIErrors())
     router.middlewares.add(SessionMiddleware(store: { live.store }))
+    router.middlewares.add(PageErrors())
     router.middlewares.add(CSRFMiddleware(publicOrigin: settings.publicURL))
     router.get("/healthz") { request, context in
       let token = live.current.workspace.configuration.server.metricsToken

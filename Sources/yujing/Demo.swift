@@ -137,7 +137,7 @@ struct Demo: AsyncParsableCommand {
         )
       }
     }
-    // 预协调 (DESIGN §5.5): the latest letter, with what its projection says; December has none,
+    // 预协调 (docs/rules.md#precoordination): the latest letter, with what its projection says; December has none,
     // since its figure is the year's outcome.
     if let latest = notices.filter({ $0.kind == .precoordination }).max(by: { $0.period < $1.period }) {
       print("precoordination (预协调, forecast-based), the latest: \(latest.period) to \(latest.addressee)")

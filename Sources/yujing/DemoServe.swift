@@ -5,7 +5,7 @@ import YujingCore
 import YujingServer
 
 /// The end of `yujing demo`: two accounts to sign in with, then the web UI on the demo's database
-/// (DESIGN §9). Only the UI: the sample is a replayed 2020, so the daily check and the feed
+/// (docs/operate.md#the-daemon). Only the UI: the sample is a replayed 2020, so the daily check and the feed
 /// schedules, which work on today's date, would report every month since as late.
 enum DemoServe {
   struct Login {

@@ -4,7 +4,7 @@ import YujingCore
 
 struct Forecast: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "预协调 (DESIGN §5.5): how far the projection of the year end can be trusted.",
+    abstract: "预协调: how far the projection of the year end can be trusted.",
     subcommands: [ForecastBacktestCommand.self])
 }
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import YujingCore
 
-/// `yujing report`: the dispatch summary (经济运行调度通报) of a period (DESIGN §6.3, §9.1).
+/// `yujing report`: the dispatch summary (经济运行调度通报) of a period
+/// (docs/documents.md#the-dispatch-summary, docs/operate.md#commands).
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write the dispatch summary (经济运行调度通报) of a period.",

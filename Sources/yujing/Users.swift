@@ -3,8 +3,9 @@ import Foundation
 import YujingCore
 import YujingServer
 
-/// `yujing users add|passwd|list` (DESIGN §9.1, §7.2): accounts of the web UI and the API.
-/// Passwords come on standard input only, never as an argument that `ps` or the shell history keeps.
+/// `yujing users add|passwd|list` (docs/operate.md#commands, docs/operate.md#who-may-do-what):
+/// accounts of the web UI and the API. Passwords come on standard input only, never as an argument
+/// that `ps` or the shell history keeps.
 struct Users: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Accounts of the web UI and the API: add, passwd, list.", subcommands: [Add.self, Passwd.self, List.self])

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import YujingCore
 
-/// The command line (DESIGN §9.1), a stable contract that scripts and tests use.
+/// The command line (docs/operate.md#commands), a stable contract that scripts and tests use.
 @main
 struct Yujing: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -51,7 +51,7 @@ struct GlobalOptions: ParsableArguments {
     return try ConfigurationDecoder.load(path: path)
   }
 
-  /// Under systemd, `$CONFIGURATION_DIRECTORY/yujing.yaml` when it exists (DESIGN §4.3), so that a
+  /// Under systemd, `$CONFIGURATION_DIRECTORY/yujing.yaml` when it exists (docs/operate.md#configuration), so that a
   /// command run inside the service's environment reads the office's configuration, not the
   /// embedded sample.
   static func systemdConfiguration(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {

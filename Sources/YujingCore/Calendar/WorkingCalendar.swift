@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Working days by the calendar of the People's Republic of China (DESIGN §7.3): weekends, public
+/// Working days by the calendar of the People's Republic of China (docs/rules.md#deadlines): weekends, public
 /// holidays and the make-up working days (调休), one data file per year under
 /// `thresholds/calendar/`. A year without its file counts weekends only, and says so.
 public struct WorkingCalendar: Sendable {
@@ -38,7 +38,7 @@ public struct WorkingCalendar: Sendable {
     return candidate
   }
 
-  /// The `count`-th working day after `day` (DESIGN §6.1: the fifth working day after the 成文日期).
+  /// The `count`-th working day after `day` (docs/rules.md#the-ladder: the fifth working day after the 成文日期).
   public func adding(workingDays count: Int, to day: Day) -> Day {
     var candidate = day
     var remaining = count

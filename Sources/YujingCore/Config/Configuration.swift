@@ -1,6 +1,6 @@
 import Foundation
 
-/// The structure of the city (DESIGN §4.3): one YAML file, or the embedded 宜春 default.
+/// The structure of the city (docs/operate.md#configuration): one YAML file, or the embedded 宜春 default.
 ///
 /// Operational data (targets, users, webhooks, exemptions) lives in the database instead.
 public struct Configuration: Sendable {
@@ -98,7 +98,7 @@ public struct Configuration: Sendable {
     public var timeZone: TimeZone
   }
 
-  /// How approved notices are delivered (DESIGN §8).
+  /// How approved notices are delivered (docs/operate.md#delivery).
   public struct DispatchSettings: Sendable, Hashable {
     /// One attempt's limit, connecting included.
     public var timeoutSeconds = 10
@@ -219,7 +219,7 @@ public struct FeedConfiguration: Sendable, Hashable {
   /// The format when the feed names one; otherwise the file's extension decides.
   public var format: FeedFormat?
   public var schedule: CronSchedule?
-  /// The day of month M+1 by which period M must be in (DESIGN §5.6).
+  /// The day of month M+1 by which period M must be in (docs/rules.md#data-timeliness).
   public var dueDay: Int?
   /// The providing department (the addressee of a data_overdue notice).
   public var provider: String?

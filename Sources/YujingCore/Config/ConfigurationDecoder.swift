@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Decodes `yujing.yaml` strictly (DESIGN §4.3): defaults first, unknown keys are errors, then the
+/// Decodes `yujing.yaml` strictly (docs/operate.md#configuration): defaults first, unknown keys are errors, then the
 /// cross-field checks of `ConfigurationValidator`. Every diagnostic names file, line and column.
 public enum ConfigurationDecoder {
   static let topLevelKeys = [

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `yujing init --dir DIR`: an editable copy of the embedded default to start from (DESIGN §4.3).
+/// `yujing init --dir DIR`: an editable copy of the embedded default to start from (docs/operate.md#configuration).
 public enum ConfigurationTemplate {
   public struct AlreadyExists: Error, CustomStringConvertible {
     public var paths: [String]

@@ -1,4 +1,4 @@
-/// The checks across fields that decoding alone cannot make (DESIGN §4.3): codes unique, every
+/// The checks across fields that decoding alone cannot make (docs/operate.md#configuration): codes unique, every
 /// reference resolvable, the city present, a region that receives notices has an addressee.
 enum ConfigurationValidator {
   static func validate(_ configuration: Configuration, sink: DiagnosticSink) {

@@ -3,7 +3,7 @@ import YujingResources
 
 /// The files yujing carries with it: the default configuration, the default thresholds, the
 /// templates and the 宜春 sample. They ship as the resource bundle `yujing_YujingResources.resources`
-/// beside the binary (the install path in the README copies both).
+/// beside the binary (the installation in docs/operate.md copies both).
 public enum EmbeddedFiles {
   static let bundleName = ResourceBundle.name
 
@@ -37,7 +37,8 @@ public enum EmbeddedFiles {
 }
 
 extension Configuration {
-  /// The embedded default: the 宜春 sample configuration (FACTS §1–3), used when no `--config`.
+  /// The embedded default: the 宜春 configuration (its counties, zones and departments, and the
+  /// indicators of its published 2020 targets), used when no `--config`.
   public static func embeddedDefault() throws -> Configuration {
     let data = try EmbeddedFiles.data("default/yujing.yaml")
     var configuration = try ConfigurationDecoder.decode(data, file: Configuration.embeddedSource)

@@ -1,4 +1,4 @@
-/// How a statistics bureau's wide table maps onto indicators and regions (DESIGN §4.1).
+/// How a statistics bureau's wide table maps onto indicators and regions (docs/operate.md#feeds).
 public struct XLSXMapping: Sendable, Hashable {
   /// The sheet to read; the first one when nil.
   public var sheet: String?

@@ -1,6 +1,7 @@
 import Foundation
 
-/// What one attempt came to, from the HTTP status and the robot's own answer (DESIGN §8, FACTS §9):
+/// What one attempt came to, from the HTTP status and the robot's own answer (docs/operate.md#delivery, and
+/// each robot's published error codes):
 /// a robot answers 200 with an error code in the body, so the status alone says little.
 public enum DeliveryOutcome: Sendable, Hashable {
   case delivered

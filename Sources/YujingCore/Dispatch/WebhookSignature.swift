@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
 
-/// The signatures of DESIGN §8 and FACTS §9. Each is a pure function of its inputs, checked
-/// against the published test vectors.
+/// The signatures of the delivery formats (docs/operate.md#delivery), as each receiver publishes
+/// them. Each is a pure function of its inputs, checked against the published test vectors.
 public enum WebhookSignature {
   /// Standard Webhooks: `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the
   /// base64-decoded part of a `whsec_…` secret.

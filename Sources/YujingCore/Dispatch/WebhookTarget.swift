@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where an addressee's approved notices go (DESIGN §8): a group robot or a signed webhook.
+/// Where an addressee's approved notices go (docs/operate.md#delivery): a group robot or a signed webhook.
 public struct WebhookTarget: Sendable, Hashable {
   public enum Format: String, Sendable, Hashable, CaseIterable {
     /// JSON of the notice, signed per Standard Webhooks.

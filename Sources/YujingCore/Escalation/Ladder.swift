@@ -1,4 +1,4 @@
-/// The ladder as a pure state machine (DESIGN §6.1): a case's state and one period's level give
+/// The ladder as a pure state machine (docs/rules.md#the-ladder): a case's state and one period's level give
 /// the next state and the transition, if any. No database, no clock: a case's whole history is a
 /// fold of this over its periods, so it comes out the same whatever order periods were evaluated in.
 public struct Ladder: Sendable {
@@ -93,7 +93,7 @@ public struct Ladder: Sendable {
   }
 
   /// The 整改 report of the notice that put the case at `stage` is overdue: climb one stage
-  /// (DESIGN §6.1), unless the case has moved on, closed, or is at talk_mayor already.
+  /// (docs/rules.md#the-ladder), unless the case has moved on, closed, or is at talk_mayor already.
   public func overdueReport(_ state: State, enteredAt stage: Stage) -> (State, Transition?) {
     guard state.isOpen, state.stage == stage, let next = stage.afterOverdueReport else { return (state, nil) }
     var moved = state

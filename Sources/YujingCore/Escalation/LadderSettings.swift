@@ -1,6 +1,6 @@
 import Foundation
 
-/// The numbers of the ladder, from `thresholds/escalation.yaml` (DESIGN §6.1).
+/// The numbers of the ladder, from `thresholds/escalation.yaml` (docs/rules.md#the-ladder).
 public struct LadderSettings: Sendable, Hashable {
   public var bluePeriods = 2
   public var yellowPeriods = 2

@@ -1,5 +1,5 @@
 /// What a notice must say, before it is written: the kind, who receives it, the period, and every
-/// subject with its stage, level and figures (DESIGN §6.1 grouping: per addressee and period, all
+/// subject with its stage, level and figures (docs/rules.md#the-ladder: per addressee and period, all
 /// the cases that enter a stage make one notice; lifts make one lift notice).
 public struct NoticeIntent: Sendable, Hashable {
   public var kind: NoticeKind
@@ -55,7 +55,7 @@ public struct NoticeSubject: Sendable, Hashable {
   }
 }
 
-/// Groups the transitions of one period into notices (DESIGN §6.1).
+/// Groups the transitions of one period into notices (docs/rules.md#the-ladder).
 public enum NoticeGrouping {
   public struct Entry: Sendable {
     public var recipients: Addressing.Recipients

@@ -1,6 +1,7 @@
 /// Decides what to do with the notices of one group (one addressee's stage notices of a period,
-/// say) when the group is evaluated again (DESIGN §2: an unapproved draft is superseded, a sent
-/// notice gets a correction, never a silent change). Pure: the store carries the plan out.
+/// say) when the group is evaluated again (docs/architecture.md#the-data-path: an unapproved draft
+/// is superseded, a sent notice gets a correction, never a silent change). Pure: the store carries
+/// the plan out.
 ///
 /// Reconciliation is per subject. A subject whose facts are unchanged in a notice already issued
 /// (or rejected by the office) is settled. A subject new to the group gets a supplementary notice;

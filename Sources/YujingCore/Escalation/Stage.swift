@@ -1,4 +1,4 @@
-/// 约谈阶段 (DESIGN §3, §6.1): where a case stands on the ladder.
+/// 约谈阶段 (docs/architecture.md#words, docs/rules.md#the-ladder): where a case stands on the ladder.
 public enum Stage: String, Sendable, Hashable, CaseIterable, Comparable {
   /// A case being watched (a blue finding once) that has not reached a stage with a notice.
   case none
@@ -36,7 +36,7 @@ public enum Stage: String, Sendable, Hashable, CaseIterable, Comparable {
   /// A stage that asks for a written 整改 report.
   public var asksForReport: Bool { self == .reminder || self == .talkDeputy || self == .talkMayor }
 
-  /// Where an overdue 整改 report leads (DESIGN §6.1); nil at talk_mayor, where it only shows.
+  /// Where an overdue 整改 report leads (docs/rules.md#the-ladder); nil at talk_mayor, where it only shows.
   public var afterOverdueReport: Stage? {
     switch self {
     case .reminder: .talkDeputy

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The statistics bureau's wide monthly table (DESIGN §4.1, `domain/samples/`): a title row with
+/// The statistics bureau's wide monthly table (docs/operate.md#feeds; an example is
+/// `Tests/YujingCoreTests/Fixtures/statistics-bureau-table-2020-05.xlsx`): a title row with
 /// the period, a region column, indicator names merged over their sub-columns (总量 / 增速 / 位次),
 /// one row per region by name, `—` and `/` for missing figures, footnotes under the table.
 ///

@@ -1,4 +1,4 @@
-/// The canonical indicator CSV (DESIGN §4.1): `period,region,indicator,value,growth` in any
+/// The canonical indicator CSV (docs/operate.md#feeds): `period,region,indicator,value,growth` in any
 /// column order, with an optional `rank` column for a published 位次.
 enum IndicatorCSV {
   static let known: Set<String> = ["period", "region", "indicator", "value", "growth", "rank"]

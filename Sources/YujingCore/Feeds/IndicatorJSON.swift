@@ -1,6 +1,6 @@
 import Foundation
 
-/// The canonical JSON forms (DESIGN §4.1, §4.2): an array of objects with the CSV's fields.
+/// The canonical JSON forms (docs/operate.md#feeds): an array of objects with the CSV's fields.
 enum FeedJSON {
   /// Parses the document and returns its top-level array.
   static func array(_ data: Data, kind: String) throws(FeedReadError) -> [JSONNode] {

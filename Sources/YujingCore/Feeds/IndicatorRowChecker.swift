@@ -1,4 +1,4 @@
-/// Checks one indicator row, whatever file format it came from (DESIGN §4.1), and either returns
+/// Checks one indicator row, whatever file format it came from (docs/operate.md#feeds), and either returns
 /// the observation or records why the row is rejected. Rows are independent: a bad row never
 /// stops the good ones.
 struct IndicatorRowChecker {

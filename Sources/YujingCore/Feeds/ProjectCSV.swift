@@ -1,4 +1,4 @@
-/// The canonical project CSV and its milestones CSV (DESIGN §4.2).
+/// The canonical project CSV and its milestones CSV (docs/operate.md#feeds).
 enum ProjectCSV {
   static let projectColumns = [
     "period", "project", "name", "region", "department", "leader", "total_investment", "annual_plan",

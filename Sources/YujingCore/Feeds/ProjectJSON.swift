@@ -1,6 +1,6 @@
 import Foundation
 
-/// The canonical project JSON (DESIGN §4.2): the CSV's fields plus `"milestones": [{"stage": …,
+/// The canonical project JSON (docs/operate.md#feeds): the CSV's fields plus `"milestones": [{"stage": …,
 /// "due": …, "done": …}]` inside each project.
 enum ProjectJSON {
   static let known = Set(ProjectCSV.projectColumns + ["milestones"])

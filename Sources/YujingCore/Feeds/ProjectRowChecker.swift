@@ -1,4 +1,4 @@
-/// Checks one project row and one milestone row, whatever format they came in (DESIGN §4.2).
+/// Checks one project row and one milestone row, whatever format they came in (docs/operate.md#feeds).
 struct ProjectRowChecker {
   let catalogue: FeedCatalogue
   /// Projects known before this file (from the database), for milestones of projects that the

@@ -1,5 +1,6 @@
 /// The bureau prints its own 位次 beside each figure. It is data, not truth: where it differs from
-/// the rank the figures give, the run says so (`domain/samples/README.md`).
+/// the rank the figures give, the run says so: bureaus do print ranks that their own figures
+/// contradict, and the office must hear of it rather than have either silently chosen.
 ///
 /// The check is made only against a complete group: with one region's figure refused, every
 /// rank computed from the rest would be off by one, and the run would report wrong ranks that

@@ -1,4 +1,4 @@
-/// The canonical targets CSV (DESIGN §4.3): `year,region,indicator,target_growth,target_value`.
+/// The canonical targets CSV (docs/operate.md#configuration): `year,region,indicator,target_growth,target_value`.
 enum TargetCSV {
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, catalogue: FeedCatalogue) throws(FeedReadError)
     -> TargetBatch

@@ -1,5 +1,6 @@
-/// The structure of the city, from the configuration (DESIGN §3, §4.3): regions, departments,
-/// indicators. Everything city-specific is data; these types hold it.
+/// The structure of the city, from the configuration (docs/architecture.md#words,
+/// docs/operate.md#configuration): regions, departments, indicators. Everything city-specific is
+/// data; these types hold it.
 
 public enum RegionKind: String, Sendable, Hashable, CaseIterable, Codable {
   /// A benchmark only (全省): its figures are compared against, it gets no findings.
@@ -52,7 +53,7 @@ public struct Department: Sendable, Hashable, Identifiable {
 }
 
 /// How an indicator is targeted and ranked: by cumulative growth, or by a cumulative amount
-/// measured against an annual amount target (DESIGN §5.1, §5.2).
+/// measured against an annual amount target (docs/rules.md#warning-rules).
 public enum IndicatorForm: String, Sendable, Hashable, CaseIterable, Codable {
   case growth
   case amount

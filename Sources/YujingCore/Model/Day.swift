@@ -93,7 +93,7 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     return result
   }
 
-  /// Whole calendar months from `self` to `later` (DESIGN §5.4): the largest n with
+  /// Whole calendar months from `self` to `later` (docs/rules.md#warning-rules): the largest n with
   /// `self.adding(months: n) <= later`. 2020-01-31 → 2020-02-29 is one month. Negative when
   /// `later` is earlier.
   public func wholeMonths(until later: Day) -> Int {

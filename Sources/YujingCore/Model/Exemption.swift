@@ -1,4 +1,4 @@
-/// 豁免 (DESIGN §3): a matcher, a reason, who and when. It covers the periods whose last day lies
+/// 豁免 (docs/architecture.md#words): a matcher, a reason, who and when. It covers the periods whose last day lies
 /// in [from, until], and suppresses its subjects' findings there (they stay stored, flagged, and
 /// visible); a covered period breaks every run of the ladder.
 public struct Exemption: Sendable, Hashable {

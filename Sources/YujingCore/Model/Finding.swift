@@ -1,4 +1,4 @@
-/// What a warning is about (DESIGN §3): an indicator in a region, a project, or a feed.
+/// What a warning is about (docs/architecture.md#words): an indicator in a region, a project, or a feed.
 public enum Subject: Sendable, Hashable, Comparable, CustomStringConvertible {
   case indicator(indicator: String, region: String)
   case project(String)
@@ -76,7 +76,7 @@ public enum MeasureValue: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// 预警 (DESIGN §3): the rules that fired for one subject in one period, the highest level, and
+/// 预警 (docs/architecture.md#words): the rules that fired for one subject in one period, the highest level, and
 /// the evidence. One per subject; each rule that fired is kept with its own level.
 public struct Finding: Sendable, Hashable {
   public var subject: Subject
@@ -85,7 +85,7 @@ public struct Finding: Sendable, Hashable {
   public var level: Level
   /// Each rule that fired with the level it gave, sorted by rule id.
   public var rules: [RuleLevel]
-  /// Suppressed by an exemption in force (DESIGN §3): kept and shown, counted toward nothing.
+  /// Suppressed by an exemption in force (docs/architecture.md#words): kept and shown, counted toward nothing.
   public var exempted: Bool
   /// The subject's measures in the period; absent measures are not in it.
   public var values: Evidence

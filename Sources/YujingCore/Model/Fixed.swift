@@ -3,7 +3,7 @@
 /// Published figures carry one or two decimals (7.2 %, 23.51 亿元); comparing them in binary
 /// floating point makes 7.2 − 8.2 come out as −0.9999…, which would turn a yellow warning into a
 /// blue one. `Fixed` stores ten-thousandths in an `Int64`, so sums and differences are exact and
-/// comparisons happen at the published precision (DESIGN §5).
+/// comparisons happen at the published precision (docs/rules.md#warning-rules).
 public struct Fixed: Hashable, Sendable, Comparable {
   /// Ten-thousandths: 7.2 is 72_000.
   public var units: Int64
@@ -36,7 +36,7 @@ public struct Fixed: Hashable, Sendable, Comparable {
     return Fixed(units: Fixed.divideRoundingHalfAway(numerator, other.units))
   }
 
-  /// `part ÷ whole × 100`, rounded once, half away from zero, to `decimals` (DESIGN §5: derived
+  /// `part ÷ whole × 100`, rounded once, half away from zero, to `decimals` (docs/rules.md#warning-rules: derived
   /// percentages are rounded half-up to one decimal). Rounding to four decimals first and then to
   /// one would turn 61.749 % into 61.8 %. Nil when `whole` is zero or the result overflows.
   public static func percentage(_ part: Fixed, of whole: Fixed, decimals: Int = 1) -> Fixed? {

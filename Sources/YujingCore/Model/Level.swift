@@ -1,5 +1,5 @@
-/// 预警级别 (DESIGN §3): from 提示 (blue) to 红 (red). `none` is the absence of a warning; it
-/// exists so that rules can say "the level is still none or blue" (§5.5).
+/// 预警级别 (docs/architecture.md#words): from 提示 (blue) to 红 (red). `none` is the absence of a warning; it
+/// exists so that rules can say "the level is still none or blue" (docs/rules.md#precoordination).
 public enum Level: Int, Sendable, Hashable, Comparable, CaseIterable, Codable {
   case none = 0
   case blue

@@ -1,4 +1,4 @@
-/// The kinds of notice yujing writes (DESIGN §3).
+/// The kinds of notice yujing writes (docs/architecture.md#words).
 public enum NoticeKind: String, Sendable, Hashable, CaseIterable, Codable {
   /// 提醒函
   case reminder
@@ -6,11 +6,11 @@ public enum NoticeKind: String, Sendable, Hashable, CaseIterable, Codable {
   case talk
   /// 解除预警通知
   case lift
-  /// 预协调函, forecast-based (§5.5)
+  /// 预协调函, forecast-based (docs/rules.md#precoordination)
   case precoordination
-  /// 数据报送提醒, a feed is late (§5.6)
+  /// 数据报送提醒, a feed is late (docs/rules.md#data-timeliness)
   case dataOverdue = "data_overdue"
-  /// 经济运行调度通报 (§6.3)
+  /// 经济运行调度通报 (docs/documents.md#the-dispatch-summary)
   case summary
 
   /// A notice of this kind asks its addressee for a written answer by a deadline: a 整改 report

@@ -1,4 +1,4 @@
-/// One published figure: indicator × region × period → level and/or cumulative growth (DESIGN §3).
+/// One published figure: indicator × region × period → level and/or cumulative growth (docs/architecture.md#words).
 public struct Observation: Sendable, Hashable {
   public var period: Period
   public var region: String
@@ -39,7 +39,7 @@ public struct Observation: Sendable, Hashable {
   public var key: Key { Key(period: period, region: region, indicator: indicator) }
 }
 
-/// An annual target of one region for one indicator (DESIGN §4.3): a growth target in percent,
+/// An annual target of one region for one indicator (docs/operate.md#configuration): a growth target in percent,
 /// an amount target in the indicator's unit, or both.
 public struct Target: Sendable, Hashable {
   public var year: Int

@@ -50,7 +50,8 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
 
   public func adding(months: Int) -> Period { Period(ordinal: ordinal + months) }
 
-  /// 序时进度 in percent, rounded half-up to one decimal: 1–8月 → 66.7 (DESIGN §3, §5).
+  /// 序时进度 in percent, rounded half-up to one decimal: 1–8月 → 66.7 (docs/architecture.md#words,
+  /// docs/rules.md#warning-rules).
   public var timeProgress: Fixed {
     Fixed.percentage(Fixed(month), of: Fixed(12))!
   }
@@ -82,7 +83,7 @@ public enum JanuaryPublication: String, Sendable, Hashable, CaseIterable, Codabl
 }
 
 /// The periods an indicator publishes, and their order: the subject's own sequence of periods
-/// that "consecutive" counts along (DESIGN §6.1), across year ends.
+/// that "consecutive" counts along (docs/rules.md#the-ladder), across year ends.
 public struct PeriodSequence: Hashable, Sendable {
   public var frequency: Frequency
   public var january: JanuaryPublication

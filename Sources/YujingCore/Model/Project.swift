@@ -1,4 +1,4 @@
-/// A major project (重大项目) and its monthly progress (DESIGN §3, §4.2).
+/// A major project (重大项目) and its monthly progress (docs/architecture.md#words, docs/operate.md#feeds).
 public struct Project: Sendable, Hashable, Identifiable {
   public var code: String
   public var name: String

@@ -1,4 +1,4 @@
-/// 位次: the rank of each member of a group by one figure (DESIGN §3, §5.3).
+/// 位次: the rank of each member of a group by one figure (docs/architecture.md#words, docs/rules.md#warning-rules).
 ///
 /// Equal figures share the better rank (1, 2, 2, 4). "Last" means no member is lower; "one of
 /// the last two" means at most one member is lower.

@@ -1,5 +1,5 @@
 extension Phrases {
-  /// What a precoordination letter says of a projection (DESIGN §5.5): the projected year end
+  /// What a precoordination letter says of a projection (docs/rules.md#precoordination): the projected year end
   /// against the target, how it was made, and how far the same method was off at this month in
   /// the earlier years — so that the county can judge how far to trust it. Nil without one.
   public static func forecast(_ values: Evidence) -> String? {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A stored notice as an official document (DESIGN §6.2): the issuing office's red mark and the
+/// A stored notice as an official document (docs/documents.md#the-notices): the issuing office's red mark and the
 /// number on top; the title, the addressee and the body; the signature, the 成文日期 and the notes;
 /// the copies and the printing line at the foot.
 public enum NoticeDocument {

@@ -1,4 +1,4 @@
-/// The JSON of `notices list` (DESIGN §9.1): an array sorted by id; keys may be added, never
+/// The JSON of `notices list` (docs/operate.md#commands): an array sorted by id; keys may be added, never
 /// renamed or removed.
 public enum NoticeJSON {
   public static func list(_ notices: [NoticeRecord]) -> String {

@@ -1,7 +1,7 @@
 import Foundation
 import Mustache
 
-/// The notice templates (DESIGN §6.2, issue 5): Mustache files, embedded, each of which a file of
+/// The notice templates (docs/documents.md#templates): Mustache files, embedded, each of which a file of
 /// the same name in the configuration's `templates` directory stands in for — so the office
 /// changes its wording without a rebuild.
 public struct NoticeTemplates: Sendable {

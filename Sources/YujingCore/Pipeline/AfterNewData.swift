@@ -1,9 +1,10 @@
 import Foundation
 
-/// What the daemon does when a feed run brings new or revised figures (DESIGN §2, §9): evaluates
-/// each affected period, oldest first, as of today in the city's time zone, and stores the
-/// findings, case transitions and notice drafts. Evaluating a period that nothing changed for
-/// writes nothing, so an overlap between runs costs only time.
+/// What the daemon does when a feed run brings new or revised figures
+/// (docs/architecture.md#the-data-path, docs/operate.md#the-daemon): evaluates each affected
+/// period, oldest first, as of today in the city's time zone, and stores the findings, case
+/// transitions and notice drafts. Evaluating a period that nothing changed for writes nothing, so
+/// an overlap between runs costs only time.
 public struct AfterNewData: Sendable {
   public let current: LiveWorkspace.Current
   public let metrics: DaemonMetrics?

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the daemon measures while it runs (DESIGN §9 `/metrics`): durations kept in histograms in
+/// What the daemon measures while it runs (`/metrics`, docs/operate.md#the-daemon): durations kept in histograms in
 /// memory. Counts of what the database holds are read from it at each scrape instead
 /// (`Store.counts()`), so they survive restarts and include the command line's work.
 public final class DaemonMetrics: @unchecked Sendable {

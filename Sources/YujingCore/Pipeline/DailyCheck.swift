@@ -1,8 +1,8 @@
 import Foundation
 
 /// The daily check (`yujing escalate`, and the daemon every morning): 整改 reports overdue since
-/// yesterday escalate their cases one stage (DESIGN §6.1), and feeds whose due day has passed
-/// without their figures raise the timeliness finding (DESIGN §5.6).
+/// yesterday escalate their cases one stage (docs/rules.md#the-ladder), and feeds whose due day has passed
+/// without their figures raise the timeliness finding (docs/rules.md#data-timeliness).
 public struct DailyCheck: Sendable {
   public let workspace: Workspace
   public let thresholds: Thresholds

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Sends the outbox (DESIGN §8): every due delivery, each target's in order and one at a time
+/// Sends the outbox (docs/operate.md#delivery): every due delivery, each target's in order and one at a time
 /// (robots count per target), targets side by side. A delivery is marked delivered only after
 /// the receiver said so; a crash before that leaves it pending, and it goes again under the same
 /// `webhook-id` — at least once, never lost.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The ladder at one period (DESIGN §6.1), composed from the stored facts: every case's state at
+/// The ladder at one period (docs/rules.md#the-ladder), composed from the stored facts: every case's state at
 /// the period is recomputed as a fold of the ladder over the findings of every evaluated period
 /// up to it (whatever order they were evaluated in), with the overdue escalations recorded by the
 /// daily check replayed at their periods; the period's transitions become notice drafts, one per
@@ -103,7 +103,7 @@ public struct EscalationStage: Sendable {
       overdue: try store.overdueEscalationsBySubject(), projects: try store.projects(), findings: bySubject)
   }
 
-  /// 数据报送提醒: one notice per late feed and period, to the providing department (DESIGN §5.6).
+  /// 数据报送提醒: one notice per late feed and period, to the providing department (docs/rules.md#data-timeliness).
   func dataOverdueIntents(_ findings: [Finding], period: Period, addressing: Addressing) -> [NoticeIntent] {
     findings.compactMap { finding in
       guard case .feed(let name) = finding.subject, !finding.exempted,
@@ -126,7 +126,7 @@ public struct EscalationStage: Sendable {
     return StoredLevel(level: level, exempted: stored.exempted, rules: kept.map(\.rule), ruleLevels: kept)
   }
 
-  /// 预协调函 (DESIGN §5.5): per addressee and period, one letter naming every subject an advisory
+  /// 预协调函 (docs/rules.md#precoordination): per addressee and period, one letter naming every subject an advisory
   /// precoordination rule found — to the county, copied to the lead department; for the city's own
   /// figure to the lead department. Outside the ladder: no case, no stage.
   func precoordinationIntents(_ findings: [Finding], period: Period, addressing: Addressing) -> [NoticeIntent] {

@@ -8,7 +8,7 @@ public struct FeedPullResult: Sendable, Hashable {
   public var notModified: Bool
 }
 
-/// One run of a feed from its configured `url` (DESIGN §9), what the daemon's scheduler and
+/// One run of a feed from its configured `url` (docs/operate.md#the-daemon), what the daemon's scheduler and
 /// `yujing ingest --feed NAME` without a file call: fetch (http, https or file), then the same
 /// `Ingestion` as a local file. Stores only; evaluates nothing.
 ///

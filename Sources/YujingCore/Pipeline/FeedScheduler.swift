@@ -1,6 +1,6 @@
 import Foundation
 
-/// When the daemon pulls each feed (DESIGN §9): the feeds that have both a `url` and a `schedule`,
+/// When the daemon pulls each feed (docs/operate.md#the-daemon): the feeds that have both a `url` and a `schedule`,
 /// their cron expressions read on the city's wall clock.
 ///
 /// A feed is due when its schedule has fired since the feed's last run started. Asked once at

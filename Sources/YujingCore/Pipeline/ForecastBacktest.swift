@@ -1,4 +1,4 @@
-/// `yujing forecast backtest` (DESIGN §5.5): loads every stored figure of the chosen indicators and
+/// `yujing forecast backtest` (docs/rules.md#precoordination): loads every stored figure of the chosen indicators and
 /// regions and every year's targets, and replays each past year month by month (`Backtest`).
 public struct ForecastBacktest: Sendable {
   public let workspace: Workspace

@@ -1,7 +1,8 @@
 import Foundation
 
-/// One feed run from bytes already in hand (DESIGN §2, §9.1 `ingest`): choose the parser, parse,
-/// check every row, and write the run in one transaction. Stores only; evaluates nothing.
+/// One feed run from bytes already in hand (`yujing ingest`;
+/// docs/architecture.md#feeds-and-ingestion): choose the parser, parse, check every row, and write
+/// the run in one transaction. Stores only; evaluates nothing.
 public struct Ingestion: Sendable {
   public let workspace: Workspace
   public let clock: @Sendable () -> Date
@@ -96,7 +97,7 @@ public struct Ingestion: Sendable {
     }
   }
 
-  /// A file's format: the feed's own, else the file's extension (DESIGN §4.3); standard input
+  /// A file's format: the feed's own, else the file's extension (docs/operate.md#configuration); standard input
   /// without a configured format is taken as CSV, the canonical form.
   static func format(of source: String, feed: FeedConfiguration) throws -> FeedFormat {
     if let format = feed.format { return format }
@@ -108,7 +109,7 @@ public struct Ingestion: Sendable {
     return format
   }
 
-  /// Imports an annual targets file (DESIGN §4.3) in one transaction.
+  /// Imports an annual targets file (docs/operate.md#configuration) in one transaction.
   ///
   /// The import is a feed run of kind `targets`, kept with its rejected rows. A file that cannot
   /// be read is recorded as a failed run and its error thrown: nothing of it is imported.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `evaluate --period P`: loads what the rules need from the store, evaluates, and stores the
-/// findings unless it is a dry run (DESIGN §9.1).
+/// findings unless it is a dry run (docs/operate.md#commands).
 public struct PeriodEvaluation: Sendable {
   public let workspace: Workspace
   public let thresholds: Thresholds
@@ -86,7 +86,7 @@ public struct PeriodEvaluation: Sendable {
         periods.insert(current)
       }
     }
-    // Projections (DESIGN §5.5) read the same month and December of earlier years when a rule
+    // Projections (docs/rules.md#precoordination) read the same month and December of earlier years when a rule
     // asks for them; a year not stored reads as an empty table.
     var history: Set<Period> = []
     if thresholds.ruleSet.rules(for: period).contains(where: \.readsProjection) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Gathers what the dispatch summary of a period states (DESIGN §6.3) from the store: every
+/// Gathers what the dispatch summary of a period states (docs/documents.md#the-dispatch-summary) from the store: every
 /// indicator's figures for the city and each ranked region, this period's and the last one's
 /// 位次, the levels of the period's latest evaluation, the lagging projects and the notices issued.
 public struct SummaryGathering: Sendable {

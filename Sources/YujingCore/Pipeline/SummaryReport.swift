@@ -1,7 +1,8 @@
 import Foundation
 
-/// The dispatch summary of a period (DESIGN §6.3), composed: the facts gathered from the store,
-/// written out as an official document; and its issuing, which numbers it like a notice.
+/// The dispatch summary of a period (docs/documents.md#the-dispatch-summary), composed: the facts
+/// gathered from the store, written out as an official document; and its issuing, which numbers it
+/// like a notice.
 public struct SummaryReport: Sendable {
   public let workspace: Workspace
   public let thresholds: Thresholds

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The rule set and the working-day calendar of a configuration's thresholds directory
-/// (DESIGN §5, §7.3): the embedded default unless the configuration names a directory.
+/// (docs/rules.md#warning-rules, docs/rules.md#deadlines): the embedded default unless the
+/// configuration names a directory.
 public struct Thresholds: Sendable {
   public var directory: URL
   public var ruleSet: RuleSet

@@ -40,7 +40,7 @@ public struct Workspace: Sendable {
 
   /// Opens the database (creating it if needed and allowed), checks which configuration it was
   /// worked with, brings its catalogue in step with the configuration, and seeds the published
-  /// 2020 targets into a database that the embedded default creates (DESIGN §4.3).
+  /// 2020 targets into a database that the embedded default creates (docs/operate.md#configuration).
   public static func open(
     configuration: Configuration, databasePath: String, now: Date, opening: Opening = Opening()
   ) throws -> Workspace {
@@ -85,7 +85,7 @@ public struct Workspace: Sendable {
   }
 }
 
-/// Where the database is (DESIGN §4.3): `--db`, else the configuration's `database`, else
+/// Where the database is (docs/operate.md#configuration): `--db`, else the configuration's `database`, else
 /// `$STATE_DIRECTORY/yujing.sqlite` under systemd, else `./yujing.sqlite`.
 public enum DatabaseLocation {
   public static func resolve(

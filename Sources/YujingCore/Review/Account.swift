@@ -1,6 +1,6 @@
 import Foundation
 
-/// Who may do what (DESIGN §7.2).
+/// Who may do what (docs/operate.md#who-may-do-what).
 public enum Role: String, Sendable, Hashable, CaseIterable {
   /// The office's administrator: users, the configuration's view and exemptions. Reads what the
   /// office reads, but reviews nothing: the office's decisions on notices are the reviewers'.

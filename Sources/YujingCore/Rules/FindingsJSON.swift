@@ -1,4 +1,4 @@
-/// The JSON of `evaluate` (DESIGN §9.1), written by hand so that it is the same, byte for byte,
+/// The JSON of `evaluate` (docs/operate.md#commands), written by hand so that it is the same, byte for byte,
 /// for the same findings: keys in a fixed order (values by name), figures as published decimals,
 /// absent measures as null. Keys may be added, never renamed or removed.
 public enum FindingsJSON {

@@ -1,4 +1,4 @@
-/// One rule of a rule file (DESIGN §5): which subjects it looks at, when it is in force, and the
+/// One rule of a rule file (docs/rules.md#warning-rules): which subjects it looks at, when it is in force, and the
 /// level it gives.
 public struct Rule: Sendable, Hashable {
   public var id: String
@@ -21,7 +21,7 @@ public struct Rule: Sendable, Hashable {
   /// holds.
   public var recovery: Expression?
   /// An advisory rule drafts this kind of notice for the subjects it finds, and counts neither
-  /// toward a case's level nor against a lift (DESIGN §5.5: precoordination).
+  /// toward a case's level nor against a lift (docs/rules.md#precoordination).
   public var notice: AdvisoryNotice? = nil
   /// Where the rule is written, for messages.
   public var file: String
@@ -103,7 +103,7 @@ public struct SubjectFilter: Sendable, Hashable {
   }
 
   func matches(region: Region) -> Bool {
-    // A province is a benchmark only (DESIGN §5): never a subject, whatever a rule says.
+    // A province is a benchmark only (docs/rules.md#warning-rules): never a subject, whatever a rule says.
     guard region.kind != .province else { return false }
     if let regions, !regions.contains(region.code) { return false }
     if let regionKinds, !regionKinds.contains(region.kind) { return false }

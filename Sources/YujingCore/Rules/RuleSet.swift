@@ -58,7 +58,7 @@ public struct RuleSet: Sendable {
     return RuleSet(rules: rules, hash: hash, files: files.map(\.lastPathComponent))
   }
 
-  /// The embedded default thresholds (DESIGN §5).
+  /// The embedded default thresholds (docs/rules.md#warning-rules).
   public static func embeddedDefault(configuration: Configuration?) throws(DiagnosticsError) -> RuleSet {
     try load(directory: EmbeddedFiles.url("thresholds"), configuration: configuration)
   }

@@ -118,7 +118,7 @@ extension Store {
 
   // MARK: - Sign-in attempts
 
-  /// Records a sign-in attempt, and in the audit log a success or a failure (DESIGN §7.2).
+  /// Records a sign-in attempt, and in the audit log a success or a failure (docs/operate.md#who-may-do-what).
   public func recordLogin(name: String, succeeded: Bool, detail: String?, at instant: Date) throws {
     try writer.write { db in
       try db.execute(

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 extension Store {
-  /// An online, consistent copy of the database (DESIGN §9.1 `yujing backup`), safe while the
+  /// An online, consistent copy of the database (`yujing backup`, docs/operate.md#backup), safe while the
   /// daemon runs: `VACUUM INTO` reads one snapshot and writes a compact file, which appears under
   /// its name only when complete. Refuses to overwrite.
   public func backup(to destination: String) throws {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// A case as stored: one subject of one addressee over time (DESIGN §3).
+/// A case as stored: one subject of one addressee over time (docs/architecture.md#words).
 public struct CaseRecord: Sendable, Hashable {
   public var id: Int64
   public var addressee: String
@@ -31,7 +31,7 @@ public struct StoredLevel: Sendable, Hashable {
   public var level: Level
   public var exempted: Bool
   public var rules: [String]
-  /// Each rule with the level it gave, for leaving out advisory rules (DESIGN §5.5).
+  /// Each rule with the level it gave, for leaving out advisory rules (docs/rules.md#precoordination).
   public var ruleLevels: [Finding.RuleLevel] = []
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// A delivery of one notice to one target, with where it stands (DESIGN §8).
+/// A delivery of one notice to one target, with where it stands (docs/operate.md#delivery).
 public struct DeliveryRecord: Sendable, Hashable {
   public enum State: String, Sendable, Hashable, CaseIterable {
     case pending, delivered, dead, cancelled

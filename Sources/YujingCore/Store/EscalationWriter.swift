@@ -33,7 +33,7 @@ public struct NoticeChanges: Sendable, Hashable {
 }
 
 extension Store {
-  /// Writes one period's escalation in one transaction (DESIGN §2): the cases' new stages and
+  /// Writes one period's escalation in one transaction (docs/architecture.md#the-data-path): the cases' new stages and
   /// events, and the notices of the period reconciled subject by subject with those already there
   /// (`NoticeReconciler`): nothing issued is silently changed.
   ///

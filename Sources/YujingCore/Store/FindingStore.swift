@@ -14,7 +14,7 @@ public struct EvaluationRecord: Sendable, Hashable {
 extension Store {
   /// Stores an evaluation of a period with its findings, unless the period's latest evaluation
   /// already has the same findings under the same rule set: evaluating the same data again writes
-  /// nothing (DESIGN §2). Returns the new record, or nil when nothing was written.
+  /// nothing (docs/architecture.md#the-data-path). Returns the new record, or nil when nothing was written.
   @discardableResult
   public func recordEvaluation(
     period: Period, asOf: Day, ruleSetHash: String, findings: [Finding], at instant: Date

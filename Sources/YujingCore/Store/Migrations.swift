@@ -55,7 +55,7 @@ enum Migrations {
         """)
   }
 
-  /// One row per feed run (DESIGN §2): what came in, from where, and what became of every row.
+  /// One row per feed run (docs/architecture.md#the-data-path): what came in, from where, and what became of every row.
   static func feedRuns(_ db: Database) throws {
     try db.execute(
       sql: """
@@ -256,7 +256,7 @@ enum Migrations {
         """)
   }
 
-  /// An evaluation of a period (DESIGN §9.1 `evaluate`): when, as of which day, with which rule
+  /// An evaluation of a period (`yujing evaluate`, docs/operate.md#commands): when, as of which day, with which rule
   /// set, and the findings it produced, one row per subject. The findings of a period are those
   /// of its latest evaluation; an evaluation that would store the same findings is not written.
   static func findings(_ db: Database) throws {
@@ -307,7 +307,7 @@ enum Migrations {
         """)
   }
 
-  /// The ladder's memory (DESIGN §6.1) and the documents it produces: a case per subject of an
+  /// The ladder's memory (docs/rules.md#the-ladder) and the documents it produces: a case per subject of an
   /// addressee with every stage it entered; notices with their whole history; 整改 reports;
   /// exemptions; and the audit log of what people did.
   static func escalation(_ db: Database) throws {
@@ -418,7 +418,7 @@ enum Migrations {
         """)
   }
 
-  /// DESIGN §8: targets per addressee; one delivery per (notice, target), written with the
+  /// Delivery (docs/operate.md#delivery): targets per addressee; one delivery per (notice, target), written with the
   /// approval; every attempt logged. A removed target is kept, marked, for the log's sake.
   static func dispatch(_ db: Database) throws {
     try db.execute(
@@ -469,7 +469,7 @@ enum Migrations {
         """)
   }
 
-  /// DESIGN §7.2: accounts with a role (a department bound to one addressee) and a password hash;
+  /// Accounts (docs/operate.md#who-may-do-what) with a role (a department bound to one addressee) and a password hash;
   /// sessions by the hash of their token; sign-in attempts, which the rate limit counts.
   static func accounts(_ db: Database) throws {
     try db.execute(
@@ -503,7 +503,7 @@ enum Migrations {
         """)
   }
 
-  /// DESIGN §9: what an HTTP feed's last successful pull answered (ETag, Last-Modified), sent
+  /// What an HTTP feed's last successful pull answered (ETag, Last-Modified), sent
   /// back with the next pull so that an unchanged file costs a 304 and nothing else. The URL is
   /// kept, masked, so that validators of an old address are never sent to a new one.
   static func feedState(_ db: Database) throws {
@@ -520,12 +520,13 @@ enum Migrations {
         """)
   }
 
-  /// DESIGN §11, the list of 100,000 notices: every page by the ids of narrow indexes, never by
-  /// stepping through the table's rows. notice_by_id is the id order alone (the newest first
-  /// without a filter); notice_by_addressee_id is an addressee's notices in id order, with the
-  /// state a department may see; notice_by_kind serves the kind filter, alone or with a period.
-  /// notice_cc holds each name of a notice's cc array, so that a department's copies are found
-  /// by an index instead of json_each over every notice; triggers keep it in step with cc.
+  /// The list of 100,000 notices (Benchmarks/README.md#the-targets, p99 ≤ 50 ms): every page by the
+  /// ids of narrow indexes, never by stepping through the table's rows. notice_by_id is the id
+  /// order alone (the newest first without a filter); notice_by_addressee_id is an addressee's
+  /// notices in id order, with the state a department may see; notice_by_kind serves the kind
+  /// filter, alone or with a period. notice_cc holds each name of a notice's cc array, so that a
+  /// department's copies are found by an index instead of json_each over every notice; triggers
+  /// keep it in step with cc.
   static func noticeListIndexes(_ db: Database) throws {
     try db.execute(
       sql: """

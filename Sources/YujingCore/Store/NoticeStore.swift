@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// A notice as stored (DESIGN §3): its facts, its text, and where it stands.
+/// A notice as stored (docs/architecture.md#words): its facts, its text, and where it stands.
 public struct NoticeRecord: Sendable, Hashable {
   public enum State: String, Sendable, Hashable, CaseIterable {
     case draft, approved, sent, acknowledged, closed, rejected, superseded
@@ -193,9 +193,9 @@ extension Store {
 
   // MARK: - Review
 
-  /// Approves a draft (DESIGN §6.2, §6.1): numbers it in the same transaction — per prefix and
-  /// year of the 成文日期, from 1, with no gaps and no reuse — and fixes its 成文日期 and the 整改
-  /// report's deadline. A talk notice needs its time and place.
+  /// Approves a draft (docs/documents.md#the-notices, docs/rules.md#the-ladder): numbers it in the
+  /// same transaction — per prefix and year of the 成文日期, from 1, with no gaps and no reuse — and
+  /// fixes its 成文日期 and the 整改 report's deadline. A talk notice needs its time and place.
   @discardableResult
   public func approveNotice(
     id: Int64, documentDate: Day, talkAt: String?, place: String?, actor: String, at instant: Date,
@@ -342,7 +342,7 @@ extension Store {
     }
   }
 
-  /// Records a 整改 report (DESIGN §3 Feedback): on time when submitted on or before the deadline.
+  /// Records a 整改 report (docs/architecture.md#words): on time when submitted on or before the deadline.
   @discardableResult
   public func recordFeedback(
     noticeID: Int64, text: String, fileName: String?, file: Data?, actor: String, at instant: Date, day: Day

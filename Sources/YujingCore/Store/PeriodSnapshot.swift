@@ -4,7 +4,7 @@ import Foundation
 /// their only writer, the indicator feed run, in the run's own transaction. An evaluation reads
 /// several periods (as far back as the rules look, and a projection's earlier years: eight for
 /// November by default, up to two years more under a recovery rule): stepping 120,000 rows of each
-/// through SQLite was half of its time at national scale (DESIGN §11); unpacking a blob is not.
+/// through SQLite was half of its time at national scale (Benchmarks/README.md#the-targets); unpacking a blob is not.
 ///
 /// The blob names its codes, so it does not depend on the configuration: it is mapped onto the
 /// configuration's `SubjectIndex` when read.

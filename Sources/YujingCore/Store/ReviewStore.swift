@@ -26,7 +26,7 @@ public struct NoticeFilter: Sendable, Hashable {
 extension Store {
   /// One page of notices, newest first, and how many match in all.
   ///
-  /// At 100,000 notices (DESIGN §11: p99 ≤ 50 ms) the page is found by its ids first, through
+  /// At 100,000 notices (Benchmarks/README.md#the-targets: p99 ≤ 50 ms) the page is found by its ids first, through
   /// narrow indexes, and only its rows are read: an OFFSET over the table itself steps through
   /// every skipped row of ~2 KB, and one over an addressee's index sorted its whole rows (100 ms
   /// and more, the SQL alone). A department's list is built from its own notices alone —
@@ -100,7 +100,7 @@ extension Store {
     }
   }
 
-  /// The addressee has received the notice (DESIGN §3: sent → acknowledged; an approved notice
+  /// The addressee has received the notice (docs/architecture.md#words: sent → acknowledged; an approved notice
   /// delivered outside yujing may be acknowledged too).
   public func acknowledgeNotice(id: Int64, actor: String, at instant: Date) throws {
     try writer.write { db in

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The single source of truth: one SQLite file in WAL mode (DESIGN §2).
+/// The single source of truth: one SQLite file in WAL mode (docs/architecture.md#the-data-path).
 ///
 /// Every state change is one transaction; readers never block the writer. The store opens the
 /// file, runs the migrations, and keeps the catalogue tables in step with the configuration so

@@ -14,7 +14,7 @@ public struct TargetImportSummary: Sendable, Hashable {
 }
 
 extension Store {
-  /// Replaces the whole target of every (year, region, indicator) in the batch (DESIGN §4.3), in
+  /// Replaces the whole target of every (year, region, indicator) in the batch (docs/operate.md#configuration), in
   /// one transaction: a target given only as growth loses a stored amount target, as the file
   /// says the target is now.
   public func importTargets(_ batch: TargetBatch, source: String, at date: Date) throws -> TargetImportSummary {

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import YujingCore
 
-/// `/api/v1`: the same reading and review as the pages, for scripts (DESIGN §7.1). Described by
+/// `/api/v1`: the same reading and review as the pages, for scripts (docs/operate.md#the-web-ui-and-api). Described by
 /// `OpenAPIDocument`; notices are the JSON of `yujing notices list --format json`, with its
 /// stability promise (keys added, never renamed or removed).
 enum NoticesAPI {

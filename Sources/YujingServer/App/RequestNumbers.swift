@@ -44,6 +44,17 @@ enum RequestNumbers {
     return value
   }
 
+  /// A code from the path (`/subjects/project/{code}`): at most 64 characters, letters, digits and
+  /// `-_.@` — the codes of regions, indicators, projects and feeds — so that nothing else reaches
+  /// a lookup.
+  static func code(_ context: WebContext, _ name: String) throws -> String {
+    let text = (context.parameters.get(name) ?? "").removingPercentEncoding ?? ""
+    guard !text.isEmpty, text.count <= 64,
+      text.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "-_.@".unicodeScalars.contains($0) })
+    else { throw OutOfRange("\(name) must be a code of at most 64 letters, digits and -_.@") }
+    return text
+  }
+
   /// An optional date `YYYY-MM-DD` within `range` (by default the office's years).
   static func day(_ text: String?, name: String, range: ClosedRange<Day> = days) throws -> Day? {
     guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }

@@ -12,7 +12,7 @@ struct ReviewActions: Sendable {
   var configuration: Configuration { current.workspace.configuration }
 
   /// The notice, if this account may see it; otherwise 404, as if it did not exist — a department
-  /// must not learn which ids belong to others (DESIGN §7.2).
+  /// must not learn which ids belong to others (docs/operate.md#who-may-do-what).
   func notice(_ id: Int64) throws -> NoticeRecord {
     guard let notice = try store.notice(id: id), account.maySee(notice) else {
       throw HTTPError(.notFound, message: "there is no notice \(id)")

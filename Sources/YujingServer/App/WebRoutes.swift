@@ -3,8 +3,9 @@ import HTTPTypes
 import Hummingbird
 import YujingCore
 
-/// The pages and the API, with who may reach each (DESIGN §7.1, §7.2). Pages send a browser that
-/// is not signed in to `/login`; the API answers 401. Per-object checks are in `ReviewActions`.
+/// The pages and the API, with who may reach each (docs/operate.md#the-web-ui-and-api,
+/// docs/operate.md#who-may-do-what). Pages send a browser that is not signed in to `/login`; the
+/// API answers 401. Per-object checks are in `ReviewActions`.
 struct WebRoutes: Sendable {
   let live: LiveWorkspace
   let cookies: SessionCookies
@@ -30,21 +31,46 @@ struct WebRoutes: Sendable {
       }
     }
 
-    router.get("/") { _, context in
+    router.get("/") { request, context in
       try await page(context) { account in
         guard account.isOffice else { return .redirect(to: "/notices") }
-        return try DashboardPage.render(context: context, current: live.current, now: Date())
+        return try DashboardPage.render(request, context: context, current: live.current, now: Date())
+      }
+    }
+    router.get("/findings") { request, context in
+      try await office(context) { _ in try FindingPages.findings(request, context: context, current: live.current) }
+    }
+    router.get("/subjects/indicator/{indicator}/{region}") { request, context in
+      try await office(context) { _ in
+        let subject = Subject.indicator(
+          indicator: try RequestNumbers.code(context, "indicator"), region: try RequestNumbers.code(context, "region"))
+        return try FindingPages.subject(subject, request, context: context, current: live.current)
+      }
+    }
+    router.get("/subjects/project/{code}") { request, context in
+      try await office(context) { _ in
+        let subject = Subject.project(try RequestNumbers.code(context, "code"))
+        return try FindingPages.subject(subject, request, context: context, current: live.current)
+      }
+    }
+    router.get("/subjects/feed/{name}") { request, context in
+      try await office(context) { _ in
+        let subject = Subject.feed(try RequestNumbers.code(context, "name"))
+        return try FindingPages.subject(subject, request, context: context, current: live.current)
       }
     }
     router.get("/audit") { _, context in
-      try await office(context) { _ in try AuditPage.render(context: context, store: live.store) }
+      try await office(context) { _ in
+        try AuditPage.render(
+          context: context, store: live.store, timeZone: live.current.workspace.configuration.city.timeZone)
+      }
     }
     router.get("/cases") { _, context in
-      try await office(context) { _ in try OfficePages.cases(context: context, store: live.store) }
+      try await office(context) { _ in try OfficePages.cases(context: context, current: live.current) }
     }
     router.get("/cases/{id}") { _, context in
       try await office(context) { _ in
-        try OfficePages.caseHistory(try RequestNumbers.id(context), context: context, store: live.store)
+        try OfficePages.caseHistory(try RequestNumbers.id(context), context: context, current: live.current)
       }
     }
     router.get("/feeds") { _, context in
@@ -180,7 +206,7 @@ struct WebRoutes: Sendable {
           "批量签发", context: context, active: "notices",
           """
           <p class="error" role="alert">\(ids.count - refusals.count) 件已签发；以下未签发：</p>
-          <ul>\(refusals.map { refusal -> HTML in "<li>\(refusal)</li>" })</ul>
+          <ul>\(refusals.map { refusal -> HTML in "<li>\(Glossary.refusal(refusal))</li>" })</ul>
           <p><a href="/notices?state=draft">返回待审核通知</a></p>
           """)
         response.status = .unprocessableContent
@@ -227,7 +253,7 @@ struct WebRoutes: Sendable {
             (status, message) = (.badRequest, refusal.description)
           }
           var response = try NoticePages.show(
-            try actions.notice(id), context: context, current: current, account: account, message: "\(message)")
+            try actions.notice(id), context: context, current: current, account: account, message: message)
           response.status = status
           return response
         }

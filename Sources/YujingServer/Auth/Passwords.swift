@@ -2,7 +2,7 @@ import Foundation
 import HummingbirdBcrypt
 import NIOPosix
 
-/// Password hashing (DESIGN §7.2): bcrypt, cost 12 unless `$YUJING_BCRYPT_COST` asks for another
+/// Password hashing (docs/operate.md#who-may-do-what): bcrypt, cost 12 unless `$YUJING_BCRYPT_COST` asks for another
 /// (never below 10). Verifying takes a few hundred milliseconds on purpose, so it runs on NIO's
 /// thread pool, away from the threads that serve other requests.
 public enum Passwords {

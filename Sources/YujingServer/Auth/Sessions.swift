@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 import YujingCore
 
-/// Session cookies (DESIGN §7.2): a random token per sign-in (a new one at every sign-in, so a
+/// Session cookies (docs/operate.md#who-may-do-what): a random token per sign-in (a new one at every sign-in, so a
 /// token planted before it is worthless), HttpOnly and SameSite=Strict, Secure when the office
 /// serves yujing over HTTPS; the database keeps only the token's hash.
 public struct SessionCookies: Sendable {

@@ -1,6 +1,6 @@
 /// Markup that is safe to send: every interpolated `String` is escaped, and only `HTML` values —
 /// built the same way — go in as they are. Escaping is the default, so a page cannot forget it
-/// (DESIGN §7.2); there is no way to interpolate raw text by accident.
+/// (docs/operate.md#who-may-do-what); there is no way to interpolate raw text by accident.
 public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
   public private(set) var markup: String
 

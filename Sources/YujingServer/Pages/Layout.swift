@@ -9,7 +9,8 @@ enum Layout {
     switch context.account?.role {
     case .admin?, .reviewer?:
       nav = [
-        ("/", "dashboard", "总览"), ("/notices", "notices", "通知"), ("/cases", "cases", "案件"),
+        ("/", "dashboard", "总览"), ("/notices", "notices", "通知"), ("/cases", "cases", Glossary.warningCase),
+        ("/findings", "findings", Glossary.findings),
         ("/notices?kind=summary", "summaries", "调度通报"), ("/feeds", "feeds", "数据源"),
         ("/exemptions", "exemptions", "豁免"), ("/deliveries", "deliveries", "投递"), ("/audit", "audit", "审计日志"),
       ]
@@ -23,7 +24,7 @@ enum Layout {
     }
     var user: HTML = ""
     if let account = context.account, let session = context.session {
-      let who = account.addressee.map { "\(account.name)（\($0)）" } ?? "\(account.name)（\(Self.roleName(account.role))）"
+      let who = account.addressee.map { "\(account.name)（\($0)）" } ?? "\(account.name)（\(Glossary.role(account.role))）"
       user = """
         <form method="post" action="/logout" class="signout">\(who) \(csrfField(session))<button>退出</button></form>
         """
@@ -51,40 +52,4 @@ enum Layout {
     "<input type=\"hidden\" name=\"_csrf\" value=\"\(session.csrfToken)\">"
   }
 
-  static func roleName(_ role: Role) -> String {
-    switch role {
-    case .admin: "管理员"
-    case .reviewer: "审核"
-    case .department: "责任单位"
-    }
-  }
-
-  static func stateName(_ state: NoticeRecord.State) -> String {
-    switch state {
-    case .draft: "待审核"
-    case .approved: "已签发"
-    case .sent: "已送达"
-    case .acknowledged: "已签收"
-    case .closed: "已办结"
-    case .rejected: "已退回"
-    case .superseded: "已作废"
-    }
-  }
-
-  static func kindName(_ kind: NoticeKind) -> String {
-    switch kind {
-    case .reminder: "提醒函"
-    case .talk: "约谈通知书"
-    case .lift: "解除预警通知"
-    case .precoordination: "预协调函"
-    case .dataOverdue: "数据报送提醒"
-    case .summary: "调度通报"
-    }
-  }
-
-  static func time(_ date: Date, _ timeZone: TimeZone) -> String {
-    var style = Date.ISO8601FormatStyle(timeZone: timeZone)
-    style = style.year().month().day().dateTimeSeparator(.space).time(includingFractionalSeconds: false)
-    return date.formatted(style)
-  }
 }

@@ -3,7 +3,7 @@ import Hummingbird
 import YujingCore
 
 /// `/notices` and `/notices/{id}`: the list with its filters, one notice with its document, its
-/// history and the actions its reader may take (DESIGN §7.1).
+/// history and the actions its reader may take (docs/operate.md#the-web-ui-and-api).
 enum NoticePages {
   static let pageSize = 50
   /// Far past the pages that a city's notices fill; checked before the page is made an offset.
@@ -29,19 +29,26 @@ enum NoticePages {
     let (notices, total) = try current.workspace.store.noticePage(
       filter, limit: pageSize, offset: (page - 1) * pageSize)
     let reviewer = account.mayReview
-    let rows = notices.map { notice -> HTML in
+    let store = current.workspace.store
+    let rows = try notices.map { notice -> HTML in
       let box: HTML =
         reviewer && notice.state == .draft && notice.kind != .talk
         ? "<input type=\"checkbox\" name=\"id\" value=\"\(notice.id)\" form=\"bulk\" aria-label=\"选择 \(notice.id)\">"
         : ""
       let level = notice.subjects.compactMap(\.level).max()
-      let levelCell: HTML = level.map { "<span class=\"level-\($0.name)\">\($0.chineseName)</span>" } ?? ""
+      let levelCell: HTML = level.map { "<span class=\"level-\($0.name)\">\(Glossary.level($0))</span>" } ?? ""
+      let state: HTML
+      if account.answersFor(notice) {
+        let progress = DepartmentProgress(notice, reports: try store.feedback(noticeID: notice.id))
+        state = "<span class=\"badge \(progress.badge)\">\(progress.name)</span>"
+      } else {
+        state = "<span class=\"badge \(notice.state.rawValue)\">\(Glossary.state(notice.state))</span>"
+      }
       return """
-        <tr><td>\(box)</td><td><a href="/notices/\(notice.id)">\(notice.id)</a></td><td>\(notice.number ?? "—")</td>
-        <td>\(Layout.kindName(notice.kind))</td><td><a href="/notices/\(notice.id)">\(notice.title)</a></td>
-        <td>\(notice.addressee)</td><td>\(notice.period.description)</td><td>\(levelCell)</td>
-        <td><span class="badge \(notice.state.rawValue)">\(Layout.stateName(notice.state))</span></td>
-        <td>\(notice.reportDue?.description ?? "")</td></tr>
+        <tr><td>\(box)</td><td><a href="/notices/\(notice.id)">\(notice.id)</a></td><td class="number-text">\(notice.number ?? "—")</td>
+        <td class="kind">\(Glossary.kind(notice.kind))</td><td class="title"><a href="/notices/\(notice.id)">\(notice.title)</a></td>
+        <td>\(notice.addressee)</td><td class="date">\(Glossary.period(notice.period))</td><td class="level">\(levelCell)</td>
+        <td class="state">\(state)</td><td class="date">\(notice.reportDue?.chinese ?? "")</td></tr>
         """
     }
     let bulk: HTML =
@@ -55,7 +62,7 @@ enum NoticePages {
       """
       \(filters(filter, account: account, configuration: current.workspace.configuration))
       \(bulk)
-      <table><tr><th></th><th>编号</th><th>文号</th><th>类别</th><th>标题</th><th>主送</th><th>期别</th><th>等级</th><th>状态</th><th>整改截止</th></tr>
+      <table class="notices"><tr><th></th><th>编号</th><th>文号</th><th>类别</th><th>标题</th><th>主送</th><th>期别</th><th>等级</th><th>状态</th><th>整改截止</th></tr>
       \(rows)</table>
       \(pager(request, page: page, total: total))
       """)
@@ -70,17 +77,21 @@ enum NoticePages {
       }
       return "<option value=\"\">全部</option>\(items)"
     }
+    // A department is offered only the states its notices can be in: never a draft's.
+    let department = account.role == .department
+    let states = NoticeRecord.State.allCases.filter { !department || Account.visibleToAddressees.contains($0) }
+    let kinds = NoticeKind.allCases
     let addressee: HTML =
-      account.role == .department
+      department
       ? ""
       : """
       <div><label for="addressee">主送</label><select id="addressee" name="addressee">\(options(configuration.addressees, selected: filter.addressee, name: { $0 }, raw: { $0 }))</select></div>
       """
     return """
       <form class="filters" method="get" action="/notices">
-      <div><label for="period">期别</label><input id="period" name="period" placeholder="2020-05" value="\(filter.period?.description)" size="8"></div>
-      <div><label for="kind">类别</label><select id="kind" name="kind">\(options(NoticeKind.allCases, selected: filter.kind, name: Layout.kindName, raw: \.rawValue))</select></div>
-      <div><label for="state">状态</label><select id="state" name="state">\(options(NoticeRecord.State.allCases, selected: filter.state, name: Layout.stateName, raw: \.rawValue))</select></div>
+      <div><label for="period">期别</label><input id="period" name="period" type="month" placeholder="2020-05" value="\(filter.period?.description)"></div>
+      <div><label for="kind">类别</label><select id="kind" name="kind">\(options(kinds, selected: filter.kind, name: Glossary.kind, raw: \.rawValue))</select></div>
+      <div><label for="state">状态</label><select id="state" name="state">\(options(states, selected: filter.state, name: Glossary.state, raw: \.rawValue))</select></div>
       \(addressee)
       <button class="secondary">筛选</button></form>
       """
@@ -99,27 +110,34 @@ enum NoticePages {
   }
 
   static func show(
-    _ notice: NoticeRecord, context: WebContext, current: LiveWorkspace.Current, account: Account, message: HTML? = nil
+    _ notice: NoticeRecord, context: WebContext, current: LiveWorkspace.Current, account: Account,
+    message: String? = nil
   ) throws -> Response {
     let store = current.workspace.store
-    let timeZone = current.workspace.configuration.city.timeZone
+    let configuration = current.workspace.configuration
+    let timeZone = configuration.city.timeZone
     let session = context.session!
-    let history = try NoticeHistory.rows(
-      notice, for: account, store: store, configuration: current.workspace.configuration)
     let readsReports = ReviewActions(current: current, account: account).mayReadReports(notice)
-    let reports = try (readsReports ? store.feedback(noticeID: notice.id) : []).map { report -> HTML in
-      "<tr><td>\(report.day.chinese)</td><td>\(report.onTime ? "按时" : "逾期")</td><td>\(report.text)</td></tr>"
+    let reports = try readsReports ? store.feedback(noticeID: notice.id) : []
+    let history = try NoticeHistory.rows(
+      notice, for: account, store: store, configuration: configuration, reports: reports)
+    let reportRows = reports.map { report -> HTML in
+      "<tr><td class=\"date\">\(report.day.chinese)</td><td>\(report.onTime ? "按时" : "逾期")</td><td class=\"note\">\(report.text)</td></tr>"
     }
     let deliveries: HTML = account.isOffice ? try deliveryLog(notice, store: store) : ""
     let attachments = try (readsReports ? store.feedbackAttachments(noticeID: notice.id) : []).map { file -> HTML in
       "<li><a href=\"/notices/\(notice.id)/attachments/\(file.id)\">\(file.fileName)</a>（\(max(1, file.bytes / 1024)) KB）</li>"
     }
     let attachmentList: HTML = attachments.isEmpty ? "" : "<p>附件：</p><ul>\(attachments)</ul>"
+    let progress = DepartmentProgress(notice, reports: reports)
+    let reportTable: HTML =
+      reports.isEmpty
+      ? "<p>尚未报送。</p>" : "<table><tr><th>报送日期</th><th>是否按时</th><th>内容</th></tr>\(reportRows)</table>"
     let reportSection: HTML =
-      readsReports
+      readsReports && (progress.asksForReport || !reports.isEmpty)
       ? """
-      <h2>整改报告</h2>
-      <table><tr><th>提交日期</th><th>是否按时</th><th>内容</th></tr>\(reports)</table>
+      <h2>\(Glossary.report)</h2>
+      \(reportTable)
       \(attachmentList)
       """ : ""
     var actions: [HTML] = []
@@ -144,45 +162,49 @@ enum NoticePages {
         <button class="danger">退回</button></form>
         """)
     }
+    var nextStep: HTML = ""
     if account.answersFor(notice) {
-      if notice.state == .approved || notice.state == .sent {
-        actions.append(
-          """
-          <form method="post" action="/notices/\(notice.id)/acknowledge">\(Layout.csrfField(session))
-          <button>签收</button></form>
-          """)
-      }
-      if [.approved, .sent, .acknowledged].contains(notice.state) {
-        let due: HTML = notice.reportDue.map { "<p>整改报告截止：\($0.chinese)</p>" } ?? ""
-        actions.append(
-          """
-          <form method="post" action="/notices/\(notice.id)/feedback" enctype="multipart/form-data">\(Layout.csrfField(session))\(due)
-          <label for="report">整改报告</label><textarea id="report" name="text" required></textarea>
-          <label for="file">附件（可选，20 MB 以内；文件名 \(UploadQuota.maximumNameCharacters) 字以内；每件通知的整改报告共可附 \(current.workspace.configuration.server.uploadsPerNotice) 个文件）</label><input id="file" name="file" type="file">
-          <button>提交整改报告</button></form>
-          """)
-      }
+      nextStep = departmentSteps(notice, progress: progress, session: session, current: current)
     }
     let edit: HTML =
       account.mayReview && notice.state == .draft
       ? """
       <h2>修改正文</h2>
-      <form method="post" action="/notices/\(notice.id)/edit">\(Layout.csrfField(session))
-      <label for="title">标题</label><input id="title" name="title" value="\(notice.title)" style="width:100%">
+      <form method="post" action="/notices/\(notice.id)/edit" class="edit">\(Layout.csrfField(session))
+      <label for="title">标题</label><textarea id="title" name="title" class="title" rows="2">\(notice.title)</textarea>
       <label for="body">正文</label><textarea id="body" name="body">\(notice.body)</textarea>
       <button class="secondary">保存并预览</button></form>
       """ : ""
-    let alert: HTML = message.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
+    let alert: HTML = message.map { "<p class=\"error\" role=\"alert\">\(Glossary.refusal($0))</p>" } ?? ""
+    var state: HTML =
+      account.answersFor(notice)
+      ? "<dt>办理状态</dt><dd><span class=\"badge \(progress.badge)\">\(progress.name)</span></dd>"
+      : "<dt>状态</dt><dd><span class=\"badge \(notice.state.rawValue)\">\(Glossary.state(notice.state))</span></dd>"
+    // The office sees where the addressee stands too: a report in does not change the state.
+    if account.isOffice && Account.visibleToAddressees.contains(notice.state) {
+      state = "\(state)<dt>主送单位办理情况</dt><dd>\(progress.name)</dd>"
+    }
+    let due: HTML =
+      progress.asksForReport
+      ? "<dt>\(Glossary.report)截止</dt><dd>\(notice.reportDue?.chinese ?? "签发时确定")</dd>" : ""
+    let talk: HTML =
+      notice.kind == .talk && notice.talkAt != nil
+      ? "<dt>约谈时间</dt><dd>\(notice.talkAt)</dd><dt>约谈地点</dt><dd>\(notice.place)</dd>" : ""
+    let names = try SubjectNames(configuration: configuration, store: store)
+    let subjects: HTML =
+      account.isOffice && !notice.subjects.isEmpty
+      ? "<dt>涉及事项</dt><dd>\(HTML.join(notice.subjects.map { names.link($0.subject) }, separator: "、"))</dd>" : ""
     return Layout.page(
       notice.title, context: context, active: "notices",
       """
       \(alert)
+      \(nextStep)
       <dl class="facts">
         <dt>编号</dt><dd>\(notice.id)</dd><dt>文号</dt><dd>\(notice.number ?? "（签发时编号）")</dd>
-        <dt>类别</dt><dd>\(Layout.kindName(notice.kind))</dd><dt>主送</dt><dd>\(notice.addressee)</dd>
-        <dt>抄送</dt><dd>\(notice.copies.joined(separator: "、"))</dd><dt>期别</dt><dd>\(notice.period.description)</dd>
-        <dt>状态</dt><dd><span class="badge \(notice.state.rawValue)">\(Layout.stateName(notice.state))</span></dd>
-        <dt>成文日期</dt><dd>\(notice.documentDate?.chinese ?? "—")</dd>
+        <dt>类别</dt><dd>\(Glossary.kind(notice.kind))</dd><dt>主送</dt><dd>\(notice.addressee)</dd>
+        <dt>抄送</dt><dd>\(notice.copies.isEmpty ? "—" : notice.copies.joined(separator: "、"))</dd><dt>期别</dt><dd>\(Glossary.period(notice.period))</dd>
+        \(state)
+        <dt>成文日期</dt><dd>\(notice.documentDate?.chinese ?? "—")</dd>\(due)\(talk)\(subjects)
       </dl>
       <div class="actions">\(actions)</div>
       <h2>文件 <a href="/notices/\(notice.id)/docx" class="badge">下载 Word 版</a></h2>
@@ -195,19 +217,68 @@ enum NoticePages {
       """)
   }
 
+  /// What the addressee must do next, and only that: sign for the notice, then (if the notice
+  /// asks for one) send its 整改 report by the deadline; once the report is in, nothing — a
+  /// further file may still be added, folded away.
+  static func departmentSteps(
+    _ notice: NoticeRecord, progress: DepartmentProgress, session: SessionRecord, current: LiveWorkspace.Current
+  ) -> HTML {
+    let due = notice.reportDue?.chinese
+    let uploads = current.workspace.configuration.server.uploadsPerNotice
+    func reportForm(_ button: String) -> HTML {
+      """
+      <form method="post" action="/notices/\(notice.id)/feedback" enctype="multipart/form-data">\(Layout.csrfField(session))
+      <label for="report">\(Glossary.report)</label><textarea id="report" name="text" required></textarea>
+      <label for="file">附件（可选，20 MB 以内；文件名 \(UploadQuota.maximumNameCharacters) 字以内；每件通知的整改报告共可附 \(uploads) 个文件）</label><input id="file" name="file" type="file">
+      <button>\(button)</button></form>
+      """
+    }
+    let body: HTML
+    switch progress.step {
+    case .acknowledge:
+      let then: HTML =
+        progress.asksForReport
+        ? "<p>签收后，请于 <strong>\(due ?? "规定期限")</strong> 前报送\(Glossary.report)（\(Glossary.report)截止：\(due ?? "—")）。</p>"
+        : "<p>本通知不要求报送\(Glossary.report)，签收后即办理完毕。</p>"
+      body = """
+        <p><strong>下一步：请签收本通知。</strong></p>\(then)
+        <form method="post" action="/notices/\(notice.id)/acknowledge" class="inline">\(Layout.csrfField(session))<button>签收</button></form>
+        """
+    case .report:
+      body = """
+        <p><strong>下一步：请于 \(due ?? "规定期限") 前报送\(Glossary.report)。</strong>（\(Glossary.report)截止：\(due ?? "—")）</p>
+        \(reportForm("提交\(Glossary.report)"))
+        """
+    case .awaitingReview(let day, let onTime):
+      body = """
+        <p><strong>无需再办理。</strong>\(Glossary.report)已于 \(day.chinese) 报送（\(onTime ? "按时" : "逾期")），由市经济运行调度办公室审核。</p>
+        <details><summary>补充整改材料</summary>\(reportForm("提交补充材料"))</details>
+        """
+    case .none:
+      body =
+        notice.state == .closed
+        ? "<p><strong>本通知已办结，无需再办理。</strong></p>"
+        : "<p><strong>无需再办理。</strong>本通知已签收，不要求报送\(Glossary.report)。</p>"
+    }
+    return "<section class=\"next-step\" aria-label=\"下一步\">\(body)</section>"
+  }
+
   /// Where the notice went: one row per webhook target, with its last answer.
   static func deliveryLog(_ notice: NoticeRecord, store: Store) throws -> HTML {
     let deliveries = try store.deliveries(notice: notice.id)
     guard !deliveries.isEmpty else { return "" }
     let rows = try deliveries.map { delivery -> HTML in
       let last = try store.deliveryAttempts(delivery: delivery.id).last
-      let answer = last.map { "\($0.httpStatus.map(String.init) ?? "—") \($0.outcome): \($0.answer)" }
+      let answer = last.map(Glossary.deliveryAttempt)
       return """
-        <tr><td>\(delivery.id)</td><td>\(delivery.role)</td><td>\(delivery.state.rawValue)</td>
+        <tr><td>\(delivery.id)</td><td>\(Glossary.deliveryRole(delivery.role))</td><td>\(Glossary.deliveryState(delivery.state))</td>
         <td class="number">\(delivery.attempts)</td><td>\(answer ?? delivery.lastError ?? "")</td></tr>
         """
     }
-    return "<h2>投递</h2><table><tr><th>投递</th><th>身份</th><th>状态</th><th>尝试</th><th>最后回应</th></tr>\(rows)</table>"
+    return """
+      <h2>投递</h2>
+      <table><tr><th>投递</th><th>送达方式</th><th>状态</th><th>尝试次数</th><th>最后回应（接收方原文）</th></tr>\(rows)</table>
+      """
   }
 
   /// The notice as its official document, for the frame on its page; styles inline, no scripts.
@@ -245,5 +316,44 @@ enum NoticePages {
       document = NoticeDocument.make(notice, configuration: workspace.configuration)
     }
     return document
+  }
+}
+
+/// Where a notice stands for its addressee, and what it is to do next: the state the office
+/// records (已签发, 已签收) does not say whether the report is in.
+struct DepartmentProgress {
+  enum Step: Equatable {
+    case acknowledge
+    case report
+    case awaitingReview(Day, onTime: Bool)
+    case none
+  }
+
+  let asksForReport: Bool
+  let step: Step
+  let name: String
+  let badge: String
+
+  init(_ notice: NoticeRecord, reports: [(text: String, day: Day, onTime: Bool)]) {
+    // A correction or a withdrawal asks for nothing new; a lift asks for nothing at all.
+    asksForReport = notice.kind.asksForReport && notice.corrects == nil
+    let received = Account.visibleToAddressees.contains(notice.state) && notice.state != .closed
+    if received, asksForReport, let last = reports.last {
+      // A report sent answers the notice, whether or not it was signed for first.
+      (step, name, badge) = (.awaitingReview(last.day, onTime: last.onTime), "\(Glossary.report)已报送", "acknowledged")
+      return
+    }
+    switch notice.state {
+    case .closed:
+      (step, name, badge) = (.none, "已办结", "closed")
+    case .approved, .sent:
+      (step, name, badge) = (.acknowledge, "待签收", "draft")
+    case .acknowledged where asksForReport:
+      (step, name, badge) = (.report, "待报送\(Glossary.report)", "draft")
+    case .acknowledged:
+      (step, name, badge) = (.none, "已签收", "acknowledged")
+    case .draft, .rejected, .superseded:
+      (step, name, badge) = (.none, Glossary.state(notice.state), notice.state.rawValue)
+    }
   }
 }

@@ -5,7 +5,7 @@ import Logging
   import Glibc
 #endif
 
-/// The daemon's log lines on standard output (DESIGN §9). Under systemd, whose journal connects
+/// The daemon's log lines on standard output (docs/operate.md#the-daemon). Under systemd, whose journal connects
 /// stdout and says so in `$JOURNAL_STREAM`, each line starts with its syslog priority (`<3>` for an
 /// error) and carries no time stamp, since the journal adds its own. Elsewhere a line reads
 /// `2026-11-26T07:00:00Z warning feed stats failed: …` for a person at a terminal.

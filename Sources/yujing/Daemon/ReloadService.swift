@@ -9,7 +9,7 @@ import YujingCore
 #endif
 
 /// SIGHUP (`systemctl reload yujing`): re-read and validate the configuration, thresholds and
-/// templates; apply them if valid, keep the old ones and say why if not (DESIGN §9). systemd hears
+/// templates; apply them if valid, keep the old ones and say why if not (docs/operate.md#the-daemon). systemd hears
 /// `RELOADING=1` with the time of the request, then `READY=1` when the reload is over either way.
 struct ReloadService: Service {
   let live: LiveWorkspace

@@ -5,7 +5,7 @@ import ServiceLifecycle
 import YujingCore
 import YujingServer
 
-/// `yujing serve`: the daemon (DESIGN §9). One service group holds the web server, the feed
+/// `yujing serve`: the daemon (docs/operate.md#the-daemon). One service group holds the web server, the feed
 /// schedules (each followed by the evaluation of what changed), the daily check, the dispatch
 /// worker, the reload on SIGHUP and the systemd watchdog; SIGTERM or SIGINT stops it gracefully.
 struct Serve: AsyncParsableCommand {

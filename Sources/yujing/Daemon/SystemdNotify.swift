@@ -4,7 +4,7 @@ import Foundation
   import Glibc
 #endif
 
-/// The systemd notify protocol without libsystemd (DESIGN §9): one datagram per message to the
+/// The systemd notify protocol without libsystemd (docs/operate.md#the-daemon): one datagram per message to the
 /// socket in `$NOTIFY_SOCKET` — a path, or `@name` for an abstract socket (NUL as the first byte
 /// of `sun_path`, and the exact address length). Best effort: a lost message never stops the daemon.
 struct SystemdNotifier: Sendable {

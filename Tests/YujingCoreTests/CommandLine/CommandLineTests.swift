@@ -259,7 +259,7 @@ struct YujingCommand {
     _ = try YujingCommand.run(["evaluate", "--db", db, "--period", "2020-08", "--as-of", "2020-09-11"])
     let list = try YujingCommand.run(["notices", "list", "--db", db, "--format", "json"])
     #expect(list.status == 0, "\(list.err)")
-    // The contract of DESIGN §9.1.
+    // The command line is a contract scripts rely on (docs/operate.md#commands).
     #expect(
       list.out.hasPrefix(
         #"[{"id": 1, "kind": "reminder", "number": null, "addressee": "丰城市人民政府", "cc": ["市工信局"], "period": "2020-08", "state": "draft", "corrects": null, "subjects": [{"subject": {"kind": "indicator", "indicator": "industry_va", "region": "360981"}, "stage": "reminder", "level": "yellow"}]"#

@@ -5,7 +5,7 @@ import Testing
   import Glibc
 #endif
 
-/// DESIGN §9: a real `yujing serve` speaks the notify protocol to a datagram socket, as systemd
+/// A real `yujing serve` speaks the notify protocol to a datagram socket, as systemd
 /// would listen on it: READY=1 with a STATUS=, WATCHDOG=1 at half of WATCHDOG_USEC, and STOPPING=1
 /// on SIGTERM, after which it exits 0.
 struct SystemdNotifyTests {

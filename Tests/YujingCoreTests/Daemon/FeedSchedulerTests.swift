@@ -3,7 +3,7 @@ import Testing
 
 @testable import YujingCore
 
-/// DESIGN §9: schedules are cron expressions on the city's wall clock; a schedule missed while the
+/// Schedules are cron expressions on the city's wall clock; a schedule missed while the
 /// daemon was down runs once at start, not once per miss. The clock is an argument throughout.
 struct FeedSchedulerTests {
   static func wall(_ text: String) -> Date { CronScheduleTests.wall(text) }

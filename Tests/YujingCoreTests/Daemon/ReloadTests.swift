@@ -3,7 +3,7 @@ import Testing
 
 @testable import YujingCore
 
-/// SIGHUP's work (DESIGN §9): a valid configuration and thresholds replace the live ones as a
+/// SIGHUP's work (docs/operate.md#the-daemon): a valid configuration and thresholds replace the live ones as a
 /// whole; a broken one changes nothing and says where it is broken.
 struct ReloadTests {
   /// A configuration written by `yujing init`, with its own thresholds directory.

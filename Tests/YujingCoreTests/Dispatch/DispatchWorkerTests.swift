@@ -51,7 +51,7 @@ import Testing
     }
   }
 
-  @Test func everyFormatArrivesSignedAndTheNoticeBecomesSent() async throws {
+  @Test(.needs(.standardwebhooks)) func everyFormatArrivesSignedAndTheNoticeBecomesSent() async throws {
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup()
     let secrets = RobotReceiver.secrets
@@ -92,7 +92,7 @@ import Testing
     #expect(feishu.body.contains("规模以上工业增加值") && feishu.body.contains("黄色预警"))
   }
 
-  @Test func aFlakyReceiverGetsTheSameWebhookIDUntilItAccepts() async throws {
+  @Test(.needs(.standardwebhooks)) func aFlakyReceiverGetsTheSameWebhookIDUntilItAccepts() async throws {
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup()
     _ = try setup.addTarget(.generic, receiver.url("/generic/flaky2"), secret: RobotReceiver.secrets["generic"])
@@ -118,7 +118,7 @@ import Testing
     #expect(attempts.map(\.outcome) == ["retry", "retry", "delivered"])
   }
 
-  @Test func retryAfterIsHonouredOverAShorterBackoff() async throws {
+  @Test(.needs(.standardwebhooks)) func retryAfterIsHonouredOverAShorterBackoff() async throws {
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup()
     _ = try setup.addTarget(.generic, receiver.url("/generic/ratelimit"), secret: RobotReceiver.secrets["generic"])
@@ -134,7 +134,7 @@ import Testing
     #expect(try await worker.runDue().delivered == 1)
   }
 
-  @Test func aBadSignatureIsPermanentAndTheNoticeWaitsForAReviewer() async throws {
+  @Test(.needs(.standardwebhooks)) func aBadSignatureIsPermanentAndTheNoticeWaitsForAReviewer() async throws {
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup()
     _ = try setup.addTarget(.dingtalk, receiver.url("/dingtalk/ok?access_token=t1"), secret: "SECwrong")
@@ -151,7 +151,7 @@ import Testing
     #expect(resent.state == .pending && resent.webhookID == delivery.webhookID)
   }
 
-  @Test func aReceiverThatNeverAnswersTimesOutAndIsRetried() async throws {
+  @Test(.needs(.standardwebhooks)) func aReceiverThatNeverAnswersTimesOutAndIsRetried() async throws {
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup(timeoutSeconds: 1)
     _ = try setup.addTarget(.wecom, receiver.url("/wecom/hang?key=k"))
@@ -163,7 +163,7 @@ import Testing
     #expect(try setup.store.deliveryAttempts(delivery: delivery.id).first?.httpStatus == nil)
   }
 
-  @Test func aRobotsRateIsKeptByQueueingNotByFailing() async throws {
+  @Test(.needs(.standardwebhooks)) func aRobotsRateIsKeptByQueueingNotByFailing() async throws {
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup()
     // 市工信局 receives the copy of every county's letter, three a minute.

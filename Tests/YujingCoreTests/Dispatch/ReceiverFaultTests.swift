@@ -12,7 +12,7 @@ import Testing
   /// is tried on the backoff schedule, never before it is due, and is dead once the configured hour
   /// is spent; the log says it was given up and why. (A WeCom robot, unsigned: a signed message
   /// stamped by the test's clock half an hour ahead would be refused for its timestamp.)
-  @Test func aStormOf5xxBacksOffThenGivesUpWithTheReasonInTheLog() async throws {
+  @Test(.needs(.standardwebhooks)) func aStormOf5xxBacksOffThenGivesUpWithTheReasonInTheLog() async throws {
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup(giveUpAfterHours: 1)
     _ = try setup.addTarget(.wecom, receiver.url("/wecom/status503?key=gxj"), addressee: "市工信局", copies: true)
@@ -55,7 +55,7 @@ import Testing
 
   /// A WeCom robot whose key is wrong answers 200 with errcode 93000: dead at the first attempt,
   /// with the robot's code, its message and what to check.
-  @Test func aWeComInvalidKeyIsDeadAtOnceAndTheLogSaysToCheckTheURL() async throws {
+  @Test(.needs(.standardwebhooks)) func aWeComInvalidKeyIsDeadAtOnceAndTheLogSaysToCheckTheURL() async throws {
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup()
     _ = try setup.addTarget(.wecom, receiver.url("/wecom/ok?key=bad-key"))
@@ -83,7 +83,7 @@ import Testing
   }
 
   /// A path the receiver does not have (HTTP 404) will not appear by trying again.
-  @Test func aClientErrorStatusIsPermanentAndNamed() async throws {
+  @Test(.needs(.standardwebhooks)) func aClientErrorStatusIsPermanentAndNamed() async throws {
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup()
     _ = try setup.addTarget(.generic, receiver.url("/generic/status404"), secret: RobotReceiver.secrets["generic"])
@@ -95,7 +95,7 @@ import Testing
   }
 
   /// WeCom's rate limit arrives as errcode 45009 in a 200: waited out for a minute, then sent.
-  @Test func aWeComRateLimitIsWaitedOutThenDelivered() async throws {
+  @Test(.needs(.standardwebhooks)) func aWeComRateLimitIsWaitedOutThenDelivered() async throws {
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup()
     _ = try setup.addTarget(.wecom, receiver.url("/wecom/ratelimit?key=k"))
@@ -113,7 +113,7 @@ import Testing
 
   /// Timeouts on every attempt: each is logged with the configured limit, and the delivery
   /// stays queued for the next round rather than being lost or sent twice.
-  @Test func repeatedTimeoutsAreLoggedWithTheLimitAndKeepTheDeliveryQueued() async throws {
+  @Test(.needs(.standardwebhooks)) func repeatedTimeoutsAreLoggedWithTheLimitAndKeepTheDeliveryQueued() async throws {
     guard let receiver = try RobotReceiver.start() else { return }
     let setup = try Setup(timeoutSeconds: 1)
     _ = try setup.addTarget(.generic, receiver.url("/generic/hang"), secret: RobotReceiver.secrets["generic"])

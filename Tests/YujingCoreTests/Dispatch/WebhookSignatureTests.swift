@@ -3,8 +3,9 @@ import Testing
 
 @testable import YujingCore
 
-/// The signatures against the published test vectors (FACTS §9), and the pure parts of delivery:
-/// what an answer means, when to try again, how a long notice is cut for WeCom.
+/// The signatures against the test vectors each receiver publishes (Standard Webhooks, DingTalk,
+/// Feishu), and the pure parts of delivery: what an answer means, when to try again, how a long
+/// notice is cut for WeCom.
 struct WebhookSignatureTests {
   @Test func standardWebhooksSignatureMatchesTheSpecsVector() throws {
     let signature = try WebhookSignature.standard(

@@ -2,7 +2,7 @@ import Testing
 
 @testable import YujingCore
 
-/// The ladder of DESIGN §6.1 as a table: a sequence of period levels in, the stage after each
+/// The ladder (docs/rules.md#the-ladder) as a table: a sequence of period levels in, the stage after each
 /// period out. `_` is a break (no figure, or an exemption); `-` is a period back on target.
 @Suite struct LadderTests {
   static func levels(_ text: String) -> [Ladder.PeriodLevel] {

@@ -39,7 +39,7 @@ import Testing
     ("2020-11", .talk, "铜鼓县人民政府", ["industry_va@360926 talk_mayor"]),
     ("2020-11", .dataOverdue, "市发改委", ["feed projects"]),
     ("2020-12", .lift, "高安市人民政府", ["industry_va@360983 lifted"]),
-    // 预协调 (DESIGN §5.5): 宜丰县's retail is on target from July to November, but the seasonal
+    // 预协调 (docs/rules.md#precoordination): 宜丰县's retail is on target from July to November, but the seasonal
     // share of 2017–2019 (2019's year-end lift from a new shopping centre) projects a miss of more
     // than 0.5 points each month (the checker's precoordination list: 8.4, 8.5, 8.4, 8.4, 9.0
     // against 10). No case, no stage; none in December, when the figure is the outcome.
@@ -82,7 +82,7 @@ import Testing
       Set(actual) == Set(wanted),
       "missing: \(Set(wanted).subtracting(actual)); unexpected: \(Set(actual).subtracting(wanted))")
     #expect(actual.count == wanted.count, "a notice is there twice")
-    // One letter per addressee and period (DESIGN §6.1): never two stage notices, never two lifts.
+    // One letter per addressee and period (docs/rules.md#the-ladder): never two stage notices, never two lifts.
     let letters = try workspace.store.notices().filter {
       $0.state != .superseded && [.reminder, .talk, .lift].contains($0.kind)
     }

@@ -18,12 +18,14 @@ import Testing
     batch.observations.first { $0.region == region && $0.indicator == indicator }
   }
 
-  @Test(arguments: [
-    // A custom format, and the two built-in percentages (openpyxl writes them by number only).
-    ("0.052", "0.0%", "5.2"), ("0.052", "0%", "5.2"), ("-0.0315", "0.00%", "-3.15"),
-    // Excel's binary double of 0.079: the figure is the decimal.
-    ("0.07900000000000001", "0.0%", "7.9"),
-  ])
+  @Test(
+    .needs(.openpyxl),
+    arguments: [
+      // A custom format, and the two built-in percentages (openpyxl writes them by number only).
+      ("0.052", "0.0%", "5.2"), ("0.052", "0%", "5.2"), ("-0.0315", "0.00%", "-3.15"),
+      // Excel's binary double of 0.079: the figure is the decimal.
+      ("0.07900000000000001", "0.0%", "7.9"),
+    ])
   func aPercentageInAGrowthColumnIsStoredInPercent(stored: String, format: String, growth: String) throws {
     guard
       let data = try PythonWriter.bureauXLSX(
@@ -38,7 +40,7 @@ import Testing
   }
 
   /// Through `yujing ingest` into the database: the growth stored is the one Excel shows.
-  @Test(arguments: [".xlsx", ".xls"])
+  @Test(.needs(.openpyxl, .xlwt), arguments: [".xlsx", ".xls"])
   func theGrowthStoredFromAPercentageCellIsThePercentShown(suffix: String) throws {
     let body = """
       put("A5", "丰城市")
@@ -60,11 +62,13 @@ import Testing
     #expect(growth == 5.2)
   }
 
-  @Test(arguments: [
-    // Formats that show the number as it is: built-in, custom, WPS's General, padding, colour.
-    ("1322.5", "#,##0.00", "1322.5"), ("23.51", "0.0_ ", "23.51"), ("23.51", "G/通用格式", "23.51"),
-    ("23.51", "0.00;[Red]-0.00", "23.51"), ("23.51", "#,##0.00_);(#,##0.00)", "23.51"),
-  ])
+  @Test(
+    .needs(.openpyxl),
+    arguments: [
+      // Formats that show the number as it is: built-in, custom, WPS's General, padding, colour.
+      ("1322.5", "#,##0.00", "1322.5"), ("23.51", "0.0_ ", "23.51"), ("23.51", "G/通用格式", "23.51"),
+      ("23.51", "0.00;[Red]-0.00", "23.51"), ("23.51", "#,##0.00_);(#,##0.00)", "23.51"),
+    ])
   func aFormatThatShowsTheNumberAsItIsLeavesTheFigure(stored: String, format: String, value: String) throws {
     guard
       let data = try PythonWriter.bureauXLSX(
@@ -78,28 +82,30 @@ import Testing
     #expect(Self.figure(batch, "360981", "fiscal_general")?.value == (try Fixed(parsing: value)))
   }
 
-  @Test(arguments: [
-    (
-      "put(\"D5\", 23.51, '0.00\"亿元\"')",
-      "sheet 1-5月, cell D5 (value): the cell holds 23.51 with the number format '0.00\"亿元\"', whose meaning for a figure is not certain: it adds the text '亿元' to the number"
-    ),
-    (
-      "put(\"D5\", 0.2351, '0.0%')",
-      "sheet 1-5月, cell D5 (value): the cell holds 0.2351 formatted as a percentage ('0.0%', shown as 23.51%), but a 总量 (value) column is not in percent"
-    ),
-    (
-      "put(\"D5\", 23510, '#,##0.0,')",
-      "sheet 1-5月, cell D5 (value): the cell holds 23510 with the number format '#,##0.0,', whose meaning for a figure is not certain: a comma after the digits divides the number by 1000 for display"
-    ),
-    (
-      "put(\"E5\", datetime.date(2020, 1, 5), 'yyyy-mm-dd')",
-      "sheet 1-5月, cell E5 (growth): the cell holds 43835 formatted as a date ('yyyy-mm-dd', shown as 2020-01-05); a figure column holds numbers"
-    ),
-    (
-      "put(\"E5\", 3.1, '[>=100]0;0.0')",
-      "sheet 1-5月, cell E5 (growth): the cell holds 3.1 with the number format '[>=100]0;0.0', whose meaning for a figure is not certain: it depends on a condition ([>=100])"
-    ),
-  ])
+  @Test(
+    .needs(.openpyxl),
+    arguments: [
+      (
+        "put(\"D5\", 23.51, '0.00\"亿元\"')",
+        "sheet 1-5月, cell D5 (value): the cell holds 23.51 with the number format '0.00\"亿元\"', whose meaning for a figure is not certain: it adds the text '亿元' to the number"
+      ),
+      (
+        "put(\"D5\", 0.2351, '0.0%')",
+        "sheet 1-5月, cell D5 (value): the cell holds 0.2351 formatted as a percentage ('0.0%', shown as 23.51%), but a 总量 (value) column is not in percent"
+      ),
+      (
+        "put(\"D5\", 23510, '#,##0.0,')",
+        "sheet 1-5月, cell D5 (value): the cell holds 23510 with the number format '#,##0.0,', whose meaning for a figure is not certain: a comma after the digits divides the number by 1000 for display"
+      ),
+      (
+        "put(\"E5\", datetime.date(2020, 1, 5), 'yyyy-mm-dd')",
+        "sheet 1-5月, cell E5 (growth): the cell holds 43835 formatted as a date ('yyyy-mm-dd', shown as 2020-01-05); a figure column holds numbers"
+      ),
+      (
+        "put(\"E5\", 3.1, '[>=100]0;0.0')",
+        "sheet 1-5月, cell E5 (growth): the cell holds 3.1 with the number format '[>=100]0;0.0', whose meaning for a figure is not certain: it depends on a condition ([>=100])"
+      ),
+    ])
   func aCellWhoseMeaningIsUncertainIsRefusedWithSheetCellAndReason(cell: String, says: String) throws {
     guard
       let data = try PythonWriter.bureauXLSX(
@@ -120,13 +126,15 @@ import Testing
     #expect(Self.figure(batch, "360981", "fiscal_general") == nil)
   }
 
-  @Test(arguments: [
-    // A month typed into Excel (2020年4月) is its first day, shown without the day.
-    ("datetime.date(2020, 4, 1)", "yyyy\"年\"m\"月\"", "2020-04"),
-    // The last day of a month: the figures as of then.
-    ("datetime.date(2020, 4, 30)", "yyyy-mm-dd", "2020-04"),
-    ("datetime.date(2020, 5, 1)", "mmm-yy", "2020-05"),
-  ])
+  @Test(
+    .needs(.openpyxl),
+    arguments: [
+      // A month typed into Excel (2020年4月) is its first day, shown without the day.
+      ("datetime.date(2020, 4, 1)", "yyyy\"年\"m\"月\"", "2020-04"),
+      // The last day of a month: the figures as of then.
+      ("datetime.date(2020, 4, 30)", "yyyy-mm-dd", "2020-04"),
+      ("datetime.date(2020, 5, 1)", "mmm-yy", "2020-05"),
+    ])
   func aPeriodGivenOnlyAsADateCellIsReadAsItsMonth(date: String, format: String, period: String) throws {
     guard
       let data = try PythonWriter.bureauXLSX(
@@ -142,7 +150,7 @@ import Testing
     #expect(Self.figure(batch, "360981", "fiscal_general")?.value == (try Fixed(parsing: "23.51")))
   }
 
-  @Test func aDateCellThatMayBeTheDayTheTableWasMadeIsNoPeriod() throws {
+  @Test(.needs(.openpyxl)) func aDateCellThatMayBeTheDayTheTableWasMadeIsNoPeriod() throws {
     guard
       let data = try PythonWriter.bureauXLSX(
         title: "宜春市主要经济指标",

@@ -36,7 +36,7 @@ import Testing
     try Store(path: database).projects()
   }
 
-  @Test func aGB18030ProjectsFileIsReadWithItsChineseNamesWhenIngestDeclaresIt() throws {
+  @Test(.needs(.python3)) func aGB18030ProjectsFileIsReadWithItsChineseNamesWhenIngestDeclaresIt() throws {
     let directory = try TemporaryDirectory()
     guard let file = try Self.projectsFile(directory) else { return }
     let database = directory.path("yujing.sqlite")
@@ -51,7 +51,7 @@ import Testing
     #expect(projects["P2020-031"]?.annualPlan == (try Fixed(parsing: "3.0")))
   }
 
-  @Test func aGBKProjectsFileIsReadWhenTheFeedDeclaresIt() throws {
+  @Test(.needs(.python3)) func aGBKProjectsFileIsReadWhenTheFeedDeclaresIt() throws {
     let directory = try TemporaryDirectory()
     guard let file = try Self.projectsFile(directory) else { return }
     var text = try String(contentsOf: EmbeddedFiles.url("default/yujing.yaml"), encoding: .utf8)
@@ -68,7 +68,7 @@ import Testing
     #expect(try Self.storedProjects(database)["P2020-031"]?.name == "樟树市中药材仓储物流园（二期）")
   }
 
-  @Test func anUndeclaredGB18030FileIsRefusedNamingTheEncodingOption() throws {
+  @Test(.needs(.python3)) func anUndeclaredGB18030FileIsRefusedNamingTheEncodingOption() throws {
     let directory = try TemporaryDirectory()
     guard let file = try Self.projectsFile(directory) else { return }
     let database = directory.path("yujing.sqlite")
@@ -93,7 +93,7 @@ import Testing
   /// supplementary planes, decoded by Python's gb18030 codec as the independent reference: each
   /// is read as the same character, or refused where the two editions of the standard disagree
   /// or the character is a private-use one.
-  @Test func theDecoderAgreesWithPythonsCodecOrRefuses() throws {
+  @Test(.needs(.python3)) func theDecoderAgreesWithPythonsCodecOrRefuses() throws {
     guard
       let data = try PythonWriter.write(
         module: "codecs", package: "python3",

@@ -8,7 +8,7 @@ import Testing
 @Suite struct FeedFaultTests {
   typealias Harness = FeedPullTests.Harness
 
-  @Test func aConnectionResetBeforeTheAnswerIsTriedAgainAndTheFileComes() async throws {
+  @Test(.needs(.python3)) func aConnectionResetBeforeTheAnswerIsTriedAgainAndTheFileComes() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
     let harness = try Harness(url: server.url("/reset1/feed.csv"))
@@ -20,7 +20,7 @@ import Testing
     #expect(try harness.workspace.store.feedRuns(feed: "stats").count == 1)
   }
 
-  @Test func aConnectionResetMidBodyEveryTimeFailsTheRunAndAppliesNothing() async throws {
+  @Test(.needs(.python3)) func aConnectionResetMidBodyEveryTimeFailsTheRunAndAppliesNothing() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
     let harness = try Harness(url: server.url("/resetmid/feed.csv"))
@@ -39,7 +39,7 @@ import Testing
 
   /// Two gibibytes announced, close-delimited or chunked: the pull stops at max_bytes, the server
   /// logs how far it got, and the test process never held the body.
-  @Test(arguments: ["huge", "endless", "chunked"])
+  @Test(.needs(.python3), arguments: ["huge", "endless", "chunked"])
   func aTwoGiBBodyIsStoppedAtMaxBytesWithoutReadingIt(behaviour: String) async throws {
     guard let server = try FeedServer.start() else { return }
     let path = "/\(behaviour)/feed.csv"
@@ -65,7 +65,7 @@ import Testing
     #expect(!leftovers.contains { $0.hasSuffix(".part") })
   }
 
-  @Test func aServerFlippingBetweenTwoVersionsGivesARevisionEachTimeAndLosesNothing() async throws {
+  @Test(.needs(.python3)) func aServerFlippingBetweenTwoVersionsGivesARevisionEachTimeAndLosesNothing() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
     try server.serve("feed.csv.alt", sampleRows.replacingOccurrences(of: ",,5.2", with: ",,5.4"))
@@ -101,6 +101,7 @@ import Testing
   /// What each content type comes to for a CSV feed: vague download types let the bytes decide;
   /// a type that names another format is refused at once, without reading the body.
   @Test(
+    .needs(.python3),
     arguments: [
       ("application/octet-stream", "feed.csv", nil),
       ("text/plain; charset=utf-8", "feed.csv", nil),

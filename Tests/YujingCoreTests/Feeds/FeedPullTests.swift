@@ -29,7 +29,7 @@ import Testing
     }
   }
 
-  @Test func aSecondPullOfAnUnchangedFileIsA304ThatAppliesNothing() async throws {
+  @Test(.needs(.python3)) func aSecondPullOfAnUnchangedFileIsA304ThatAppliesNothing() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
     let harness = try Harness(url: server.url("/ok/feed.csv"))
@@ -59,7 +59,7 @@ import Testing
     #expect((third.summary.revised, third.summary.unchanged) == (1, 2))
   }
 
-  @Test func aServerWithOnlyLastModifiedIsAskedIfModifiedSince() async throws {
+  @Test(.needs(.python3)) func aServerWithOnlyLastModifiedIsAskedIfModifiedSince() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
     let harness = try Harness(url: server.url("/lastmodified/feed.csv"))
@@ -71,7 +71,7 @@ import Testing
     #expect(requests[1].ifModifiedSince?.hasSuffix("GMT") == true)
   }
 
-  @Test func aFailedRunKeepsTheOldValidatorsSoTheBadFileIsReadAgain() async throws {
+  @Test(.needs(.python3)) func aFailedRunKeepsTheOldValidatorsSoTheBadFileIsReadAgain() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", "region,indicator\n360981,fai\n")
     let harness = try Harness(url: server.url("/ok/feed.csv"))
@@ -81,7 +81,7 @@ import Testing
     #expect(again.summary.status == .failed)
   }
 
-  @Test func aServerSlowerThanTheTimeoutFailsTheRun() async throws {
+  @Test(.needs(.python3)) func aServerSlowerThanTheTimeoutFailsTheRun() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
     let harness = try Harness(url: server.url("/slow/feed.csv?seconds=30"), timeout: 1)
@@ -95,7 +95,7 @@ import Testing
     #expect(try harness.workspace.store.observationCount() == 0)
   }
 
-  @Test func theTimeoutIsForEachWaitNotForTheWholeTransfer() async throws {
+  @Test(.needs(.python3)) func theTimeoutIsForEachWaitNotForTheWholeTransfer() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
     // Ten pieces 0.3 s apart: 3 s in all, longer than the 2 s timeout, never silent that long.
@@ -104,7 +104,7 @@ import Testing
     #expect((result.summary.status, result.summary.inserted) == (.ok, 3), "\(result)")
   }
 
-  @Test func serverErrorsAreTriedAgainWithBackoffUntilTheFileComes() async throws {
+  @Test(.needs(.python3)) func serverErrorsAreTriedAgainWithBackoffUntilTheFileComes() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
     let harness = try Harness(url: server.url("/flaky2/feed.csv"))
@@ -115,7 +115,7 @@ import Testing
     #expect(try harness.workspace.store.feedRuns(feed: "stats").count == 1)
   }
 
-  @Test func a429IsTriedAgainAfterItsRetryAfter() async throws {
+  @Test(.needs(.python3)) func a429IsTriedAgainAfterItsRetryAfter() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
     let harness = try Harness(url: server.url("/busy/feed.csv"))
@@ -124,7 +124,7 @@ import Testing
     #expect(harness.sleeps.durations == [.seconds(7)])
   }
 
-  @Test func aServerThatKeepsFailingFailsTheRunAfterEveryAttempt() async throws {
+  @Test(.needs(.python3)) func aServerThatKeepsFailingFailsTheRunAfterEveryAttempt() async throws {
     guard let server = try FeedServer.start() else { return }
     let harness = try Harness(url: server.url("/fail/feed.csv"))
     let result = try await harness.pull()
@@ -138,7 +138,7 @@ import Testing
     #expect(try harness.workspace.store.feedRuns(feed: "stats").map(\.status) == [.failed])
   }
 
-  @Test func aTruncatedBodyFailsTheRunAndAppliesNothing() async throws {
+  @Test(.needs(.python3)) func aTruncatedBodyFailsTheRunAndAppliesNothing() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
     let harness = try Harness(url: server.url("/truncated/feed.csv"))
@@ -150,7 +150,7 @@ import Testing
     #expect(try harness.workspace.store.feedValidators(feed: "stats", url: server.url("/truncated/feed.csv")) == nil)
   }
 
-  @Test func aWebPageInsteadOfDataIsRefusedAndNotTriedAgain() async throws {
+  @Test(.needs(.python3)) func aWebPageInsteadOfDataIsRefusedAndNotTriedAgain() async throws {
     guard let server = try FeedServer.start() else { return }
     let harness = try Harness(url: server.url("/html/feed.csv"))
     let result = try await harness.pull()
@@ -162,7 +162,7 @@ import Testing
     #expect(try await server.requests(for: "/html/feed.csv").count == 1)
   }
 
-  @Test func anAnnouncedBodyOverMaxBytesIsRefusedWithoutReadingIt() async throws {
+  @Test(.needs(.python3)) func anAnnouncedBodyOverMaxBytesIsRefusedWithoutReadingIt() async throws {
     guard let server = try FeedServer.start() else { return }
     let harness = try Harness(url: server.url("/huge/feed.csv"), maxBytes: 1000)
     let result = try await harness.pull()
@@ -175,7 +175,7 @@ import Testing
     #expect(!leftovers.contains { $0.hasSuffix(".part") })
   }
 
-  @Test func aBodyWithoutLengthIsStoppedAtMaxBytes() async throws {
+  @Test(.needs(.python3)) func aBodyWithoutLengthIsStoppedAtMaxBytes() async throws {
     guard let server = try FeedServer.start() else { return }
     let harness = try Harness(url: server.url("/endless/feed.csv"), maxBytes: 100_000)
     let result = try await harness.pull()
@@ -185,7 +185,7 @@ import Testing
     #expect((written ?? 0) < 1 << 29)
   }
 
-  @Test func notFoundIsNotTriedAgain() async throws {
+  @Test(.needs(.python3)) func notFoundIsNotTriedAgain() async throws {
     guard let server = try FeedServer.start() else { return }
     let harness = try Harness(url: server.url("/missing/feed.csv"))
     let result = try await harness.pull()
@@ -196,7 +196,7 @@ import Testing
     #expect(try await server.requests(for: "/missing/feed.csv").count == 1)
   }
 
-  @Test func credentialsInTheURLAreNeverStoredOrShown() async throws {
+  @Test(.needs(.python3)) func credentialsInTheURLAreNeverStoredOrShown() async throws {
     guard let server = try FeedServer.start() else { return }
     let url = "http://reader:s3cret@127.0.0.1:\(server.port)/missing/feed.csv?token=abc123&month=5"
     let harness = try Harness(url: url)
@@ -300,7 +300,7 @@ import Testing
 
 /// `yujing ingest --feed NAME` pulling a URL, as a user runs it.
 @Suite struct FeedPullCommandTests {
-  @Test func ingestPullsAnHTTPURLAndTheSecondTimeSaysNotModified() async throws {
+  @Test(.needs(.python3)) func ingestPullsAnHTTPURLAndTheSecondTimeSaysNotModified() async throws {
     guard let server = try FeedServer.start() else { return }
     try server.serve("feed.csv", sampleRows)
     let directory = try TemporaryDirectory()

@@ -18,7 +18,7 @@ import Testing
     }.joined(separator: "\n")
   }
 
-  @Test func aRejectedGrowthInTheGroupSkipsTheCheckAndSaysWhy() throws {
+  @Test(.needs(.openpyxl)) func aRejectedGrowthInTheGroupSkipsTheCheckAndSaysWhy() throws {
     // 万载县's growth is typed as text that is no figure: its row is refused.
     guard let data = try PythonWriter.bureauXLSX(Self.rows { $0 == 2 ? "'八点一'" : String(9.0 - Double($0) * 0.5) })
     else { return }
@@ -31,7 +31,7 @@ import Testing
       ])
   }
 
-  @Test func aGroupMissingARankedRegionIsNotChecked() throws {
+  @Test(.needs(.openpyxl)) func aGroupMissingARankedRegionIsNotChecked() throws {
     // 万载县, ranked 3rd, has "—" for its growth: the other nine cannot be ranked as the bureau did.
     guard let data = try PythonWriter.bureauXLSX(Self.rows { $0 == 2 ? "'—'" : String(9.0 - Double($0) * 0.5) })
     else { return }
@@ -43,7 +43,7 @@ import Testing
       ])
   }
 
-  @Test func aWholeGroupIsCheckedAndAWrongRankNamed() throws {
+  @Test(.needs(.openpyxl)) func aWholeGroupIsCheckedAndAWrongRankNamed() throws {
     // 奉新县 and 万载县 swapped: 8.5 is second, 8.0 third, whatever the table says.
     guard
       let data = try PythonWriter.bureauXLSX(

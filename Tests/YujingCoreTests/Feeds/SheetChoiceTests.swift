@@ -17,13 +17,13 @@ import Testing
       """)
   }
 
-  @Test func theSheetWithTheRegionHeaderIsReadWhereverItIs() throws {
+  @Test(.needs(.openpyxl)) func theSheetWithTheRegionHeaderIsReadWhereverItIs() throws {
     guard let data = try Self.workbook(secondTable: false) else { return }
     let batch = try CellFormatTests.read(data)
     #expect(CellFormatTests.figure(batch, "360981", "fiscal_general")?.value == (try Fixed(parsing: "23.51")))
   }
 
-  @Test func twoSheetsWithTheRegionHeaderAreRefusedAndListed() throws {
+  @Test(.needs(.openpyxl)) func twoSheetsWithTheRegionHeaderAreRefusedAndListed() throws {
     guard let data = try Self.workbook(secondTable: true) else { return }
     #expect {
       try CellFormatTests.read(data)
@@ -33,7 +33,7 @@ import Testing
     }
   }
 
-  @Test func noSheetWithTheRegionHeaderNamesEverySheetLookedAt() throws {
+  @Test(.needs(.openpyxl)) func noSheetWithTheRegionHeaderNamesEverySheetLookedAt() throws {
     guard
       let data = try PythonWriter.write(
         module: "openpyxl", package: "openpyxl",

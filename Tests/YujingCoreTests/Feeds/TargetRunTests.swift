@@ -44,7 +44,7 @@ import Testing
     #expect(stored == 9.5)
   }
 
-  @Test func aGB18030TargetsFileIsImportedWithEncoding() throws {
+  @Test(.needs(.python3)) func aGB18030TargetsFileIsImportedWithEncoding() throws {
     let directory = try TemporaryDirectory()
     guard
       let data = try PythonWriter.write(

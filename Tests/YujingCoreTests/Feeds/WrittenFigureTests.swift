@@ -6,12 +6,14 @@ import Testing
 /// Figures typed as people type them, in tables openpyxl writes and in CSV files Python's csv
 /// module writes: each read where the column makes its meaning certain, refused where it does not.
 @Suite struct WrittenFigureTests {
-  @Test(arguments: [
-    ("B5", "7.9%", "industry_va", "growth", "7.9"), ("B5", "7.9％", "industry_va", "growth", "7.9"),
-    ("E5", "－３.２", "fiscal_general", "growth", "-3.2"), ("D5", "1,322.5", "fiscal_general", "value", "1322.5"),
-    ("E5", "+3.1", "fiscal_general", "growth", "3.1"), ("D5", "２３.５１", "fiscal_general", "value", "23.51"),
-    ("B5", "5.2 %", "industry_va", "growth", "5.2"),
-  ])
+  @Test(
+    .needs(.openpyxl),
+    arguments: [
+      ("B5", "7.9%", "industry_va", "growth", "7.9"), ("B5", "7.9％", "industry_va", "growth", "7.9"),
+      ("E5", "－３.２", "fiscal_general", "growth", "-3.2"), ("D5", "1,322.5", "fiscal_general", "value", "1322.5"),
+      ("E5", "+3.1", "fiscal_general", "growth", "3.1"), ("D5", "２３.５１", "fiscal_general", "value", "23.51"),
+      ("B5", "5.2 %", "industry_va", "growth", "5.2"),
+    ])
   func aFigureWrittenAsPeopleWriteItIsReadInItsColumn(
     cell: String, text: String, indicator: String, field: String, stored: String
   ) throws {
@@ -28,11 +30,13 @@ import Testing
     #expect((field == "growth" ? observation.growth : observation.value) == (try Fixed(parsing: stored)))
   }
 
-  @Test(arguments: [
-    ("D5", "12.5%", "cell D5 (value): value: \"12.5%\" is a percentage, but this column holds a level (总量)"),
-    ("C5", "3%", "cell C5 (rank): rank: \"3%\" is a percentage, but this column holds a rank (位次)"),
-    ("D5", "1,32.5", "cell D5 (value): value: \"1,32.5\" has a comma that does not separate thousands"),
-  ])
+  @Test(
+    .needs(.openpyxl),
+    arguments: [
+      ("D5", "12.5%", "cell D5 (value): value: \"12.5%\" is a percentage, but this column holds a level (总量)"),
+      ("C5", "3%", "cell C5 (rank): rank: \"3%\" is a percentage, but this column holds a rank (位次)"),
+      ("D5", "1,32.5", "cell D5 (value): value: \"1,32.5\" has a comma that does not separate thousands"),
+    ])
   func aWrittenFigureWhoseColumnDoesNotMakeItCertainIsRefused(cell: String, text: String, says: String) throws {
     guard
       let data = try PythonWriter.bureauXLSX(
@@ -50,7 +54,7 @@ import Testing
   }
 
   /// The canonical CSV as Excel saves a sheet whose cells show percentages and grouped thousands.
-  @Test func aCSVWithWrittenFiguresKeepsEachFigureExactly() throws {
+  @Test(.needs(.python3)) func aCSVWithWrittenFiguresKeepsEachFigureExactly() throws {
     guard
       let data = try PythonWriter.write(
         module: "csv", package: "python3",

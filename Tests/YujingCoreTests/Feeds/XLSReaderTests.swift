@@ -32,7 +32,7 @@ import Testing
     put("A10", "注：本表为快报数。")
     """
 
-  @Test func readsTheBureausTableWithMergedHeadersAndEveryFigureExact() throws {
+  @Test(.needs(.xlwt)) func readsTheBureausTableWithMergedHeadersAndEveryFigureExact() throws {
     guard let data = try PythonWriter.bureauXLS(Self.table) else { return }
     let batch = try Self.read(data)
     #expect(batch.rejections.isEmpty, "\(batch.rejections)")
@@ -56,7 +56,7 @@ import Testing
     #expect(batch.notes.contains("row 10 is a footnote: skipped"))
   }
 
-  @Test func aWPSEtFileIsReadAsAnXLSByItsName() throws {
+  @Test(.needs(.xlwt)) func aWPSEtFileIsReadAsAnXLSByItsName() throws {
     guard let data = try PythonWriter.bureauXLS(Self.table) else { return }
     let directory = try TemporaryDirectory()
     let workspace = try openDefaultWorkspace(directory)
@@ -66,7 +66,7 @@ import Testing
     #expect(summary.accepted == 6)
   }
 
-  @Test func aPercentageInAGrowthColumnIsStoredInPercent() throws {
+  @Test(.needs(.xlwt)) func aPercentageInAGrowthColumnIsStoredInPercent() throws {
     guard
       let data = try PythonWriter.bureauXLS(
         """
@@ -83,25 +83,27 @@ import Testing
     #expect(CellFormatTests.figure(batch, "360981", "fiscal_general")?.value == (try Fixed(parsing: "1322.5")))
   }
 
-  @Test(arguments: [
-    (
-      "put(\"D5\", 23.51, '0.00\"亿元\"')",
-      "sheet 1-5月, cell D5 (value): the cell holds 23.51 with the number format '0.00\"亿元\"', whose meaning for a figure is not certain: it adds the text '亿元' to the number"
-    ),
-    (
-      "put(\"D5\", 0.2351, '0.0%')",
-      "sheet 1-5月, cell D5 (value): the cell holds 0.2351 formatted as a percentage ('0.0%', shown as 23.51%), but a 总量 (value) column is not in percent"
-    ),
-    (
-      "put(\"E5\", datetime.date(2020, 1, 5), 'yyyy-mm-dd')",
-      "sheet 1-5月, cell E5 (growth): the cell holds 43835 formatted as a date ('yyyy-mm-dd', shown as 2020-01-05)"
-    ),
-    (
-      "put(\"E5\", xlwt.Formula(\"B5+1\"))",
-      "sheet 1-5月, cell E5 (growth): the cell holds a formula with no computed value; open and save the file in Excel or WPS"
-    ),
-    ("put(\"E5\", \"7.9%\")", nil),
-  ])
+  @Test(
+    .needs(.xlwt),
+    arguments: [
+      (
+        "put(\"D5\", 23.51, '0.00\"亿元\"')",
+        "sheet 1-5月, cell D5 (value): the cell holds 23.51 with the number format '0.00\"亿元\"', whose meaning for a figure is not certain: it adds the text '亿元' to the number"
+      ),
+      (
+        "put(\"D5\", 0.2351, '0.0%')",
+        "sheet 1-5月, cell D5 (value): the cell holds 0.2351 formatted as a percentage ('0.0%', shown as 23.51%), but a 总量 (value) column is not in percent"
+      ),
+      (
+        "put(\"E5\", datetime.date(2020, 1, 5), 'yyyy-mm-dd')",
+        "sheet 1-5月, cell E5 (growth): the cell holds 43835 formatted as a date ('yyyy-mm-dd', shown as 2020-01-05)"
+      ),
+      (
+        "put(\"E5\", xlwt.Formula(\"B5+1\"))",
+        "sheet 1-5月, cell E5 (growth): the cell holds a formula with no computed value; open and save the file in Excel or WPS"
+      ),
+      ("put(\"E5\", \"7.9%\")", nil),
+    ])
   func aCellWhoseMeaningIsUncertainIsRefusedWithSheetCellAndReason(cell: String, says: String?) throws {
     guard
       let data = try PythonWriter.bureauXLS(
@@ -123,7 +125,7 @@ import Testing
     #expect(batch.rejections.first?.description.hasPrefix(says) == true, "\(batch.rejections.map(\.description))")
   }
 
-  @Test func aPeriodGivenAsAMonthDateCellIsRead() throws {
+  @Test(.needs(.xlwt)) func aPeriodGivenAsAMonthDateCellIsRead() throws {
     guard
       let data = try PythonWriter.bureauXLS(
         title: "宜春市主要经济指标",
@@ -138,7 +140,7 @@ import Testing
 
   /// Thousands of long strings: the shared-string table runs over many CONTINUE records, with
   /// strings split across them (two bytes a character on one side, one on the other).
-  @Test func sharedStringsSplitAcrossRecordsAreReadWhole() throws {
+  @Test(.needs(.xlwt)) func sharedStringsSplitAcrossRecordsAreReadWhole() throws {
     guard
       let data = try PythonWriter.bureauXLS(
         """
@@ -162,7 +164,7 @@ import Testing
     #expect(notes.cells.count == 3000)
   }
 
-  @Test func twoSheetsWithTheRegionHeaderAreRefusedAndListed() throws {
+  @Test(.needs(.xlwt)) func twoSheetsWithTheRegionHeaderAreRefusedAndListed() throws {
     guard
       let data = try PythonWriter.bureauXLS(
         """
@@ -178,7 +180,7 @@ import Testing
     }
   }
 
-  @Test func anUnreadableFileSaysWhatItIsAndWhatToDo() throws {
+  @Test(.needs(.xlwt)) func anUnreadableFileSaysWhatItIsAndWhatToDo() throws {
     guard let data = try PythonWriter.bureauXLS(Self.table) else { return }
     let cases: [(Data, String)] = [
       (data.prefix(data.count / 2), "not a readable XLS table: the workbook is damaged"),

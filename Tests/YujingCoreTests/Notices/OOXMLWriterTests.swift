@@ -344,7 +344,7 @@ import ZIPFoundation
     #expect(try writer.data() == writer.data())
   }
 
-  @Test func pythonDocxReadsTheNumberTheAddresseeTheFiguresAndThePage() throws {
+  @Test(.needs(.pythonDocx)) func pythonDocxReadsTheNumberTheAddresseeTheFiguresAndThePage() throws {
     guard let python = Python.with(module: "docx", package: "python-docx") else { return }
     let directory = try TemporaryDirectory()
     let path = directory.path("notice.docx")
@@ -369,7 +369,7 @@ import ZIPFoundation
     #expect(read.parts.filter { $0 == chartType }.count == 2)
   }
 
-  @Test func hostileTextStaysLiteralAndTheDOCXStillOpens() throws {
+  @Test(.needs(.pythonDocx)) func hostileTextStaysLiteralAndTheDOCXStillOpens() throws {
     let hostile = "<script>alert(1)</script> & \"引号\" 'single' ]]> \u{0001}\u{FFFE}end"
     let literal = "<script>alert(1)</script> & \"引号\" 'single' ]]> end"
     let document = OfficialDocument(
@@ -496,7 +496,7 @@ import ZIPFoundation
     #expect(strings == ["_x005F_x0041_ and _x12"])
   }
 
-  @Test func openpyxlReadsTypedCellsFillsTheMergeAndTheFrozenHeader() throws {
+  @Test(.needs(.openpyxl)) func openpyxlReadsTypedCellsFillsTheMergeAndTheFrozenHeader() throws {
     guard let python = Python.with(module: "openpyxl", package: "openpyxl") else { return }
     var writer = XLSXWriter()
     writer.addSheet(name: "主要指标", table: Sample.table)
@@ -519,7 +519,7 @@ import ZIPFoundation
     #expect(cells["A3"]?.type == "s" && cells["A3"]?.bold == false)
   }
 
-  @Test func hostileTextStaysLiteralAndTheXLSXStillOpens() throws {
+  @Test(.needs(.openpyxl)) func hostileTextStaysLiteralAndTheXLSXStillOpens() throws {
     let hostile = "<script>alert(1)</script> & \"引号\" ]]> \u{0001}\r\nend"
     let literal = "<script>alert(1)</script> & \"引号\" ]]> \nend"
     var writer = XLSXWriter()

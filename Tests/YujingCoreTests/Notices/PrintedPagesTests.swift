@@ -47,7 +47,7 @@ import Testing
     do { return .success(try printedDocuments()) } catch { return .failure(Failure(description: "\(error)")) }
   }()
 
-  @Test func everyPageHasBodyTextAndTheImprintClosesTheLastPageAtItsFoot() throws {
+  @Test(.needs(.soffice, .pdftotext)) func everyPageHasBodyTextAndTheImprintClosesTheLastPageAtItsFoot() throws {
     guard let printed = try Self.converted.get() else { return }
     #expect(printed.count >= 7, "\(printed.map(\.name))")
     for document in printed {
@@ -88,7 +88,7 @@ import Testing
     }
   }
 
-  @Test func eachKindPrintsWithinItsPagesAndTheSummaryBodyInAFew() throws {
+  @Test(.needs(.soffice, .pdftotext)) func eachKindPrintsWithinItsPagesAndTheSummaryBodyInAFew() throws {
     guard let printed = try Self.converted.get() else { return }
     for document in printed {
       if let kind = Self.pageLimits.keys.first(where: { document.name.hasSuffix("-\($0)") }) {
@@ -113,7 +113,9 @@ import Testing
   /// the 发文字号 two lines under it, the red rule 4 mm under that, the title two lines under
   /// the rule, the 主送机关 a line under the title, then the body's lines — are where the HTML
   /// prints them (Chromium) and where the DOCX prints them (LibreOffice), read as rows of ink.
-  @Test func theHTMLAndTheDOCXPrintTheHeadTitleAndFirstLinesInTheSamePlaces() throws {
+  @Test(.needs(.soffice, .chromium, .pdftoppm)) func theHTMLAndTheDOCXPrintTheHeadTitleAndFirstLinesInTheSamePlaces()
+    throws
+  {
     guard let office = ExternalTools.require("soffice", for: "converting DOCX to PDF (libreoffice-writer)"),
       let chromium = ExternalTools.require("chromium", for: "printing HTML to PDF"),
       let pdftoppm = ExternalTools.require("pdftoppm", for: "rasterising PDF pages (poppler-utils)")

@@ -9,7 +9,7 @@ import Testing
 /// evaluated twice, on the day they arrived and a year later: a report tells the state on the last
 /// day of its month, so the day of the evaluation changes nothing.
 @Suite struct SampleCrossCheckTests {
-  @Test func everyMonthsFindingsAgreeWithTheIndependentCheckerWhateverTheDayOfEvaluation() throws {
+  @Test(.needs(.python3)) func everyMonthsFindingsAgreeWithTheIndependentCheckerWhateverTheDayOfEvaluation() throws {
     guard let python = ExternalTools.require("python3", for: "the independent rule checker") else { return }
     let directory = try TemporaryDirectory()
     let script = ExternalTools.repository.appendingPathComponent("Scripts/sample/check_coverage.py").path

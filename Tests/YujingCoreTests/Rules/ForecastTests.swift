@@ -3,7 +3,7 @@ import Testing
 
 @testable import YujingCore
 
-/// The projection of the year end (DESIGN §5.5) on series computed by hand.
+/// The projection of the year end (docs/rules.md#precoordination) on series computed by hand.
 @Suite struct ForecastTests {
   private func fixed(_ text: String) -> Fixed { try! Fixed(parsing: text) }
 

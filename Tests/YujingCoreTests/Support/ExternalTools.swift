@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 
-/// Outside programs that some tests use as independent checkers. On CI (`CI=true`) a missing tool
-/// fails the test; on a developer's machine it skips it, saying so.
+/// Outside programs that some tests use as independent checkers. A test that needs one carries
+/// `.needs(…)` (Checkers.swift), so that on a developer's machine without it the test is reported
+/// as skipped; on CI (`CI=true`) it runs anyway and `require` fails it, since a check that passes
+/// by not running would hide a missing checker.
 enum ExternalTools {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()

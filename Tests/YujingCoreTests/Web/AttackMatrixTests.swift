@@ -32,6 +32,12 @@ import Testing
       ("/feeds/runs/\(run)", [303, 200, 200, 403, 403, 403]),
       ("/exemptions", [303, 200, 200, 403, 403, 403]),
       ("/deliveries", [303, 200, 200, 403, 403, 403]),
+      ("/findings", [303, 200, 200, 403, 403, 403]),
+      ("/findings?period=2020-04&level=red", [303, 200, 200, 403, 403, 403]),
+      ("/subjects/indicator/industry_va/360981", [303, 200, 200, 403, 403, 403]),
+      ("/subjects/project/P2020-901", [303, 200, 200, 403, 403, 403]),
+      ("/subjects/feed/stats", [303, 200, 200, 403, 403, 403]),
+      ("/no-such-page", [404, 404, 404, 404, 404, 404]),
       ("/notices", [303, 200, 200, 200, 200, 200]),
       ("/notices?state=draft&page=2", [303, 200, 200, 200, 200, 200]),
       ("/notices/\(approved)", [303, 200, 200, 200, 200, 404]),
@@ -191,7 +197,11 @@ import Testing
     }
     for name in readers {
       let client = try office.client(name)
-      for path in ["/", "/notices", "/notices/\(id)", "/notices/\(id)/document", "/audit", "/cases", "/feeds"] {
+      let caseID = try #require(try office.harness.store.cases().first).id
+      for path in [
+        "/", "/notices", "/notices/\(id)", "/notices/\(id)/document", "/audit", "/cases", "/cases/\(caseID)", "/feeds",
+        "/findings?period=2020-04", "/findings?period=2020-03", "/subjects/project/P2020-901", "/exemptions",
+      ] {
         let page = try client.get(path)
         guard page.status == 200 else { continue }
         for raw in payloads + [WebSecurityTests.xss] {
@@ -199,6 +209,39 @@ import Testing
         }
       }
     }
+    #expect(office.serve.stop() == 0)
+  }
+
+  /// Every state-changing form of every page, the new pages' included, carries the session's
+  /// token: a form without it would be refused (above), so a form that lacks it is a broken page.
+  @Test func everyFormOfEveryPageCarriesTheSessionsToken() throws {
+    let office = try Office()
+    let caseID = try #require(try office.harness.store.cases().first).id
+    var forms = 0
+    for name in ["admin", "rev", "fengcheng"] {
+      let client = try office.client(name)
+      let token = try #require(client.csrf)
+      for path in [
+        "/", "/notices", "/notices/\(office.approved.id)", "/notices/\(office.draft.id)", "/cases", "/cases/\(caseID)",
+        "/findings", "/subjects/indicator/industry_va/360981", "/subjects/project/P2020-901", "/exemptions", "/feeds",
+        "/deliveries", "/audit", "/no-such-page", "/notices/999999",
+      ] {
+        let page = try client.get(path)
+        guard page.status == 200 || page.status == 404 else { continue }
+        var rest = page.body[...]
+        while let start = rest.range(of: "<form"),
+          let end = rest.range(of: "</form>", range: start.upperBound..<rest.endIndex)
+        {
+          let form = rest[start.lowerBound..<end.upperBound]
+          if form.contains("method=\"post\"") {
+            forms += 1
+            #expect(form.contains("name=\"_csrf\" value=\"\(token)\""), "\(name) \(path): \(form.prefix(200))")
+          }
+          rest = rest[end.upperBound...]
+        }
+      }
+    }
+    #expect(forms > 40)
     #expect(office.serve.stop() == 0)
   }
 }

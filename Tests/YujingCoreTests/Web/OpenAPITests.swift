@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-/// `/api/v1/openapi.json` (DESIGN §7.1): a valid OpenAPI 3 document, checked by
+/// `/api/v1/openapi.json` (docs/operate.md#the-web-ui-and-api): a valid OpenAPI 3 document, checked by
 /// `openapi-spec-validator`; and `schemathesis` (both from PyPI) runs every described operation
 /// against a real server with a signed-in reviewer without finding a server error, an undescribed
 /// status or an answer that breaks its schema.
 @Suite(.serialized) struct OpenAPITests {
-  @Test func theDocumentIsValidOpenAPIAndDescribesTheRoutesServed() throws {
+  @Test(.needs(.openAPISpecValidator)) func theDocumentIsValidOpenAPIAndDescribesTheRoutesServed() throws {
     guard let python = Python.with(module: "openapi_spec_validator", package: "openapi-spec-validator") else { return }
     let office = try WebSecurityTests.Office()
     let client = try office.client("rev")
@@ -39,7 +39,7 @@ import Testing
     #expect(office.serve.stop() == 0)
   }
 
-  @Test func schemathesisFindsNoServerErrorAndNoAnswerOutsideTheDocument() throws {
+  @Test(.needs(.schemathesis)) func schemathesisFindsNoServerErrorAndNoAnswerOutsideTheDocument() throws {
     guard let python = Python.with(module: "schemathesis", package: "schemathesis") else { return }
     let office = try WebSecurityTests.Office()
     let reviewer = try office.client("rev")

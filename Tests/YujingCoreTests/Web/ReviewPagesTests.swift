@@ -3,9 +3,10 @@ import Testing
 
 @testable import YujingCore
 
-/// The review pages as the office uses them (DESIGN §7.1, §6.1): a talk notice is approved only
-/// with the talk's time and place, a draft's text is edited and shown again, drafts are approved
-/// in bulk, and a department answers its notice.
+/// The review pages as the office uses them (docs/operate.md#the-web-ui-and-api,
+/// docs/rules.md#the-ladder): a talk notice is approved only with the talk's time and place, a
+/// draft's text is edited and shown again, drafts are approved in bulk, and a department answers
+/// its notice.
 @Suite(.serialized) struct ReviewPagesTests {
   @Test func approvingATalkNoticeAsksForTheTalksTimeAndPlace() throws {
     let office = try WebSecurityTests.Office()

@@ -3,9 +3,9 @@ import Testing
 
 @testable import YujingCore
 
-/// DESIGN §7.2 against a real `yujing serve` on loopback with a real HTTP client: who may call
-/// what, CSRF, another department's notice by id, markup from a feed, the sign-in limit, and
-/// session fixation.
+/// Who may do what (docs/operate.md#who-may-do-what) against a real `yujing serve` on loopback with
+/// a real HTTP client: who may call what, CSRF, another department's notice by id, markup from a
+/// feed, the sign-in limit, and session fixation.
 @Suite(.serialized) struct WebSecurityTests {
   static let xss = "<script>alert(1)</script>"
 

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The formats a document is written in (DESIGN §6.2, §6.3), and the bytes of each.
+/// The formats a document is written in (docs/documents.md#the-notices,
+/// docs/documents.md#the-dispatch-summary), and the bytes of each.
 public enum DocumentFormat: String, Sendable, CaseIterable {
   case text, md, html, docx, xlsx
 

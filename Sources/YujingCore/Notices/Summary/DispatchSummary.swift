@@ -1,4 +1,4 @@
-/// The dispatch summary (经济运行调度通报, DESIGN §6.3) as an official document that reads in a few
+/// The dispatch summary (经济运行调度通报, docs/documents.md#the-dispatch-summary) as an official document that reads in a few
 /// pages: the `summary` template's words around the key figures — the city's indicators in one
 /// table, the 红黑榜 and the lagging projects — with the full tables as 附件 (each indicator by
 /// region, the notices of the period, the charts), which the XLSX keeps too. Pure: facts in,

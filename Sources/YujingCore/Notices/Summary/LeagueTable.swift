@@ -1,4 +1,4 @@
-/// The 红黑榜 of a ranking group of counties (DESIGN §6.3): every county's composite score, the
+/// The 红黑榜 of a ranking group of counties (docs/documents.md#the-dispatch-summary): every county's composite score, the
 /// best three (红榜) and the worst three (黑榜).
 ///
 /// The composite score is the mean of the county's 位次 within its group over the indicators

@@ -1,5 +1,6 @@
-/// What a dispatch summary (经济运行调度通报, DESIGN §6.3) states about one period, gathered from the
-/// store by the pipeline and written out by `DispatchSummary`, which does no I/O.
+/// What a dispatch summary (经济运行调度通报, docs/documents.md#the-dispatch-summary) states about one
+/// period, gathered from the store by the pipeline and written out by `DispatchSummary`, which does
+/// no I/O.
 public struct SummaryFacts: Sendable {
   public var period: Period
   /// Every indicator published in the period, in the catalogue's order.

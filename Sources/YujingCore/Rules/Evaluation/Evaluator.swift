@@ -1,6 +1,6 @@
 /// Everything one evaluation looks at: the data of the period and of the periods before it that
 /// the rules' history functions reach, the targets, the rules, the calendar and the as-of date.
-/// Rules are a pure function of this (DESIGN §2): no database, no clock.
+/// Rules are a pure function of this (docs/architecture.md#the-data-path): no database, no clock.
 public struct EvaluationInput: Sendable {
   public var configuration: Configuration
   public var index: SubjectIndex
@@ -14,7 +14,7 @@ public struct EvaluationInput: Sendable {
   public var milestones: [String: [Milestone]]
   /// The day the first accepted rows of each feed's period arrived.
   public var arrivals: [String: [Period: Day]]
-  /// Earlier years' tables that projections read (DESIGN §5.5) and no rule's history reaches:
+  /// Earlier years' tables that projections read (docs/rules.md#precoordination) and no rule's history reaches:
   /// the same month and December of each earlier year.
   public var history: [Period: ObservationTable]
 
@@ -44,7 +44,7 @@ public struct EvaluationInput: Sendable {
   }
 }
 
-/// Evaluates the rules in force for a period over every subject (DESIGN §5): one finding per
+/// Evaluates the rules in force for a period over every subject (docs/rules.md#warning-rules): one finding per
 /// subject that has any, its level the highest of its rules, sorted by subject.
 public enum Evaluator {
   /// How many periods back the rules look (for loading the data): `consecutive(n)` looks n − 1
@@ -180,7 +180,7 @@ public enum Evaluator {
     matcher: (Rule) -> @Sendable (Int) -> Bool
   ) -> [Finding] {
     let compiled = rules.map { CompiledRule($0, kind: frame.kind) }.sorted { $0.id < $1.id }
-    // Rules that read the subject's `level` run after the others have given it (DESIGN §5.5).
+    // Rules that read the subject's `level` run after the others have given it (docs/rules.md#precoordination).
     let first = compiled.indices.filter { !compiled[$0].readsLevel }
     let second = compiled.indices.filter { compiled[$0].readsLevel }
     let matchers = compiled.map { rule in matcher(rules.first { $0.id == rule.id }!) }
@@ -335,7 +335,7 @@ struct CompiledRule: Sendable {
 }
 
 extension Rule {
-  /// Whether the rule names a projection measure (DESIGN §5.5), so that an evaluation needs them.
+  /// Whether the rule names a projection measure (docs/rules.md#precoordination), so that an evaluation needs them.
   var readsProjection: Bool {
     let names: Set<String> = [
       "projected_growth", "projection_years", "projection_error", "projection_checks",

@@ -17,7 +17,7 @@ final class Frame: EvidenceTable, @unchecked Sendable {
   /// The frame of the period before, for a slot; nil when there is none (not loaded, no data).
   /// Set once, when all the frames of an evaluation exist.
   var previous: (Int) -> Frame? = { _ in nil }
-  /// Each slot's level from the rules that do not read `level` (DESIGN §5.5: "the subject's level
+  /// Each slot's level from the rules that do not read `level` (docs/rules.md#precoordination: "the subject's level
   /// is still none or blue"); set between the two passes of an evaluation, empty before.
   var levels: [Level] = []
 

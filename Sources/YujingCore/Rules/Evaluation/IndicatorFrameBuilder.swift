@@ -1,4 +1,4 @@
-/// Derives the measures of DESIGN §5 for every indicator × region of one period: gap, progress,
+/// Derives the measures (thresholds/README.md#measures) for every indicator × region of one period: gap, progress,
 /// lag, the province's and the city's growth, and the rank within the region's group.
 ///
 /// Figures are exact; derived percentages (progress, time progress) are rounded half-up to one
@@ -79,7 +79,7 @@ enum IndicatorFrameBuilder {
   }
 
   /// Ranks every group among the regions that have the figure: by growth, or by progress for an
-  /// amount-target indicator (DESIGN §5.3).
+  /// amount-target indicator (docs/rules.md#warning-rules).
   private static func rank(
     indicator: Int, frame: inout FrameColumns, index: SubjectIndex,
     columns: (growth: Int, progress: Int, rank: Int, size: Int, below: Int)

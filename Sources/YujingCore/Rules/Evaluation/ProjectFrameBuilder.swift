@@ -67,7 +67,7 @@ enum ProjectFrameBuilder {
   }
 }
 
-/// The facts of data timeliness (DESIGN §5.6), per feed with a due day.
+/// The facts of data timeliness (docs/rules.md#data-timeliness), per feed with a due day.
 enum FeedFrameBuilder {
   /// When the first accepted rows of a period arrived, as a day in the city's time zone.
   typealias Arrivals = [String: [Period: Day]]

@@ -1,4 +1,4 @@
-/// The projection measures of one period (DESIGN §5.5) for every slot: the projected year-end
+/// The projection measures of one period (docs/rules.md#precoordination) for every slot: the projected year-end
 /// growth, its method, the earlier years it rests on, and how accurate the same method was at
 /// this month in those years. Built from the period's table and the tables of the same month and
 /// of December in earlier years; a slot without enough history has none.

@@ -1,6 +1,6 @@
 /// Three-valued truth: a comparison with an absent figure is unknown, not false, so that
 /// `not (growth < province_growth)` does not fire when the province's figure is missing. A rule
-/// fires only on true (DESIGN §5: a missing province figure makes that clause false).
+/// fires only on true (docs/rules.md#warning-rules: a missing province figure makes that clause false).
 enum Tri: UInt8, Sendable {
   case no
   case yes

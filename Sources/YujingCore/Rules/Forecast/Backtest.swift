@@ -1,4 +1,4 @@
-/// `yujing forecast backtest` (DESIGN §5.5): every past year of every subject replayed month by
+/// `yujing forecast backtest` (docs/rules.md#precoordination): every past year of every subject replayed month by
 /// month, as a live run would have seen it (only the years before it), each month's projection
 /// compared with the actual year end. Pure: the caller loads the histories and targets.
 public enum Backtest {

@@ -24,7 +24,7 @@ public struct YearFigures: Sendable, Hashable {
   }
 }
 
-/// How a projection of the year-end growth is made (DESIGN §5.5).
+/// How a projection of the year-end growth is made (docs/rules.md#precoordination).
 public enum ForecastMethod: String, Sendable, Hashable, CaseIterable {
   /// From levels: the share of the annual level usually reached by month N in earlier years.
   case seasonalShare = "seasonal_share"

@@ -1,19 +1,19 @@
 import Foundation
 
 /// Projects the year-end cumulative growth of one subject from its figure at month N and the same
-/// subject's earlier years (DESIGN §5.5). Pure: no database, no clock.
+/// subject's earlier years (docs/rules.md#precoordination). Pure: no database, no clock.
 ///
 /// A projection needs at least two usable earlier years; with fewer there is none, rather than a
 /// wild one drawn from a single year. The last month of the year is no forecast: the figure is
 /// the outcome, so nothing is projected there.
 public enum Projector {
-  /// Fewer usable earlier years than this give no projection (DESIGN §5.5).
+  /// Fewer usable earlier years than this give no projection (docs/rules.md#precoordination).
   public static let minimumYears = 2
   /// The most recent earlier years used: older ones describe another economy.
   public static let maximumYears = 5
 
   /// The default: the seasonal share where the subject publishes levels, else the growth path.
-  /// The backtest of the sample and the README say why.
+  /// The backtest of the sample (docs/rules.md#precoordination) says why.
   public static func project(month: Int, current: CumulativeFigure, earlier: [YearFigures], year: Int) -> Projection? {
     project(month: month, current: current, earlier: earlier[...], year: year)
   }

@@ -1,4 +1,4 @@
-/// The expression language of rule files (DESIGN §5): comparisons, arithmetic, `and`/`or`/`not`,
+/// The expression language of rule files (docs/rules.md#warning-rules): comparisons, arithmetic, `and`/`or`/`not`,
 /// parentheses, decimal literals, measures, levels, text, and functions over the history.
 ///
 ///     gap <= -1.0 or growth < province_growth

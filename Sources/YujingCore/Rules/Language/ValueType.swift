@@ -32,10 +32,11 @@ public struct MeasureDefinition: Sendable, Hashable {
   public var meaning: String
 }
 
-/// Every measure of DESIGN §5 and §5.4, and the facts that rules about projects and feeds need.
+/// Every measure of the rule language (thresholds/README.md#measures), and the facts that rules
+/// about projects and feeds need.
 public enum Measures {
   public static let all: [MeasureDefinition] = [
-    // §5: indicator × region × period.
+    // Indicator × region × period.
     .init(name: "growth", type: .number, subjects: .indicators, meaning: "cumulative 同比 growth, %"),
     .init(name: "value", type: .number, subjects: .indicators, meaning: "cumulative level, in the indicator's unit"),
     .init(name: "target_growth", type: .number, subjects: .indicators, meaning: "the year's growth target, %"),
@@ -64,7 +65,7 @@ public enum Measures {
     .init(
       name: "below_target", type: .boolean, subjects: .indicators,
       meaning: "below the indicator's target: gap < 0 for a growth-target indicator, lag < 0 for an amount-target one"),
-    // §5.5: the projection of the year end (预协调), for the period's own figures.
+    // The projection of the year end (预协调, docs/rules.md#precoordination), for the period's own figures.
     .init(
       name: "projected_growth", type: .number, subjects: .indicators,
       meaning:
@@ -89,7 +90,7 @@ public enum Measures {
       meaning:
         "the subject's level in this period from the rules that do not read level themselves (none when they find nothing)"
     ),
-    // §5.4: a project in a period, at the as-of date.
+    // A project in a period, at the as-of date.
     .init(name: "annual_plan", type: .number, subjects: .projects, meaning: "年度计划投资, 亿元"),
     .init(name: "completed_ytd", type: .number, subjects: .projects, meaning: "1–N月累计完成投资, 亿元"),
     .init(name: "total_investment", type: .number, subjects: .projects, meaning: "总投资, 亿元"),
@@ -119,7 +120,7 @@ public enum Measures {
     .init(
       name: "overdue_milestone", type: .text, subjects: .projects,
       meaning: "the stage of that milestone (环评, 施工许可 …)"),
-    // §5.6: a feed and a period.
+    // A feed and a period (docs/rules.md#data-timeliness).
     .init(
       name: "late", type: .boolean, subjects: .feeds,
       meaning: "no accepted row of the period by the end of its due day (moved to a working day)"),
