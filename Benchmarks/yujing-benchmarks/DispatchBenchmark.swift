@@ -32,7 +32,7 @@ struct DispatchBenchmark {
     let thresholdsDirectory = directory.appendingPathComponent("thresholds")
     try SampleReplay.writeThresholds(into: thresholdsDirectory)
     let thresholds = try Thresholds.load(configuration: configuration, directory: thresholdsDirectory)
-    try SampleOffice(workspace: workspace, thresholds: thresholds).run { _ in }
+    try SampleOffice(workspace: workspace, thresholds: thresholds, review: .everything).run { _ in }
     let pending = try workspace.store.deliveries(state: .pending)
     print("dispatch: \(pending.count) deliveries to \(receiver.url) …")
 

@@ -24,7 +24,7 @@ struct RenderBenchmark {
     let thresholdsDirectory = directory.appendingPathComponent("thresholds")
     try SampleReplay.writeThresholds(into: thresholdsDirectory)
     let thresholds = try Thresholds.load(configuration: configuration, directory: thresholdsDirectory)
-    try SampleOffice(workspace: workspace, thresholds: thresholds).run { _ in }
+    try SampleOffice(workspace: workspace, thresholds: thresholds, review: .everything).run { _ in }
     let notices = try workspace.store.notices().filter { $0.kind != .summary }
     guard !notices.isEmpty else { throw BenchmarkFailure("the sample year drafted no notices") }
 

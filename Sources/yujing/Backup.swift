@@ -10,7 +10,13 @@ struct Backup: ParsableCommand {
   @Option(help: "The copy's path; it must not exist.") var out: String
 
   func run() throws {
-    let store = try global.openWorkspace().store
+    // A copy of the file, whatever configuration it was worked with: a backup from cron must not
+    // stop because the configuration was edited.
+    let path = DatabaseLocation.resolve(flag: global.db, configuration: try global.loadConfiguration())
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw CommandFailure(DatabaseMissing(path: path).description)
+    }
+    let store = try Store(path: path)
     do {
       try store.backup(to: out)
     } catch let error as Store.BackupError {

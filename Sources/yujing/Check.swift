@@ -22,7 +22,16 @@ struct Check: ParsableCommand {
     guard let configuration = report.configuration,
       FileManager.default.fileExists(atPath: DatabaseLocation.resolve(flag: global.db, configuration: configuration))
     else { return }
-    let workspace = try global.openWorkspace()
+    // Checking a configuration never records it: it may be the edit a reload is about to apply.
+    let workspace = try Workspace.open(
+      configuration: configuration,
+      databasePath: DatabaseLocation.resolve(flag: global.db, configuration: configuration),
+      now: Date(), opening: Workspace.Opening(mayCreate: false, configurationChange: .leaveUnrecorded))
+    if let change = workspace.configurationChange {
+      print(
+        "note: the database was worked with another configuration (\(change.recordedSource), recorded \(Timestamp.string(change.recorded.recordedAt))): \(change.summary); commands will stop until it is accepted (--accept-config, or a reload of the daemon)"
+      )
+    }
     let targets = try [thisYear, thisYear + 1].flatMap { try workspace.store.targets(year: $0) }
     try UnjudgedTargetsReport.print(workspace, targets: targets)
   }

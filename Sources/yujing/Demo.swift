@@ -7,7 +7,10 @@ struct Demo: AsyncParsableCommand {
     abstract: "Run the embedded 宜春 sample (invented data) end to end in a fresh directory.")
 
   @Option(
-    name: .long, help: "The directory for the demo's database and files (default: a new ./yujing-demo-… directory).")
+    name: .long,
+    help:
+      "The directory for the demo's configuration, database and files (default: a new ./yujing-demo-… directory); a demo's directory already is served again."
+  )
   var dir: String?
 
   @Flag(name: .long, help: "Do not serve the UI afterwards; print a summary and exit.")
@@ -17,27 +20,38 @@ struct Demo: AsyncParsableCommand {
   var listen = "127.0.0.1:8080"
 
   func run() async throws {
-    let directory = try DemoDirectory.create(dir)
+    if let dir, !once, DemoDirectory.holdsDemo(dir) {
+      return try await serveAgain(URL(fileURLWithPath: dir).standardizedFileURL)
+    }
+    let directory = URL(fileURLWithPath: try DemoDirectory.create(dir)).standardizedFileURL.path
     let root = URL(fileURLWithPath: directory)
     print("yujing demo: 宜春 sample (invented figures, for demonstration only)")
     print("directory: \(directory)")
-    let configuration = try Configuration.embeddedDefault()
+    // The demo's own configuration file: the embedded one with the sample's thresholds beside it
+    // and the database named, so that every later command reads what the demo ran with.
+    let configurationPath = try DemoDirectory.writeConfiguration(into: root)
+    let thresholdsDirectory = root.appendingPathComponent("thresholds")
+    try SampleReplay.writeThresholds(into: thresholdsDirectory)
+    let configuration = try ConfigurationDecoder.load(path: configurationPath)
     let workspace = try Workspace.open(
-      configuration: configuration, databasePath: "\(directory)/yujing.sqlite", now: Date())
+      configuration: configuration, databasePath: "\(directory)/yujing.sqlite", now: Date(),
+      opening: Workspace.Opening(recordedBy: "yujing demo"))
+    try Workspace.seedDefaultTargets(workspace.store, configuration: configuration, now: Date())
     let replay = SampleReplay(workspace: workspace)
     let baseline = try replay.loadBaseline()
     print("targets: \(baseline.targets.imported) sample target(s) added, \(baseline.targets.replaced) replaced")
     print("history 2017–2019: \(baseline.history.accepted) figures (run \(baseline.history.id))")
 
-    let thresholdsDirectory = root.appendingPathComponent("thresholds")
-    try SampleReplay.writeThresholds(into: thresholdsDirectory)
-    let thresholds = try Thresholds.load(configuration: configuration, directory: thresholdsDirectory)
+    let thresholds = try Thresholds.load(configuration: configuration)
+    print("configuration: \(configurationPath)")
     print("rules: \(thresholdsDirectory.path) — the default rule set and the sample's epidemic rules (2020-02…06)")
     print("")
     print("2020 day by day: files are ingested the day they arrive and their month evaluated; the office approves")
-    print("the drafts the next working day; most addressees report on time, a few late, one never:")
+    print("the drafts the next working day, except those about November and December, left for you to review;")
+    print("most addressees report on time, a few late, one never:")
     var findingsByPeriod: [Period: (day: Day, findings: Int)] = [:]
-    try SampleOffice(workspace: workspace, thresholds: thresholds).run { entry in
+    let office = SampleOffice(workspace: workspace, thresholds: thresholds, review: .lastMonthLeft)
+    try office.run { entry in
       for ingested in entry.ingested {
         findingsByPeriod[ingested.arrival.period] = (entry.day, ingested.findings)
         let feed = ingested.arrival.feed.padding(toLength: 8, withPad: " ", startingAt: 0)
@@ -62,14 +76,30 @@ struct Demo: AsyncParsableCommand {
     try writeDocuments(workspace, thresholds: thresholds, into: root.appendingPathComponent("documents"))
     print("")
     print("database: \(directory)/yujing.sqlite (\(try workspace.store.observationCount()) figures)")
-    print("look further: yujing notices list --db \(directory)/yujing.sqlite --period 2020-10")
-    print("              yujing notices show --db \(directory)/yujing.sqlite ID")
-    print("              yujing report --db \(directory)/yujing.sqlite --period 2020-11 --format md")
     let logins = try DemoServe.accounts(workspace)
-    guard !once else {
-      for login in logins { print("web UI accounts: \(login.name) / \(login.password) — \(login.what)") }
-      return
+    try DemoReview(office: office, configurationPath: configurationPath).print(logins: logins, serving: !once)
+    guard !once else { return }
+    try await DemoServe.serve(workspace, thresholds: thresholds, listen: listen, logins: logins)
+  }
+
+  /// A demo run before, served again: its drafts as they are now, the same accounts with new
+  /// passwords.
+  private func serveAgain(_ root: URL) async throws {
+    let configurationPath = root.appendingPathComponent("yujing.yaml").path
+    let configuration = try ConfigurationDecoder.load(path: configurationPath)
+    let workspace: Workspace
+    do {
+      workspace = try Workspace.open(
+        configuration: configuration, databasePath: root.appendingPathComponent("yujing.sqlite").path, now: Date(),
+        opening: Workspace.Opening(mayCreate: false, configurationChange: .refuse, recordedBy: "yujing demo"))
+    } catch let changed as ConfigurationChanged {
+      throw CommandFailure(changed.description)
     }
+    let thresholds = try Thresholds.load(configuration: configuration)
+    print("yujing demo: serving the demo in \(root.path) again")
+    let office = SampleOffice(workspace: workspace, thresholds: thresholds, review: .lastMonthLeft)
+    let logins = try DemoServe.accounts(workspace)
+    try DemoReview(office: office, configurationPath: configurationPath).print(logins: logins, serving: true)
     try await DemoServe.serve(workspace, thresholds: thresholds, listen: listen, logins: logins)
   }
 
@@ -112,7 +142,7 @@ struct Demo: AsyncParsableCommand {
     if let latest = notices.filter({ $0.kind == .precoordination }).max(by: { $0.period < $1.period }) {
       print("precoordination (预协调, forecast-based), the latest: \(latest.period) to \(latest.addressee)")
       for line in latest.body.split(separator: "\n") where line.hasPrefix("按目前态势测算") { print("  \(line)") }
-      print("  how far to trust it: yujing forecast backtest --db \(workspace.store.path)")
+      print("  how far to trust it: \(DemoReview.binary) forecast backtest --config \(workspace.configuration.source)")
     }
     let cases = try workspace.store.cases()
     let open = cases.filter { $0.closedPeriod == nil }
@@ -156,7 +186,8 @@ struct Demo: AsyncParsableCommand {
   private func compareWithoutEpidemicRules(
     workspace: Workspace, findingsByPeriod: [Period: (day: Day, findings: Int)]
   ) throws {
-    let defaults = try Thresholds.load(configuration: workspace.configuration)
+    let defaults = try Thresholds.load(
+      configuration: workspace.configuration, directory: EmbeddedFiles.url("thresholds"))
     let plain = PeriodEvaluation(workspace: workspace, thresholds: defaults, clock: { Date() })
     print("")
     print("why the epidemic rules: red findings on indicators, Feb–Jun 2020, default rules alone vs with them")
@@ -190,7 +221,9 @@ enum DemoDirectory {
     if let requested {
       try fileManager.createDirectory(atPath: requested, withIntermediateDirectories: true)
       if fileManager.fileExists(atPath: "\(requested)/yujing.sqlite") {
-        throw CommandFailure("\(requested) already holds a demo database; choose an empty directory")
+        throw CommandFailure(
+          "\(requested) already holds a demo database; choose an empty directory"
+            + (holdsDemo(requested) ? ", or leave out --once to serve this one again" : ""))
       }
       return requested
     }
@@ -203,5 +236,26 @@ enum DemoDirectory {
     }
     try fileManager.createDirectory(atPath: candidate, withIntermediateDirectories: true)
     return candidate
+  }
+
+  /// Whether a directory holds a demo run before: its configuration and its database.
+  static func holdsDemo(_ directory: String) -> Bool {
+    ["yujing.yaml", "yujing.sqlite"].allSatisfy { FileManager.default.fileExists(atPath: "\(directory)/\($0)") }
+  }
+
+  /// Writes the demo's `yujing.yaml`: the embedded configuration, its thresholds (`thresholds`,
+  /// beside it) and its database (`yujing.sqlite`, beside it). Returns its path.
+  static func writeConfiguration(into root: URL) throws -> String {
+    var text = String(decoding: try EmbeddedFiles.data("default/yujing.yaml"), as: UTF8.self)
+    let commented = "# database: /var/lib/yujing/yujing.sqlite"
+    let line = "database: yujing.sqlite    # the demo's, beside this file"
+    if text.contains(commented) {
+      text = text.replacingOccurrences(of: commented, with: line)
+    } else {
+      text += "\n\(line)\n"
+    }
+    let path = root.appendingPathComponent("yujing.yaml").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
   }
 }

@@ -14,9 +14,21 @@ enum DemoServe {
     var what: String
   }
 
-  /// A reviewer, and the department account of the addressee with the most notices sent.
+  /// A reviewer, and the department account of the addressee with the most notices sent; when
+  /// the demo's database is served again, the same accounts with new passwords.
   static func accounts(_ workspace: Workspace) throws -> [Login] {
     let store = workspace.store
+    let existing = try store.accounts()
+    if !existing.isEmpty {
+      let demo = existing.filter { $0.name == "reviewer" || $0.name == "department" }.sorted { $0.name > $1.name }
+      return try demo.map { account in
+        let login = Login(
+          name: account.name, password: randomPassword(),
+          what: account.addressee.map { "\($0) (department)" } ?? "经济运行调度办公室 (reviewer)")
+        try store.setPassword(name: login.name, passwordHash: Passwords.hash(login.password), actor: "demo", at: Date())
+        return login
+      }
+    }
     let sent = try store.notices().filter { Account.visibleToAddressees.contains($0.state) && $0.kind != .summary }
     let busiest = Dictionary(grouping: sent, by: \.addressee).max { $0.value.count < $1.value.count }?.key
     var logins = [Login(name: "reviewer", password: randomPassword(), what: "经济运行调度办公室 (reviewer)")]

@@ -28,7 +28,8 @@ struct Evaluate: ParsableCommand {
     guard let period = Period(period) else {
       throw CommandFailure("--period '\(period)' is not YYYY-MM (for example 2020-05)")
     }
-    let workspace = try global.openWorkspace()
+    // A dry run stores nothing, not even the configuration it was tried with.
+    let workspace = try global.openWorkspace(recording: !dryRun)
     let timeZone = workspace.configuration.city.timeZone
     let day: Day
     if let asOf {

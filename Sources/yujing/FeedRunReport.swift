@@ -3,7 +3,8 @@ import YujingCore
 
 /// How `ingest` and `demo` print a feed run.
 enum FeedRunReport {
-  static func text(_ summary: FeedRunSummary, rejectionLimit: Int = 50) -> String {
+  /// `milestones` is the milestones file given with a project file: its rejections name it.
+  static func text(_ summary: FeedRunSummary, milestones: String? = nil, rejectionLimit: Int = 50) -> String {
     var out = "feed run \(summary.id) (\(summary.feed)) from \(summary.source): \(summary.status.rawValue)\n"
     if summary.status == .failed && summary.accepted == 0 && summary.rejected == 0 {
       out += "  nothing was applied: \(summary.message ?? "the file could not be read")\n"
@@ -20,12 +21,26 @@ enum FeedRunReport {
     for note in summary.notes { out += "  note: \(note)\n" }
     if !summary.rejections.isEmpty {
       out += "  rejected rows:\n"
-      for rejection in summary.rejections.prefix(rejectionLimit) { out += "    \(rejection)\n" }
+      for rejection in summary.rejections.prefix(rejectionLimit) {
+        let (file, shown) = place(rejection, source: summary.source, milestones: milestones)
+        out += "    \(file), \(shown)\n"
+      }
       if summary.rejections.count > rejectionLimit {
         out += "    … and \(summary.rejections.count - rejectionLimit) more (all of them are stored with the run)\n"
       }
     }
     return out
+  }
+
+  /// The file a rejected row is in, and the rejection as said of that file: a milestones row's
+  /// reason loses its "milestones file: " once the file is named.
+  static func place(_ rejection: Rejection, source: String, milestones: String?) -> (file: String, rejection: Rejection)
+  {
+    let prefix = "milestones file: "
+    guard let milestones, rejection.reason.hasPrefix(prefix) else { return (source, rejection) }
+    var shown = rejection
+    shown.reason = String(rejection.reason.dropFirst(prefix.count))
+    return (milestones, shown)
   }
 
   struct JSONRun: Encodable {
@@ -41,19 +56,21 @@ enum FeedRunReport {
   }
 
   struct JSONRejection: Encodable {
+    var file: String
     var location: String
     var field: String?
     var reason: String
   }
 
-  static func json(_ summary: FeedRunSummary) throws -> String {
+  static func json(_ summary: FeedRunSummary, milestones: String? = nil) throws -> String {
     let run = JSONRun(
       id: summary.id, feed: summary.feed, source: summary.source, status: summary.status.rawValue,
       accepted: summary.accepted, inserted: summary.inserted, revised: summary.revised,
       unchanged: summary.unchanged, rejected: summary.rejected, periods: summary.periods.map(\.description),
       notes: summary.notes, message: summary.message,
       rejections: summary.rejections.map {
-        JSONRejection(location: $0.location.description, field: $0.field, reason: $0.reason)
+        let (file, shown) = place($0, source: summary.source, milestones: milestones)
+        return JSONRejection(file: file, location: shown.location.description, field: shown.field, reason: shown.reason)
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

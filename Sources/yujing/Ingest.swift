@@ -40,7 +40,14 @@ struct Ingest: AsyncParsableCommand {
   var encoding: TextEncoding?
 
   func run() async throws {
-    let workspace = try global.openWorkspace()
+    // What is wrong with the command itself is said before the database is opened, so that a
+    // command that cannot run never creates one.
+    let configuration = try global.loadConfiguration()
+    guard let configured = configuration.feed(feed) else {
+      throw CommandFailure(Ingestion.Failure.unknownFeed(feed, known: configuration.feeds.map(\.name)).description)
+    }
+    if file == nil && configured.url == nil { throw CommandFailure(FeedPull.Failure.noURL(feed: feed).description) }
+    let workspace = try global.openWorkspace(creating: true)
     let summary: FeedRunSummary
     var notModified = false
     if let file, !Ingest.isHTTP(file) {
@@ -65,9 +72,9 @@ struct Ingest: AsyncParsableCommand {
       }
     }
     switch format {
-    case .json: print(try FeedRunReport.json(summary))
+    case .json: print(try FeedRunReport.json(summary, milestones: milestones))
     case .text:
-      print(FeedRunReport.text(summary), terminator: "")
+      print(FeedRunReport.text(summary, milestones: milestones), terminator: "")
       if notModified, let message = summary.message { print("  \(message)") }
     }
     if summary.status == .failed { throw ExitCode.failure }

@@ -23,7 +23,7 @@ struct Targets: ParsableCommand {
     var encoding: TextEncoding = .utf8
 
     func run() throws {
-      let workspace = try global.openWorkspace()
+      let workspace = try global.openWorkspace(creating: true)
       let input = try Ingest.read(file)
       let summary: TargetImportSummary
       do {

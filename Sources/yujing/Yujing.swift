@@ -9,9 +9,14 @@ struct Yujing: AsyncParsableCommand {
     commandName: "yujing",
     abstract: "预警: economic-indicator early warning, graded reminders and talks, for a city's economic office.",
     discussion: """
-      Without --config, every command uses the embedded default configuration (宜春, 360900); without
-      --db, the database is ./yujing.sqlite (or the configuration's `database`, or
+      Without --config, every command uses the embedded default configuration (宜春, 360900); without \
+      --db, the database is ./yujing.sqlite (or the configuration's `database`, or \
       $STATE_DIRECTORY/yujing.sqlite under systemd).
+
+      Only init --db, demo, serve, ingest and targets import create a database; every other command \
+      refuses a path where there is none. A database records the configuration it is worked with \
+      (the configuration file, its thresholds and templates); a command run with another one says \
+      which files differ and stops, unless --accept-config (serve records a changed one itself).
       """,
     version: "0.1.0",
     subcommands: [
@@ -20,6 +25,14 @@ struct Yujing: AsyncParsableCommand {
       Forecast.self,
     ]
   )
+
+  /// Parses and runs the command, after looking for a misspelt command word.
+  static func main() async {
+    if let message = CommandSuggestion.message(for: Array(CommandLine.arguments.dropFirst()), root: Yujing.self) {
+      exit(withError: ValidationError(message))
+    }
+    await main(nil)
+  }
 }
 
 /// The options every command takes.
@@ -47,10 +60,38 @@ struct GlobalOptions: ParsableArguments {
     return FileManager.default.fileExists(atPath: path) ? path : nil
   }
 
-  func openWorkspace(now: Date = Date()) throws -> Workspace {
+  @Flag(
+    name: .customLong("accept-config"),
+    help: ArgumentHelp(
+      "Go on although the database was worked with another configuration, and record this one as the database's.",
+      discussion:
+        "Without it, a command whose configuration differs from the one the database records stops and says which files differ."
+    ))
+  var acceptConfig = false
+
+  /// Opens the configuration and its database. Only the commands that bring data in (and `serve`)
+  /// may create the database; the others refuse a missing file, so that a mistyped `--db` is not
+  /// a new, empty database. A database worked with another configuration stops the command unless
+  /// `--accept-config` (then the new one is recorded; `recording: false` records nothing).
+  func openWorkspace(now: Date = Date(), creating: Bool = false, recording: Bool = true) throws -> Workspace {
     let configuration = try loadConfiguration()
     let path = DatabaseLocation.resolve(flag: db, configuration: configuration)
-    return try Workspace.open(configuration: configuration, databasePath: path, now: now)
+    let policy: Workspace.ConfigurationPolicy = !acceptConfig ? .refuse : recording ? .record : .leaveUnrecorded
+    do {
+      return try Workspace.open(
+        configuration: configuration, databasePath: path, now: now,
+        opening: Workspace.Opening(mayCreate: creating, configurationChange: policy, recordedBy: Self.commandName()))
+    } catch let missing as DatabaseMissing {
+      throw CommandFailure(missing.description)
+    } catch let changed as ConfigurationChanged {
+      throw CommandFailure(changed.description)
+    }
+  }
+
+  /// The command as typed, without its options and arguments: `notices approve`.
+  static func commandName(_ arguments: [String] = CommandLine.arguments) -> String {
+    let words = arguments.dropFirst().prefix { word in word.first?.isLetter == true }.prefix(2)
+    return (["yujing"] + words).joined(separator: " ")
   }
 }
 

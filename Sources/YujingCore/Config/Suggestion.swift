@@ -1,6 +1,6 @@
 /// "Did you mean …": the allowed word closest to a misspelt one, if it is close enough.
-enum Suggestion {
-  static func closest(to word: String, among candidates: [String]) -> String? {
+public enum Suggestion {
+  public static func closest(to word: String, among candidates: [String]) -> String? {
     let scored = candidates.map { ($0, distance(Array(word.lowercased()), Array($0.lowercased()))) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     return best.1 <= max(1, word.count / 3) ? best.0 : nil

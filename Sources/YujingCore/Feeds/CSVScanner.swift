@@ -131,6 +131,16 @@ struct CSVScanner {
   }
 
   /// The raw text of a record, for showing a rejected row beside its reason.
+  /// The column, in characters from 1, at which a field starts on its line.
+  func column(of field: Field) -> Int {
+    var start = min(field.start, bytes.count)
+    while start > 0 && bytes[start - 1] != CSVScanner.lf && bytes[start - 1] != CSVScanner.cr { start -= 1 }
+    // UTF-8: every byte that does not continue a character starts one.
+    return (start..<min(field.start, bytes.count)).reduce(1) { count, index in
+      bytes[index] & 0xC0 == 0x80 ? count : count + 1
+    }
+  }
+
   func rawText(from fields: [Field]) -> String {
     guard let first = fields.first, let last = fields.last else { return "" }
     let start = max(first.start - 1, 0)
@@ -190,5 +200,18 @@ struct CSVHeader {
     case "target": "year,region,indicator,target_growth,target_value"
     default: "period,region,indicator,value,growth"
     }
+  }
+}
+
+extension Rejection {
+  /// The rejection with the column of its field on the row's line (`line 3, column 9`), when it
+  /// names a field of the file.
+  func at(_ position: (String) -> Int?, in fields: [CSVScanner.Field], of scanner: CSVScanner) -> Rejection {
+    guard let field, let index = position(field), index < fields.count else { return self }
+    var located = self
+    located.location.column = scanner.column(of: fields[index])
+    // `element` is for JSON: a CSV row is its line.
+    located.location.record = nil
+    return located
   }
 }

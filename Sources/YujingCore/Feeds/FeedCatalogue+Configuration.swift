@@ -5,5 +5,13 @@ extension FeedCatalogue {
     self.init(
       regions: configuration.regions, indicators: configuration.indicators,
       departments: Set(configuration.departments.map(\.code)))
+    // The headers the feeds' bureau tables use for an indicator name it in any file.
+    for feed in configuration.feeds {
+      for (header, code) in (feed.xlsx?.indicators ?? [:]).sorted(by: { $0.key < $1.key }) where indicators[code] != nil
+      {
+        let name = RegionNames.normalize(header)
+        if indicatorNames[name] == nil { indicatorNames[name] = code }
+      }
+    }
   }
 }

@@ -81,9 +81,11 @@ enum IndicatorCSV {
           value: text(columns.value), growth: text(columns.growth), rank: text(columns.rank))
         switch checker.check(row, at: location, raw: scanner.rawText(from: fields)) {
         case .success(let observation): batch.observations.append(observation)
-        case .failure(let rejection): batch.rejections.append(rejection)
+        case .failure(let rejection):
+          batch.rejections.append(rejection.at(header.position(of:), in: fields, of: scanner))
         }
       }
+      if let note = checker.names.takeNote() { batch.notes.append(note) }
       return count == 0 && batch.notes.isEmpty ? nil : batch
     }
   }

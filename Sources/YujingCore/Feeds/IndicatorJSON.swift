@@ -95,6 +95,7 @@ enum IndicatorJSON {
     if !ignored.isEmpty {
       batch.notes.append("ignored the key(s) \(ignored.sorted().joined(separator: ", ")): not part of an indicator row")
     }
+    if let note = checker.names.takeNote() { batch.notes.append(note) }
     return batch
   }
 

@@ -5,6 +5,8 @@ struct IndicatorRowChecker {
   let catalogue: FeedCatalogue
   /// Keys seen so far, packed as period · region · indicator numbers, with where they were.
   private var seen: [Int64: RowLocation] = [:]
+  /// Regions and indicators the file named instead of giving their codes.
+  var names = NamesReadAsCodes()
 
   init(catalogue: FeedCatalogue, expectedRows: Int = 0) {
     self.catalogue = catalogue
@@ -31,11 +33,20 @@ struct IndicatorRowChecker {
     guard let period = Period(periodText) else {
       return reject("period", "period '\(periodText)' is not YYYY-MM (for example 2020-05)")
     }
-    guard let regionCode = fields.region.nonEmpty else { return reject("region", "region is empty") }
+    guard var regionCode = fields.region.nonEmpty else { return reject("region", "region is empty") }
+    // A code is looked up first, so that a canonical file pays nothing for the names.
+    if catalogue.regionNumbers[regionCode] == nil, let code = catalogue.regionCode(regionCode) {
+      names.note(regionCode, as: code)
+      regionCode = code
+    }
     guard let regionNumber = catalogue.regionNumbers[regionCode] else {
       return reject("region", catalogue.unknownRegion(regionCode))
     }
-    guard let indicatorCode = fields.indicator.nonEmpty else { return reject("indicator", "indicator is empty") }
+    guard var indicatorCode = fields.indicator.nonEmpty else { return reject("indicator", "indicator is empty") }
+    if catalogue.indicatorNumbers[indicatorCode] == nil, let code = catalogue.indicatorCode(indicatorCode) {
+      names.note(indicatorCode, as: code)
+      indicatorCode = code
+    }
     guard let indicatorNumber = catalogue.indicatorNumbers[indicatorCode],
       let indicator = catalogue.indicators[indicatorCode]
     else {

@@ -12,7 +12,7 @@ enum ProjectCSV {
   ) throws(FeedReadError) -> ProjectBatch {
     var batch = ProjectBatch()
     var checker = ProjectRowChecker(catalogue: catalogue, knownProjects: knownProjects)
-    let problems = try forEachRow(bytes, required: projectColumns, kind: "project") { row, location, raw in
+    let problems = try forEachRow(bytes, required: projectColumns, kind: "project") { row, location, raw, locate in
       let fields = ProjectRowChecker.Fields(
         period: row("period"), project: row("project"), name: row("name"), region: row("region"),
         department: row("department"), leader: row("leader"), totalInvestment: row("total_investment"),
@@ -23,19 +23,21 @@ enum ProjectCSV {
       case .success(let (project, progress)):
         batch.projects.append(project)
         batch.progress.append(progress)
-      case .failure(let rejection): batch.rejections.append(rejection)
+      case .failure(let rejection): batch.rejections.append(locate(rejection))
       }
     }
     batch.record(problems)
+    if let note = checker.names.takeNote() { batch.notes.append(note) }
     if let milestones {
       do {
         let problems = try forEachRow(milestones, required: milestoneColumns, kind: "milestone") {
-          row, location, raw in
+          row, location, raw, locate in
           let fields = ProjectRowChecker.MilestoneFields(
             project: row("project"), stage: row("stage"), due: row("due"), done: row("done"))
           switch checker.check(fields, at: location, raw: raw()) {
           case .success(let milestone): batch.milestones.append(milestone)
-          case .failure(var rejection):
+          case .failure(let rejection):
+            var rejection = locate(rejection)
             rejection.reason = "milestones file: " + rejection.reason
             batch.rejections.append(rejection)
           }
@@ -52,7 +54,10 @@ enum ProjectCSV {
   /// (field count, unclosed quotes) never reach `body`: they come back as `RowProblems`.
   static func forEachRow(
     _ bytes: UnsafeBufferPointer<UInt8>, required: [String], optional: [String] = [], kind: String,
-    _ body: (_ field: (String) -> String?, _ location: RowLocation, _ raw: () -> String) -> Void
+    _ body: (
+      _ field: (String) -> String?, _ location: RowLocation, _ raw: () -> String,
+      _ locate: (Rejection) -> Rejection
+    ) -> Void
   ) throws(FeedReadError) -> RowProblems {
     var problems = RowProblems()
     try FeedText.check(bytes, expected: "CSV")
@@ -89,7 +94,7 @@ enum ProjectCSV {
       let current = fields
       body(
         { name in header.position(of: name).map { scanner.string(current[$0]) } }, location,
-        { scanner.rawText(from: current) })
+        { scanner.rawText(from: current) }, { $0.at(header.position(of:), in: current, of: scanner) })
     }
     return problems
   }

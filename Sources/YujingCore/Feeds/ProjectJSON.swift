@@ -73,6 +73,7 @@ enum ProjectJSON {
     if !ignored.isEmpty {
       batch.notes.append("ignored the key(s) \(ignored.sorted().joined(separator: ", ")): not part of a project row")
     }
+    if let note = checker.names.takeNote() { batch.notes.append(note) }
     return batch
   }
 

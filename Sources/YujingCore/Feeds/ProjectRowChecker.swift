@@ -7,6 +7,8 @@ struct ProjectRowChecker {
   private var seenProgress: [String: RowLocation] = [:]
   private var seenMilestones: [String: RowLocation] = [:]
   private(set) var projectsInFile: Set<String> = []
+  /// Regions the file named instead of giving their codes.
+  var names = NamesReadAsCodes()
 
   init(catalogue: FeedCatalogue, knownProjects: Set<String>) {
     self.catalogue = catalogue
@@ -31,8 +33,11 @@ struct ProjectRowChecker {
     }
     guard let code = fields.project.nonEmpty else { return reject("project", "project is empty") }
     guard let name = fields.name.nonEmpty else { return reject("name", "name is empty") }
-    guard let region = fields.region.nonEmpty else { return reject("region", "region is empty") }
-    guard catalogue.regions[region] != nil else { return reject("region", catalogue.unknownRegion(region)) }
+    guard let regionText = fields.region.nonEmpty else { return reject("region", "region is empty") }
+    guard let region = catalogue.regionCode(regionText) else {
+      return reject("region", catalogue.unknownRegion(regionText))
+    }
+    if region != regionText { names.note(regionText, as: region) }
     guard let department = fields.department.nonEmpty else { return reject("department", "department is empty") }
     guard catalogue.departments.contains(department) else {
       return reject("department", catalogue.unknownDepartment(department))

@@ -5,25 +5,30 @@ enum TargetCSV {
   {
     var batch = TargetBatch()
     var seen: [String: RowLocation] = [:]
+    var names = NamesReadAsCodes()
     let problems = try ProjectCSV.forEachRow(
       bytes, required: ["year", "region", "indicator", "target_growth", "target_value"], kind: "target"
-    ) { row, location, raw in
+    ) { row, location, raw, locate in
       func reject(_ field: String?, _ reason: String) {
-        batch.rejections.append(Rejection(location: location, field: field, reason: reason, raw: raw()))
+        batch.rejections.append(locate(Rejection(location: location, field: field, reason: reason, raw: raw())))
       }
       guard let yearText = row("year").nonEmpty else { return reject("year", "year is empty") }
       guard yearText.count == 4, let year = Int(yearText) else {
         return reject("year", "year '\(yearText)' is not a year such as 2020")
       }
-      guard let region = row("region").nonEmpty else { return reject("region", "region is empty") }
-      guard catalogue.regions[region] != nil else { return reject("region", catalogue.unknownRegion(region)) }
+      guard let regionText = row("region").nonEmpty else { return reject("region", "region is empty") }
+      guard let region = catalogue.regionCode(regionText) else {
+        return reject("region", catalogue.unknownRegion(regionText))
+      }
+      if region != regionText { names.note(regionText, as: region) }
       if catalogue.regions[region]?.kind == .province {
         return reject("region", "region \(region) is a province, a benchmark only: it has no targets")
       }
-      guard let indicator = row("indicator").nonEmpty else { return reject("indicator", "indicator is empty") }
-      guard catalogue.indicators[indicator] != nil else {
-        return reject("indicator", catalogue.unknownIndicator(indicator))
+      guard let indicatorText = row("indicator").nonEmpty else { return reject("indicator", "indicator is empty") }
+      guard let indicator = catalogue.indicatorCode(indicatorText) else {
+        return reject("indicator", catalogue.unknownIndicator(indicatorText))
       }
+      if indicator != indicatorText { names.note(indicatorText, as: indicator) }
       var figures: [Fixed?] = []
       for field in ["target_growth", "target_value"] {
         guard let text = row(field).nonEmpty else {
@@ -49,6 +54,7 @@ enum TargetCSV {
     }
     batch.rejections += problems.rejections
     batch.notes += problems.notes
+    if let note = names.takeNote() { batch.notes.append(note) }
     return batch
   }
 }

@@ -20,14 +20,15 @@ public struct NoticeTemplates: Sendable {
 
   /// The embedded templates, with the overrides of a configuration's directory.
   public static func load(configuration: Configuration) throws(DiagnosticsError) -> NoticeTemplates {
-    var override: URL?
-    if let path = configuration.templates, !configuration.isEmbeddedDefault {
-      override =
-        path.hasPrefix("/")
-        ? URL(fileURLWithPath: path)
-        : URL(fileURLWithPath: configuration.source).deletingLastPathComponent().appendingPathComponent(path)
-    }
-    return try load(override: override)
+    try load(override: directory(for: configuration))
+  }
+
+  /// The configuration's `templates` directory (relative to the file), if it names one.
+  public static func directory(for configuration: Configuration) -> URL? {
+    guard let path = configuration.templates, !configuration.isEmbeddedDefault else { return nil }
+    return path.hasPrefix("/")
+      ? URL(fileURLWithPath: path)
+      : URL(fileURLWithPath: configuration.source).deletingLastPathComponent().appendingPathComponent(path)
   }
 
   public static func load(override: URL?) throws(DiagnosticsError) -> NoticeTemplates {

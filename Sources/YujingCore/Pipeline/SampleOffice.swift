@@ -8,10 +8,37 @@ import Foundation
 public struct SampleOffice: Sendable {
   public let workspace: Workspace
   public let thresholds: Thresholds
+  public let review: Review
 
-  public init(workspace: Workspace, thresholds: Thresholds) {
+  /// Which drafts the sample's reviewer approves.
+  public enum Review: Sendable, Hashable {
+    /// Every draft, the year round: what the tests of the year's documents read.
+    case everything
+    /// Every draft but those about `period` and the months after, which wait for whoever runs
+    /// the demo.
+    case leaving(from: Period)
+
+    /// The demo's: the drafts about November and December, the office's last month of work
+    /// (November's figures arrive in mid-December), wait for review.
+    public static let lastMonthLeft = Review.leaving(from: Period(year: 2020, month: 11)!)
+
+    func approves(_ draft: NoticeRecord) -> Bool {
+      switch self {
+      case .everything: true
+      case .leaving(let period): draft.period < period
+      }
+    }
+  }
+
+  public init(workspace: Workspace, thresholds: Thresholds, review: Review = .lastMonthLeft) {
     self.workspace = workspace
     self.thresholds = thresholds
+    self.review = review
+  }
+
+  /// The last day the year is replayed to: twenty days after the last file arrives.
+  public static func lastDay() throws -> Day? {
+    try SampleReplay.arrivals().last.map { $0.day.adding(days: 20) }
   }
 
   /// Addressees that answer the first notice of a period two working days after its deadline
@@ -37,9 +64,9 @@ public struct SampleOffice: Sendable {
     let replay = SampleReplay(workspace: workspace)
     let store = workspace.store
     let arrivals = try SampleReplay.arrivals()
-    guard let first = arrivals.first?.day, let last = arrivals.last?.day else { return }
+    guard let first = arrivals.first?.day, let last = try Self.lastDay() else { return }
     var day = first
-    let end = min(stop ?? last.adding(days: 20), last.adding(days: 20))
+    let end = min(stop ?? last, last)
     while day <= end {
       let noon = replay.instant(of: day, hour: 12)
       let clock: @Sendable () -> Date = { noon }
@@ -73,7 +100,8 @@ public struct SampleOffice: Sendable {
   private func approveDrafts(on day: Day, at instant: Date, arrivals: [SampleReplay.Arrival]) throws -> [NoticeRecord] {
     let store = workspace.store
     var approved: [NoticeRecord] = []
-    for draft in try store.notices(state: .draft) where draft.createdAt < instant.addingTimeInterval(-6 * 3600) {
+    for draft in try store.notices(state: .draft)
+    where draft.createdAt < instant.addingTimeInterval(-6 * 3600) && review.approves(draft) {
       let urgent = draft.kind == .dataOverdue || draft.key.hasPrefix("overdue|")
       let projectsOnly = !draft.subjects.isEmpty && draft.subjects.allSatisfy { $0.subject.kind == "project" }
       let monthComplete = arrivals.filter { $0.period == draft.period && (!projectsOnly || $0.feed == "projects") }
@@ -92,7 +120,7 @@ public struct SampleOffice: Sendable {
 
   /// A time and room for a talk on a day: a leader already holding talks that day holds this one
   /// with them (a joint talk, 集体约谈); another leader gets the next free time and room.
-  private func talkSlot(_ day: Day, holder: String?) throws -> (time: String, place: String) {
+  public func talkSlot(_ day: Day, holder: String?) throws -> (time: String, place: String) {
     let booked = try workspace.store.notices().filter {
       $0.kind == .talk && $0.number != nil && $0.corrects == nil && $0.talkAt?.hasPrefix(day.description) == true
     }

@@ -6,19 +6,64 @@ public struct Workspace: Sendable {
   public let store: Store
   /// The notice templates: the embedded ones, with the configuration's overrides.
   public let templates: NoticeTemplates
+  /// Set when the database had been worked with another configuration than this one: what it was
+  /// and which files differ (recorded as the database's from now on unless `opening` said not to).
+  public var configurationChange: ConfigurationChanged?
 
-  /// Opens the database (creating it if needed), brings its catalogue in step with the
-  /// configuration, and seeds the published 2020 targets into a database that the embedded
-  /// default creates (docs/operate.md#configuration).
-  public static func open(configuration: Configuration, databasePath: String, now: Date) throws -> Workspace {
+  /// How a database is opened.
+  public struct Opening: Sendable {
+    /// Whether a missing database file is created; when not, opening it fails with `DatabaseMissing`.
+    public var mayCreate: Bool
+    /// What happens when the database was worked with another configuration.
+    public var configurationChange: ConfigurationPolicy
+    /// Who records the configuration, for its record: the command's name.
+    public var recordedBy: String
+
+    public init(
+      mayCreate: Bool = true, configurationChange: ConfigurationPolicy = .record, recordedBy: String = "yujing"
+    ) {
+      self.mayCreate = mayCreate
+      self.configurationChange = configurationChange
+      self.recordedBy = recordedBy
+    }
+  }
+
+  /// What opening a database with another configuration than the one it records does.
+  public enum ConfigurationPolicy: Sendable {
+    /// Stop with `ConfigurationChanged`, before anything is written.
+    case refuse
+    /// Record the new configuration as the database's from now on.
+    case record
+    /// Go on with it, recording nothing (a dry run, `yujing check`).
+    case leaveUnrecorded
+  }
+
+  /// Opens the database (creating it if needed and allowed), checks which configuration it was
+  /// worked with, brings its catalogue in step with the configuration, and seeds the published
+  /// 2020 targets into a database that the embedded default creates (docs/operate.md#configuration).
+  public static func open(
+    configuration: Configuration, databasePath: String, now: Date, opening: Opening = Opening()
+  ) throws -> Workspace {
     let templates = try NoticeTemplates.load(configuration: configuration)
     let existed = FileManager.default.fileExists(atPath: databasePath)
+    if !existed && !opening.mayCreate { throw DatabaseMissing(path: databasePath) }
     let store = try Store(path: databasePath)
+    let fingerprint = try ConfigurationFingerprint.of(configuration)
+    var change: ConfigurationChanged?
+    if let recorded = try store.currentConfiguration(), recorded.digest != fingerprint.digest {
+      change = ConfigurationChanged(recorded: recorded, current: fingerprint)
+      if opening.configurationChange == .refuse { throw change! }
+    }
+    if opening.configurationChange != .leaveUnrecorded {
+      try store.recordConfiguration(fingerprint, by: opening.recordedBy, at: now)
+    }
     try store.syncCatalogue(configuration)
     if !existed && configuration.isEmbeddedDefault {
       try seedDefaultTargets(store, configuration: configuration, now: now)
     }
-    return Workspace(configuration: configuration, store: store, templates: templates)
+    var workspace = Workspace(configuration: configuration, store: store, templates: templates)
+    workspace.configurationChange = change
+    return workspace
   }
 
   public init(configuration: Configuration, store: Store, templates: NoticeTemplates) {
@@ -29,7 +74,8 @@ public struct Workspace: Sendable {
 
   static let defaultTargetsFile = "default/targets-2020.csv"
 
-  static func seedDefaultTargets(_ store: Store, configuration: Configuration, now: Date) throws {
+  /// The published 2020 targets of 宜春 (FACTS §3), as the embedded default seeds them.
+  public static func seedDefaultTargets(_ store: Store, configuration: Configuration, now: Date) throws {
     let data = try EmbeddedFiles.data(defaultTargetsFile)
     let batch = try data.withFeedBytes { bytes throws(FeedReadError) in
       try TargetCSV.parse(bytes, catalogue: FeedCatalogue(configuration: configuration))
@@ -57,5 +103,56 @@ public enum DatabaseLocation {
       return "\(state)/yujing.sqlite"
     }
     return "yujing.sqlite"
+  }
+}
+
+/// A command that reads or changes a database was pointed at a file that is not there: a
+/// mistyped `--db` must not quietly become a new, empty database.
+public struct DatabaseMissing: Error, CustomStringConvertible {
+  public var path: String
+
+  public init(path: String) { self.path = path }
+
+  public var description: String {
+    "there is no database at \(path): check --db (or the configuration's `database`). A new database is made by "
+      + "`yujing init --dir DIR --db PATH`, `yujing ingest`, `yujing targets import`, `yujing serve` or `yujing demo`."
+  }
+}
+
+/// The database was worked with another configuration than the one given now: the embedded
+/// default instead of the office's file, or rule files edited since.
+public struct ConfigurationChanged: Error, CustomStringConvertible {
+  /// The configuration the database records.
+  public var recorded: ConfigurationRecord
+  /// The one given now.
+  public var current: ConfigurationFingerprint
+
+  public var differences: [ConfigurationFingerprint.Difference] { current.differences(from: recorded.fingerprint) }
+
+  /// The file the database's configuration came from, as it would be passed to `--config`.
+  public var recordedSource: String {
+    recorded.fingerprint.source == Configuration.embeddedSource
+      ? "the embedded default (no --config)" : recorded.fingerprint.source
+  }
+
+  public var currentSource: String {
+    current.source == Configuration.embeddedSource ? "the embedded default (no --config)" : current.source
+  }
+
+  /// Which files differ, in one line.
+  public var summary: String { differences.map(\.description).joined(separator: "; ") }
+
+  public var description: String {
+    let again =
+      recorded.fingerprint.source == Configuration.embeddedSource
+      ? "run it again without --config to use the database's configuration"
+      : "run it again with --config \(recorded.fingerprint.source) to use the database's configuration"
+    return """
+      this database was worked with another configuration than this command's.
+        the database's: \(recordedSource), recorded \(Timestamp.string(recorded.recordedAt)) by `\(recorded.recordedBy)`
+        this command's: \(currentSource)
+        what differs: \(summary)
+      Nothing was done: \(again), or add --accept-config to go on with this one and record it as the database's from now on.
+      """
   }
 }

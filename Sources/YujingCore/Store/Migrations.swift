@@ -22,6 +22,7 @@ enum Migrations {
     migrator.registerMigration("2026-11-30 notice list indexes and copies", migrate: noticeListIndexes)
     migrator.registerMigration("2026-12-01 periods awaiting evaluation", migrate: evaluationDue)
     migrator.registerMigration("2026-12-02 period snapshots", migrate: periodSnapshots)
+    migrator.registerMigration("2026-12-05 configuration fingerprints", migrate: configurationFingerprints)
     return migrator
   }
 
@@ -575,6 +576,23 @@ enum Migrations {
         CREATE TABLE observation_snapshot (
           period TEXT PRIMARY KEY NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
           data BLOB NOT NULL
+        );
+        """)
+  }
+
+  /// The configurations a database was worked with, one row each time it changed: the first
+  /// command that opens the database records the one it runs with, and a command run with
+  /// another is stopped unless told to go on (see `ConfigurationFingerprint`).
+  static func configurationFingerprints(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE configuration_fingerprint (
+          id INTEGER PRIMARY KEY,
+          recorded_at TEXT NOT NULL,
+          source TEXT NOT NULL,
+          digest TEXT NOT NULL CHECK (length(digest) = 64),
+          files TEXT NOT NULL CHECK (json_valid(files)),
+          recorded_by TEXT NOT NULL
         );
         """)
   }

@@ -26,12 +26,25 @@ struct Serve: AsyncParsableCommand {
     DaemonLogHandler.bootstrap()
     let logger = Logger(label: "yujing")
     let startedAt = Date()
-    let workspace = try global.openWorkspace(now: startedAt)
+    let configuration = try global.loadConfiguration()
     let thresholds: Thresholds
     do {
-      thresholds = try Thresholds.load(configuration: workspace.configuration)
+      thresholds = try Thresholds.load(configuration: configuration)
     } catch {
       throw CommandFailure("the thresholds are not valid; `yujing check` says where:\n\(error)")
+    }
+    // The daemon's configuration is the office's: one changed since the database was last worked
+    // with (edited, then a restart) is recorded as the database's, and said in the log.
+    let path = DatabaseLocation.resolve(flag: global.db, configuration: configuration)
+    let workspace = try Workspace.open(
+      configuration: configuration, databasePath: path, now: startedAt, opening: Workspace.Opening(recordedBy: "serve"))
+    if let change = workspace.configurationChange {
+      logger.notice(
+        """
+        the configuration differs from the one the database was last worked with \
+        (\(change.recordedSource), recorded \(Timestamp.string(change.recorded.recordedAt)) \
+        by `\(change.recorded.recordedBy)`): \(change.summary); recorded \(change.currentSource) as the database's
+        """)
     }
     let address = listen ?? workspace.configuration.server.listen
     guard let listenAddress = ListenAddress(address) else {

@@ -44,6 +44,16 @@ struct YujingCommand {
       status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
       err: String(decoding: errData, as: UTF8.self))
   }
+
+  /// A new, empty database, made as an office makes one before anything is imported
+  /// (`init --db`); its configuration is the embedded default's files, so that commands without
+  /// --config work on it.
+  static func newDatabase(in directory: TemporaryDirectory, named name: String = "yujing.sqlite") throws -> String {
+    let db = directory.path(name)
+    let made = try run(["init", "--dir", directory.path("etc-\(name)"), "--db", db])
+    try #require(made.status == 0, "\(made.err)")
+    return db
+  }
 }
 
 @Suite(.serialized) struct CommandLineTests {
@@ -94,7 +104,7 @@ struct YujingCommand {
 
   @Test func forecastBacktestReplaysTheLoadedHistoryAndRefusesUnknownCodes() throws {
     let directory = try TemporaryDirectory()
-    let db = directory.path("yujing.sqlite")
+    let db = try YujingCommand.newDatabase(in: directory)
     let empty = try YujingCommand.run(["forecast", "backtest", "--db", db])
     #expect(empty.status == 0, "\(empty.err)")
     #expect(empty.out.contains("no projection could be replayed"), "\(empty.out)")
@@ -121,7 +131,7 @@ struct YujingCommand {
 
   @Test func webhookTargetsAreAddedWithTheirSecretShownOnceAndListedMasked() throws {
     let directory = try TemporaryDirectory()
-    let db = directory.path("yujing.sqlite")
+    let db = try YujingCommand.newDatabase(in: directory)
     let generic = try YujingCommand.run([
       "webhooks", "add", "--db", db, "--addressee", "丰城市人民政府", "--format", "generic", "--url",
       "https://receiver.example/hook",
@@ -193,7 +203,7 @@ struct YujingCommand {
     #expect(result.status == 0, "\(result.err)")
     #expect(result.out.contains(#""status":"partial""#))
     #expect(result.out.contains(#""inserted":1"#))
-    #expect(result.out.contains(#""location":"line 3""#))
+    #expect(result.out.contains(#""location":"line 3, column 21""#))
   }
 
   @Test func anUnreadableFileExitsOneAndSaysWhy() throws {
@@ -274,7 +284,7 @@ struct YujingCommand {
 
   @Test func exemptionsAreAddedListedAndExpired() throws {
     let directory = try TemporaryDirectory()
-    let db = directory.path("y.sqlite")
+    let db = try YujingCommand.newDatabase(in: directory, named: "y.sqlite")
     let missing = try YujingCommand.run(["exemptions", "add", "--db", db, "--until", "2020-12-31", "--reason", "x"])
     #expect(missing.status != 0)
     #expect(missing.err.contains("name what to exempt"))

@@ -49,6 +49,38 @@ struct ReloadTests {
     }
     #expect(why.contains("indicators.yaml:"), "\(why)")
     #expect(live.current.thresholds.ruleSet.hash == before)
+    #expect(try live.store.configurationRecords().count == 1, "a refused reload records nothing")
+  }
+
+  /// A reload is the office changing its configuration on purpose: the database records the new
+  /// one, so that the commands run afterwards with it go on and those with the old one stop.
+  @Test func aReloadRecordsTheNewConfigurationAsTheDatabases() throws {
+    let (directory, _, live) = try Self.office()
+    let before = try #require(try live.store.currentConfiguration())
+    try FileManager.default.removeItem(atPath: directory.path("etc/thresholds/feeds.yaml"))
+    let outcome = live.reload(
+      load: { try ConfigurationDecoder.load(path: directory.path("etc/yujing.yaml")) }, now: { fixedNow })
+    guard case .applied(let what) = outcome else {
+      Issue.record("\(outcome)")
+      return
+    }
+    #expect(
+      what.contains("recorded as the database's configuration: thresholds/feeds.yaml is missing"), "\(what)")
+    let after = try #require(try live.store.currentConfiguration())
+    #expect(after.recordedBy == "serve (reload)")
+    #expect(after.digest != before.digest)
+    #expect(after.fingerprint.files["thresholds/feeds.yaml"] == nil)
+
+    let config = directory.path("etc/yujing.yaml")
+    let db = directory.path("yujing.sqlite")
+    #expect(try YujingCommand.run(["notices", "list", "--config", config, "--db", db]).status == 0)
+    let old = try YujingCommand.run(["notices", "list", "--db", db])
+    #expect(old.status == 1)
+    #expect(old.err.contains("thresholds/feeds.yaml is new"), "\(old.err)")
+
+    // Reloading the same files again records nothing more.
+    _ = live.reload(load: { try ConfigurationDecoder.load(path: config) }, now: { fixedNow })
+    #expect(try live.store.configurationRecords().count == 2)
   }
 
   @Test func aBrokenConfigurationIsRefusedAndNothingChanges() throws {

@@ -57,6 +57,22 @@ import Testing
     #expect(try Self.count("SELECT count(*) FROM feed_run WHERE feed = 'stats'", in: directory) == 1)
   }
 
+  /// An office that edits its rules and restarts the daemon: the daemon goes on with the edit,
+  /// says so in its log and records it, so that commands with the edited files go on too.
+  @Test func aRestartWithAnEditedConfigurationIsLoggedAndRecorded() throws {
+    let (directory, arguments) = try Self.office(schedule: false)
+    let rules = directory.path("etc/thresholds/projects.yaml")
+    try (try String(contentsOfFile: rules, encoding: .utf8) + "\n# edited\n").write(
+      toFile: rules, atomically: true, encoding: .utf8)
+    #expect(try YujingCommand.run(["notices", "list"] + arguments).status == 1)
+    let serve = try ServeProcess(arguments, directory: directory)
+    let line = serve.waitForLine { $0.contains("the configuration differs") }
+    #expect(serve.stop() == 0)
+    #expect(line?.contains("thresholds/projects.yaml differs") == true, "\(serve.outputText)")
+    #expect(line?.contains("by `yujing targets import`") == true, "\(serve.outputText)")
+    #expect(try YujingCommand.run(["notices", "list"] + arguments).status == 0)
+  }
+
   @Test func healthAndMetricsAnswerOverHTTPFromTheDatabase() throws {
     let (directory, arguments) = try Self.office()
     let serve = try ServeProcess(arguments, directory: directory)

@@ -43,12 +43,15 @@ func parseIndicatorCSV(_ data: Data) -> Result<IndicatorBatch, FeedReadError> {
 
   /// Each rejection reason, with the line it is reported at.
   @Test(arguments: [
-    ("2020-05,360999,industry_va,,5.2", "line 2 (region): region '360999' is not a region of this configuration"),
-    ("2020-05,360981,industry,,5.2", "line 2 (indicator): indicator 'industry' is not an indicator"),
-    ("2020-5,360981,industry_va,,5.2", "line 2 (period): period '2020-5' is not YYYY-MM"),
+    (
+      "2020-05,360999,industry_va,,5.2",
+      "line 2, column 9 (region): region '360999' is not a region of this configuration"
+    ),
+    ("2020-05,360981,industry,,5.2", "line 2, column 16 (indicator): indicator 'industry' is not an indicator"),
+    ("2020-5,360981,industry_va,,5.2", "line 2, column 1 (period): period '2020-5' is not YYYY-MM"),
     ("2020-13,360981,industry_va,,5.2", "is not YYYY-MM"),
     ("2020-05,360981,industry_va,,", "value and growth are both empty"),
-    ("2020-05,360981,industry_va,,abc", "line 2 (growth): growth: \"abc\" is not a number"),
+    ("2020-05,360981,industry_va,,abc", "line 2, column 29 (growth): growth: \"abc\" is not a number"),
     ("2020-05,360981,industry_va,,NaN", "not a finite number"),
     ("2020-05,360981,industry_va,,inf", "not a finite number"),
     ("2020-05,360981,industry_va,,1e300", "out of range"),

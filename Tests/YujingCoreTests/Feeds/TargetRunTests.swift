@@ -21,7 +21,7 @@ import Testing
     #expect(run.kind == "targets")
     #expect(run.status == .failed)
     #expect(run.rejected == 2)
-    #expect(try store.rejections(ofRun: run.id).map(\.location) == ["line 2", "line 3"])
+    #expect(try store.rejections(ofRun: run.id).map(\.location) == ["line 2, column 13", "line 3, column 6"])
   }
 
   @Test func aGoodTargetsFileIsAnOkRunCountingNewAndReplacedTargets() throws {

@@ -79,7 +79,7 @@ import Testing
     #expect(figure("360981", "fiscal_general")?.growth == (try Fixed(parsing: "3.1")))
     #expect(
       batch.rejections.map(\.description) == [
-        "line 5 (value): value: \"12.5%\" is a percentage, but this column holds a level (总量), not a percentage; only a growth may carry a % sign"
+        "line 5, column 31 (value): value: \"12.5%\" is a percentage, but this column holds a level (总量), not a percentage; only a growth may carry a % sign"
       ])
   }
 }

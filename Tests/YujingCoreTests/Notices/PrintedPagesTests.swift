@@ -236,7 +236,7 @@ import Testing
     let rules = URL(fileURLWithPath: directory.path("thresholds"))
     try SampleReplay.writeThresholds(into: rules)
     let thresholds = try Thresholds.load(configuration: workspace.configuration, directory: rules)
-    try SampleOffice(workspace: workspace, thresholds: thresholds).run { _ in }
+    try SampleOffice(workspace: workspace, thresholds: thresholds, review: .everything).run { _ in }
 
     let notices = try workspace.store.notices().filter { $0.state != .superseded && $0.state != .rejected }
     var chosen: [(String, OfficialDocument)] = []

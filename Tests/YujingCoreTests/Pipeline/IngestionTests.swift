@@ -62,7 +62,7 @@ import Testing
     #expect((run.inserted, run.rejected) == (3, 1))
     let stored = try workspace.store.rejections(ofRun: run.id)
     #expect(stored.count == 1)
-    #expect(stored.first?.location == "line 5")
+    #expect(stored.first?.location == "line 5, column 24")
     #expect(stored.first?.field == "growth")
     let runs = try workspace.store.feedRuns(feed: "stats")
     #expect(runs.first?.status == .partial)

@@ -46,7 +46,7 @@ import Testing
     #expect(feeds.contains("全部接收") && feeds.contains("部分接收") && feeds.contains("（stats）"))
     #expect(!feeds.contains("<td>ok</td>") && !feeds.contains(">partial<"))
     let rejected = try reviewer.get("/feeds/runs/\(partial.id)").body
-    #expect(rejected.contains("<td>第 3 行</td>") && rejected.contains("原因（解析程序原文）"), "\(rejected)")
+    #expect(rejected.contains("<td>第 3 行，第 9 列</td>") && rejected.contains("原因（解析程序原文）"), "\(rejected)")
     #expect(!rejected.contains("<td>line 3</td>"))
     let dashboard = try reviewer.get("/").body
     #expect(dashboard.contains("全部接收") && !dashboard.contains(">ok<") && !dashboard.contains("案件"))

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import YujingCore
+
+/// `yujing demo --once` as a newcomer runs it: the year replayed, the last month's drafts left
+/// for review, and the commands it prints at the end working as printed.
+@Suite(.serialized) struct DemoCommandTests {
+  /// The words of a printed command line, with its double-quoted arguments kept whole.
+  static func words(_ line: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var quoted = false
+    for character in line {
+      if character == "\"" {
+        quoted.toggle()
+      } else if character == " " && !quoted {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+
+  @Test func theDemoLeavesTheLastMonthsDraftsForReviewAndPrintsCommandsThatWorkOnItsDatabase() throws {
+    let directory = try TemporaryDirectory()
+    let root = directory.path("demo")
+    let demo = try YujingCommand.run(["demo", "--once", "--dir", root], in: directory.url)
+    #expect(demo.status == 0, "\(demo.err)")
+    let config = "\(root)/yujing.yaml"
+    let db = "\(root)/yujing.sqlite"
+    let binary = YujingCommand.binary.resolvingSymlinksInPath().path
+
+    // The drafts about November and December wait: a reminder, a talk, a lift among them.
+    let list = try YujingCommand.run(["notices", "list", "--config", config, "--state", "draft", "--format", "json"])
+    #expect(list.status == 0, "\(list.err)")
+    let drafts = try #require(try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]])
+    let kinds = Set(drafts.compactMap { $0["kind"] as? String })
+    #expect(kinds.isSuperset(of: ["reminder", "talk", "lift"]), "\(kinds)")
+    #expect(drafts.allSatisfy { ($0["period"] as? String ?? "") >= "2020-11" })
+    #expect(drafts.allSatisfy { $0["number"] is NSNull })
+    #expect(demo.out.contains("waiting for your review: \(drafts.count) draft(s)"), "\(demo.out)")
+
+    // How to sign in, and the commands, with this binary's path and the demo's configuration.
+    #expect(demo.out.contains("reviewer / "), "\(demo.out)")
+    #expect(demo.out.contains("department / "), "\(demo.out)")
+    #expect(demo.out.contains("http://127.0.0.1:8080/"), "\(demo.out)")
+    let printed = demo.out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { $0.hasPrefix(binary + " ") }
+    #expect(printed.contains { $0.contains("notices list --config \(config)") }, "\(demo.out)")
+    let talk = try #require(printed.first { $0.contains("--talk-at") }, "\(demo.out)")
+    #expect(talk.contains("--place "), "\(talk)")
+
+    // The talk's line, run as printed, approves the talk with its time and place.
+    let approved = try YujingCommand.run(Array(Self.words(talk).dropFirst()))
+    #expect(approved.status == 0, "\(talk)\n\(approved.err)")
+    #expect(approved.out.contains("approved notice"), "\(approved.out)")
+    let words = Self.words(talk)
+    let id = try #require(words.firstIndex(of: config).flatMap { Int(words[$0 + 1]) }, "\(talk)")
+    let show = try YujingCommand.run(["notices", "show", String(id), "--config", config])
+    #expect(show.out.contains("约谈时间、地点: "), "\(show.out)")
+
+    // Without the demo's configuration, the embedded rules are refused instead of used: the
+    // demo's epidemic rules gave June one red finding, the default rules alone dozens.
+    let plain = try YujingCommand.run(["evaluate", "--db", db, "--period", "2020-06", "--dry-run"])
+    #expect(plain.status == 1, "\(plain.out)")
+    #expect(plain.err.contains("thresholds/epidemic-2020.yaml is missing"), "\(plain.err)")
+    #expect(plain.err.contains("run it again with --config \(config)"), "\(plain.err)")
+    let same = try YujingCommand.run(["evaluate", "--config", config, "--period", "2020-06", "--dry-run"])
+    #expect(same.status == 0, "\(same.err)")
+    #expect(same.out.contains("1 finding(s) (red 1)"), "\(same.out)")
+  }
+}
