@@ -53,7 +53,7 @@ struct PathBenchmark {
     _ = try shell(
       yujing.path,
       [
-        "report", "--config", configuration.path, "--db", database.path, "--period", december.description, "--format",
+        "report", "--config", daemonRun.configuration.path, "--db", database.path, "--period", december.description, "--format",
         "html", "--out", reportFile.path,
       ])
     let report = NotifiedProcess.seconds(since: reportStart)
@@ -164,6 +164,8 @@ struct PathBenchmark {
   }
 
   struct DaemonRun {
+    /// The daemon's configuration (the stats feed scheduled), now the database's.
+    var configuration: URL
     var daemonSeconds: Double
     var outsideSeconds: Double
     var latencies: [Double]
@@ -231,7 +233,7 @@ struct PathBenchmark {
     let gaps = zip(pings.times.dropFirst(), pings.times).map { $0.timeIntervalSince($1) }
     print(String(format: "path: the daemon's feed run %.2f s, evaluation %.2f s", pulled, evaluated))
     return DaemonRun(
-      daemonSeconds: pulled + evaluated, outsideSeconds: done!.timeIntervalSince(fire.date), latencies: latencies,
+      configuration: scheduledFile, daemonSeconds: pulled + evaluated, outsideSeconds: done!.timeIntervalSince(fire.date), latencies: latencies,
       longestWatchdogGap: gaps.max() ?? .infinity)
   }
 
