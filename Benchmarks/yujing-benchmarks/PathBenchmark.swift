@@ -53,7 +53,8 @@ struct PathBenchmark {
     _ = try shell(
       yujing.path,
       [
-        "report", "--config", daemonRun.configuration.path, "--db", database.path, "--period", december.description, "--format",
+        "report", "--config", daemonRun.configuration.path, "--db", database.path, "--period", december.description,
+        "--format",
         "html", "--out", reportFile.path,
       ])
     let report = NotifiedProcess.seconds(since: reportStart)
@@ -233,7 +234,8 @@ struct PathBenchmark {
     let gaps = zip(pings.times.dropFirst(), pings.times).map { $0.timeIntervalSince($1) }
     print(String(format: "path: the daemon's feed run %.2f s, evaluation %.2f s", pulled, evaluated))
     return DaemonRun(
-      configuration: scheduledFile, daemonSeconds: pulled + evaluated, outsideSeconds: done!.timeIntervalSince(fire.date), latencies: latencies,
+      configuration: scheduledFile, daemonSeconds: pulled + evaluated,
+      outsideSeconds: done!.timeIntervalSince(fire.date), latencies: latencies,
       longestWatchdogGap: gaps.max() ?? .infinity)
   }
 
