@@ -27,14 +27,7 @@ public struct DraftText: Sendable {
   public static let reportDuePlaceholder = "（报送截止日期待定）"
 
   public func title(_ intent: NoticeIntent) -> String {
-    switch intent.kind {
-    case .reminder: "关于\(periodName(intent))主要经济指标和重点工作预警的提醒函"
-    case .talk: "关于\(periodName(intent))主要经济指标和重点工作预警的约谈通知书"
-    case .lift: "关于解除\(periodName(intent))有关预警的通知"
-    case .precoordination: "关于\(periodName(intent))主要经济指标预协调的函"
-    case .dataOverdue: "关于催报\(periodName(intent))\(feedData(intent))的通知"
-    case .summary: "\(periodName(intent))经济运行调度通报"
-    }
+    intent.kind.title(period: periodName(intent), data: feedData(intent))
   }
 
   /// The title of a correction or a withdrawal: it names the document it corrects by its number,
@@ -56,16 +49,7 @@ public struct DraftText: Sendable {
 
   /// The body of a notice from its template.
   public func body(_ intent: NoticeIntent, projectNames: [String: String] = [:]) -> String {
-    let name =
-      switch intent.kind {
-      case .reminder: "reminder"
-      case .talk: "talk"
-      case .lift: "lift"
-      case .dataOverdue: "data_overdue"
-      case .precoordination: "precoordination"
-      case .summary: "reminder"
-      }
-    return render(name, context(intent, projectNames: projectNames))
+    render(intent.kind.template, context(intent, projectNames: projectNames))
   }
 
   /// The body of a correction of an issued notice; a withdrawal when no subject is left.
