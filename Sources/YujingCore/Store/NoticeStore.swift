@@ -164,7 +164,7 @@ extension Store {
         """
     ).execute(
       arguments: [
-        intent.kind.rawValue, intent.key, intent.addressee, NoticeFacts.stringsJSON(intent.copies),
+        intent.kind.rawValue, intent.key.description, intent.addressee, NoticeFacts.stringsJSON(intent.copies),
         intent.period.description, draft.corrects, NoticeFacts.json(intent), NoticeFacts.mapJSON(draft.subjectFacts),
         draft.factsHash, draft.title, draft.body, draft.holder, Timestamp.string(instant),
       ])
@@ -235,7 +235,7 @@ extension Store {
     try writer.write { db in
       if let issued = try Row.fetchOne(
         db, sql: "SELECT id, number FROM notice WHERE notice_key = ? AND number IS NOT NULL",
-        arguments: [draft.intent.key])
+        arguments: [draft.intent.key.description])
       {
         let number: String = issued["number"]
         let id: Int64 = issued["id"]
