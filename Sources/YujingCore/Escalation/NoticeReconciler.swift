@@ -117,6 +117,6 @@ extension NoticeSubject {
       out.string(entry.name)
       out.string(entry.value.description)
     }
-    return Store.hash(out.text)
+    return ContentHash.hex(out.text)
   }
 }

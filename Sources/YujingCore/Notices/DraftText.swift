@@ -11,13 +11,16 @@ public struct DraftText: Sendable {
   /// Each rule's name in words (增速低于年度目标), for saying why a level is what it is.
   let ruleTitles: [String: String]
 
-  public init(workspace: Workspace, thresholds: Thresholds) {
-    configuration = workspace.configuration
-    phrases = Phrases(configuration: workspace.configuration)
-    templates = workspace.templates
-    settings = thresholds.ladder
-    calendar = thresholds.calendar
-    ruleTitles = Dictionary(thresholds.ruleSet.rules.map { ($0.id, $0.title) }) { first, _ in first }
+  public init(
+    configuration: Configuration, templates: NoticeTemplates, ladder: LadderSettings, calendar: WorkingCalendar,
+    rules: [Rule]
+  ) {
+    self.configuration = configuration
+    phrases = Phrases(configuration: configuration)
+    self.templates = templates
+    settings = ladder
+    self.calendar = calendar
+    ruleTitles = Dictionary(rules.map { ($0.id, $0.title) }) { first, _ in first }
   }
 
   /// What a draft says in place of a talk's time and place until approval fills them in.
