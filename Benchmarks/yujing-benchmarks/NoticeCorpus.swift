@@ -120,7 +120,7 @@ struct NoticeCorpus {
     case .summary:
       addressee = configuration.departments[0].name
       copies = regions.compactMap(\.addressee)
-    case .precoordination: break
+    default: break  // precoordination, and any kind the corpus does not draw: a region's government, no copies
     }
     let levels = ["blue", "yellow", "orange", "red"]
     let stage = kind == .talk ? "talk_deputy" : kind == .lift ? "lifted" : "reminder"

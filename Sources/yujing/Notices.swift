@@ -21,7 +21,7 @@ struct Notices: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this period, YYYY-MM.") var period: String?
-    @Option(help: "Only this kind: reminder, talk, lift, precoordination, data_overdue, summary.") var kind: String?
+    @Option(help: "Only this kind: \(NoticeKind.names).") var kind: String?
     @Option(help: "Only this state: draft, approved, sent, acknowledged, closed, rejected, superseded.") var state:
       String?
     @Option(help: "Only this addressee, as configured.") var addressee: String?

@@ -13,7 +13,7 @@ struct Webhooks: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The addressee as notices name it (丰城市人民政府, 市工信局).") var addressee: String
-    @Option(help: "generic, wecom, dingtalk or feishu.") var format: WebhookTarget.Format
+    @Option(help: "\(WebhookTarget.Format.names).") var format: WebhookTarget.Format
     @Option(help: "The robot's or receiver's URL (http or https).") var url: String
     @Option(help: "The signing secret (dingtalk SEC…, feishu, generic whsec_…).") var secret: String?
     @Option(help: "full, summary or link (default: link for robots, full for generic).")

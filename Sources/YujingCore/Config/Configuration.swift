@@ -235,6 +235,18 @@ public struct FeedConfiguration: Sendable, Hashable {
 }
 
 extension FeedConfiguration {
+  /// A file's format: the feed's own, else the file's extension (docs/operate.md#configuration);
+  /// standard input without a configured format is taken as CSV, the canonical form. Nil when
+  /// neither says.
+  public func format(of source: String) -> FeedFormat? {
+    if let format { return format }
+    if source == "-" { return .csv }
+    let name = source.split(separator: "?").first.map(String.init) ?? source
+    return FeedFormat(pathExtension: URL(fileURLWithPath: name).pathExtension)
+  }
+}
+
+extension FeedConfiguration {
   /// The data as a letter names them: 主要经济指标数据, 重大项目进度数据, or the feed's own title.
   public var dataName: String {
     title

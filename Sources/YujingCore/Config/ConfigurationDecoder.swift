@@ -249,10 +249,8 @@ public enum ConfigurationDecoder {
     // Without a numbering section, prefixes follow the usual pattern: the city's first character
     // and the kind (宜经调提醒).
     let short = cityName?.first.map(String.init) ?? ""
-    var numbering: [NoticeKind: String] = [
-      .reminder: "\(short)经调提醒", .talk: "\(short)府办约谈", .lift: "\(short)经调解除",
-      .precoordination: "\(short)经调预协调", .dataOverdue: "\(short)经调催报", .summary: "\(short)经调通报",
-    ]
+    var numbering = Dictionary(
+      uniqueKeysWithValues: NoticeKind.allCases.map { ($0, $0.defaultPrefix(cityInitial: short)) })
     guard let map = top.map("numbering", allowed: NoticeKind.allCases.map(\.rawValue)) else { return numbering }
     for kind in NoticeKind.allCases {
       if let prefix = map.string(kind.rawValue) { numbering[kind] = prefix }

@@ -63,7 +63,7 @@ enum ConfigurationValidator {
         sink.error(
           "\(context).url: '\(url)' must be an http://, https:// or file:// address",
           at: sink.position("\(context).url"))
-      } else if let url = feed.url, (try? Ingestion.format(of: FeedURL.masked(url), feed: feed)) == nil {
+      } else if let url = feed.url, feed.format(of: FeedURL.masked(url)) == nil {
         // Found here rather than at the first scheduled pull, which could only throw.
         sink.error(
           "\(context).url: cannot tell the format from '\(FeedURL.masked(url))': end the path in .csv, .json, "

@@ -13,6 +13,11 @@ public struct WebhookTarget: Sendable, Hashable {
     case feishu
 
     public var isRobot: Bool { self != .generic }
+
+    /// The raw values, for help texts: `generic, wecom, dingtalk or feishu`.
+    public static var names: String {
+      allCases.dropLast().map(\.rawValue).joined(separator: ", ") + " or " + allCases.last!.rawValue
+    }
   }
 
   /// What a message carries. Robots default to `link`: unpublished statistics should not pass

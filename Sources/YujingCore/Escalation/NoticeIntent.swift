@@ -7,11 +7,11 @@ public struct NoticeIntent: Sendable, Hashable {
   public var copies: [String]
   public var period: Period
   /// Identifies the notice across re-evaluations: the same key with other facts is a revision.
-  public var key: String
+  public var key: NoticeKey
   public var subjects: [NoticeSubject]
 
   public init(
-    kind: NoticeKind, addressee: String, copies: [String], period: Period, key: String, subjects: [NoticeSubject]
+    kind: NoticeKind, addressee: String, copies: [String], period: Period, key: NoticeKey, subjects: [NoticeSubject]
   ) {
     self.kind = kind
     self.addressee = addressee
@@ -76,13 +76,13 @@ public enum NoticeGrouping {
         intents.append(
           NoticeIntent(
             kind: kind, addressee: addressee, copies: copies(climbing, except: addressee), period: period,
-            key: "stage|\(addressee)|\(period)", subjects: climbing.map(\.subject).sorted { $0.subject < $1.subject }))
+            key: .stage(addressee, period), subjects: climbing.map(\.subject).sorted { $0.subject < $1.subject }))
       }
       if !lifted.isEmpty {
         intents.append(
           NoticeIntent(
             kind: .lift, addressee: addressee, copies: copies(lifted, except: addressee), period: period,
-            key: "lift|\(addressee)|\(period)", subjects: lifted.map(\.subject).sorted { $0.subject < $1.subject }))
+            key: .lift(addressee, period), subjects: lifted.map(\.subject).sorted { $0.subject < $1.subject }))
       }
     }
     return intents

@@ -11,7 +11,7 @@ public enum NoticeReconciler {
   /// A notice of the group as stored.
   public struct Existing: Sendable, Hashable {
     public var id: Int64
-    public var key: String
+    public var key: NoticeKey
     public var state: NoticeRecord.State
     public var corrects: Int64?
     /// Subject notation → the hash of its facts.
@@ -21,7 +21,8 @@ public enum NoticeReconciler {
     public var isTalk: Bool
 
     public init(
-      id: Int64, key: String, state: NoticeRecord.State, corrects: Int64?, facts: [String: String], isTalk: Bool = false
+      id: Int64, key: NoticeKey, state: NoticeRecord.State, corrects: Int64?, facts: [String: String],
+      isTalk: Bool = false
     ) {
       self.id = id
       self.key = key
@@ -36,7 +37,7 @@ public enum NoticeReconciler {
 
   public enum Action: Sendable, Hashable {
     /// Draft a notice with these subjects under this key (correcting a notice, if given).
-    case draft(key: String, subjects: [String], corrects: Int64?)
+    case draft(key: NoticeKey, subjects: [String], corrects: Int64?)
     case supersede(Int64)
   }
 
@@ -44,7 +45,7 @@ public enum NoticeReconciler {
   /// `talks` are the subjects among them that now enter a talk stage, which an issued reminder
   /// cannot state: its correction leaves them out and they go into a notice of their own.
   public static func plan(
-    group: String, desired: [String: String], talks: Set<String> = [], existing: [Existing]
+    group: NoticeKey, desired: [String: String], talks: Set<String> = [], existing: [Existing]
   ) -> [Action] {
     var actions: [Action] = []
     var settled = Set<String>()
@@ -90,7 +91,7 @@ public enum NoticeReconciler {
       var key = group
       var suffix = 2
       while used.contains(key) {
-        key = "\(group)|\(suffix)"
+        key = group.supplement(suffix)
         suffix += 1
       }
       actions.append(.draft(key: key, subjects: rest, corrects: nil))
@@ -116,6 +117,6 @@ extension NoticeSubject {
       out.string(entry.name)
       out.string(entry.value.description)
     }
-    return Store.hash(out.text)
+    return ContentHash.hex(out.text)
   }
 }

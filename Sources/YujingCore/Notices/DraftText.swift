@@ -11,13 +11,16 @@ public struct DraftText: Sendable {
   /// Each rule's name in words (增速低于年度目标), for saying why a level is what it is.
   let ruleTitles: [String: String]
 
-  public init(workspace: Workspace, thresholds: Thresholds) {
-    configuration = workspace.configuration
-    phrases = Phrases(configuration: workspace.configuration)
-    templates = workspace.templates
-    settings = thresholds.ladder
-    calendar = thresholds.calendar
-    ruleTitles = Dictionary(thresholds.ruleSet.rules.map { ($0.id, $0.title) }) { first, _ in first }
+  public init(
+    configuration: Configuration, templates: NoticeTemplates, ladder: LadderSettings, calendar: WorkingCalendar,
+    rules: [Rule]
+  ) {
+    self.configuration = configuration
+    phrases = Phrases(configuration: configuration)
+    self.templates = templates
+    settings = ladder
+    self.calendar = calendar
+    ruleTitles = Dictionary(rules.map { ($0.id, $0.title) }) { first, _ in first }
   }
 
   /// What a draft says in place of a talk's time and place until approval fills them in.
@@ -27,14 +30,7 @@ public struct DraftText: Sendable {
   public static let reportDuePlaceholder = "（报送截止日期待定）"
 
   public func title(_ intent: NoticeIntent) -> String {
-    switch intent.kind {
-    case .reminder: "关于\(periodName(intent))主要经济指标和重点工作预警的提醒函"
-    case .talk: "关于\(periodName(intent))主要经济指标和重点工作预警的约谈通知书"
-    case .lift: "关于解除\(periodName(intent))有关预警的通知"
-    case .precoordination: "关于\(periodName(intent))主要经济指标预协调的函"
-    case .dataOverdue: "关于催报\(periodName(intent))\(feedData(intent))的通知"
-    case .summary: "\(periodName(intent))经济运行调度通报"
-    }
+    intent.kind.title(period: periodName(intent), data: feedData(intent))
   }
 
   /// The title of a correction or a withdrawal: it names the document it corrects by its number,
@@ -56,16 +52,7 @@ public struct DraftText: Sendable {
 
   /// The body of a notice from its template.
   public func body(_ intent: NoticeIntent, projectNames: [String: String] = [:]) -> String {
-    let name =
-      switch intent.kind {
-      case .reminder: "reminder"
-      case .talk: "talk"
-      case .lift: "lift"
-      case .dataOverdue: "data_overdue"
-      case .precoordination: "precoordination"
-      case .summary: "reminder"
-      }
-    return render(name, context(intent, projectNames: projectNames))
+    render(intent.kind.template, context(intent, projectNames: projectNames))
   }
 
   /// The body of a correction of an issued notice; a withdrawal when no subject is left.

@@ -7,7 +7,7 @@ public enum NoticeDocument {
   public static func make(_ notice: NoticeRecord, configuration: Configuration) -> OfficialDocument {
     let documents = configuration.documents
     // A 约谈通知书 is issued by the government's office; the rest by the dispatch office.
-    let issuer = notice.kind == .talk ? documents.governmentOffice : documents.dispatchOffice
+    let issuer = notice.kind.setsATalk ? documents.governmentOffice : documents.dispatchOffice
     let draft = [.draft, .rejected, .superseded].contains(notice.state)
     return OfficialDocument(
       issuerMark: issuer, number: notice.number, isDraft: draft, title: OfficialDocument.brokenTitle(notice.title),
@@ -21,13 +21,13 @@ public enum NoticeDocument {
   static func note(_ notice: NoticeRecord, configuration: Configuration) -> String? {
     var parts: [String] = []
     // A 预协调函 asks for the measures planned, the other letters for a 整改 report.
-    let answer = notice.kind == .precoordination ? "应对措施" : "整改报告"
+    let answer = notice.kind.answerName
     if let due = notice.reportDue {
       parts.append("\(answer)请于\(due.chinese)前报送\(configuration.documents.dispatchOffice)")
     } else if notice.corrects == nil && notice.kind.asksForReport {
       // A draft: the deadline is fixed at approval, counted in working days from the 成文日期 or
       // from the talk.
-      let from = notice.kind == .talk ? "约谈之日" : "成文日期"
+      let from = notice.kind.setsATalk ? "约谈之日" : "成文日期"
       parts.append("\(answer)报送期限自\(from)起按工作日计算，审核通过时确定")
     }
     if let contact = configuration.documents.contact { parts.append(contact.line) }

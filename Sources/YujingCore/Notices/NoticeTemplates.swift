@@ -14,9 +14,15 @@ public struct NoticeTemplates: Sendable {
     return Self.names.filter { sources[$0].map { !$0.hasPrefix(embedded) } ?? false }
   }
 
-  public static let names = [
-    "reminder", "talk", "lift", "data_overdue", "precoordination", "correction", "withdrawal", "summary",
-  ]
+  /// Every template: each kind's, then the correction's, the withdrawal's and the dispatch summary's.
+  public static let names: [String] = {
+    var names: [String] = []
+    for name in NoticeKind.allCases.map(\.template) + ["correction", "withdrawal", "summary"]
+    where !names.contains(name) {
+      names.append(name)
+    }
+    return names
+  }()
 
   /// The embedded templates, with the overrides of a configuration's directory.
   public static func load(configuration: Configuration) throws(DiagnosticsError) -> NoticeTemplates {

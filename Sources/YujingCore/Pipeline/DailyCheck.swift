@@ -38,10 +38,10 @@ public struct DailyCheck: Sendable {
     let dated = thresholds.calendar.workingDay(onOrAfter: day)
     let ladder = Ladder(settings: thresholds.ladder)
     var escalations:
-      [(caseID: Int64, period: Period, from: Stage, to: Stage, reason: String, overdueNotice: Int64, key: String)] = []
-    var entries: [String: [NoticeSubject]] = [:]
-    var copies: [String: [String]] = [:]
-    var periodOf: [String: Period] = [:]
+      [(caseID: Int64, period: Period, from: Stage, to: Stage, reason: String, overdueNotice: Int64, key: NoticeKey)] =
+        []
+    var entries: [NoticeKey: [NoticeSubject]] = [:]
+    var copies: [NoticeKey: [String]] = [:]
     let addressing = Addressing(configuration: workspace.configuration)
     let projects = try store.projects()
     for (notice, cases) in try store.overdueReports(on: day) {
@@ -55,7 +55,7 @@ public struct DailyCheck: Sendable {
           if record.stage == .talkMayor && stage == .talkMayor { outcome.overdueAtTop.append(caseID) }
           continue
         }
-        let key = "overdue|\(notice.addressee)|\(notice.period)|\(dated)"
+        let key = NoticeKey(.overdue, addressee: notice.addressee, period: notice.period, day: dated)
         escalations.append(
           (
             caseID, notice.period, transition.from, transition.to,
@@ -73,18 +73,17 @@ public struct DailyCheck: Sendable {
             levelRules: finding.map { finding in finding.rules.filter { $0.level == finding.level }.map(\.rule) } ?? [])
         )
         copies[key, default: []] += addressing.recipients(of: record.subject, project: project)?.copies ?? []
-        periodOf[key] = notice.period
       }
     }
     guard !escalations.isEmpty else { return }
     let text = DraftText(workspace: workspace, thresholds: thresholds)
     let drafts = entries.keys.sorted().map { key -> NoticeDraft in
-      let addressee = String(key.split(separator: "|")[1])
+      let addressee = key.addressee ?? ""
       var seen = Set<String>()
       let intent = NoticeIntent(
         kind: .talk, addressee: addressee,
         copies: copies[key, default: []].filter { $0 != addressee && seen.insert($0).inserted },
-        period: periodOf[key]!, key: key, subjects: entries[key]!.sorted { $0.subject < $1.subject })
+        period: key.period, key: key, subjects: entries[key]!.sorted { $0.subject < $1.subject })
       return NoticeDraft(
         intent: intent, title: text.title(intent), body: text.body(intent, projectNames: projects.mapValues(\.name)),
         holder: text.talkHolder(intent))

@@ -17,9 +17,6 @@ public struct EscalationStage: Sendable {
   /// How far back a case's history is folded: a case open longer than this starts afresh.
   static let historyMonths = 36
 
-  /// The kinds of notice key an evaluation of a period owns.
-  static let keyKinds = ["stage", "lift", "data_overdue", "precoordination"]
-
   public func run(
     period: Period, asOf: Day, at instant: Date, findings: [Finding], input: EvaluationInput,
     timings: inout EvaluationTimings
@@ -52,7 +49,8 @@ public struct EscalationStage: Sendable {
       let text = DraftText(workspace: workspace, thresholds: thresholds)
       let names = history.projects.mapValues(\.name)
       return try store.applyEscalation(
-        period: period, day: asOf, at: instant, cases: replayed.updates, intents: intents, groupKinds: Self.keyKinds,
+        period: period, day: asOf, at: instant, cases: replayed.updates, intents: intents,
+        groupKinds: NoticeKey.Group.evaluated,
         draft: { intent, corrected in
           guard let corrected else {
             return NoticeDraft(
@@ -114,7 +112,7 @@ public struct EscalationStage: Sendable {
         values: finding.values, reason: "数据未按时报送")
       return NoticeIntent(
         kind: .dataOverdue, addressee: recipients.addressee, copies: recipients.copies, period: period,
-        key: "data_overdue|\(name)|\(period)", subjects: [subject])
+        key: NoticeKey(.dataOverdue, addressee: name, period: period), subjects: [subject])
     }
   }
 
@@ -148,7 +146,7 @@ public struct EscalationStage: Sendable {
       let group = byAddressee[addressee]!
       return NoticeIntent(
         kind: .precoordination, addressee: addressee, copies: NoticeGrouping.copies(group, except: addressee),
-        period: period, key: "precoordination|\(addressee)|\(period)",
+        period: period, key: NoticeKey(.precoordination, addressee: addressee, period: period),
         subjects: group.map(\.subject).sorted { $0.subject < $1.subject })
     }
   }

@@ -97,15 +97,9 @@ public struct Ingestion: Sendable {
     }
   }
 
-  /// A file's format: the feed's own, else the file's extension (docs/operate.md#configuration); standard input
-  /// without a configured format is taken as CSV, the canonical form.
+  /// A file's format (`FeedConfiguration.format(of:)`), or the failure that names the extensions.
   static func format(of source: String, feed: FeedConfiguration) throws -> FeedFormat {
-    if let format = feed.format { return format }
-    if source == "-" { return .csv }
-    let name = source.split(separator: "?").first.map(String.init) ?? source
-    guard let format = FeedFormat(pathExtension: URL(fileURLWithPath: name).pathExtension) else {
-      throw Failure.unknownFormat(source: source)
-    }
+    guard let format = feed.format(of: source) else { throw Failure.unknownFormat(source: source) }
     return format
   }
 

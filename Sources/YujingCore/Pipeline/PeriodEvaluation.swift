@@ -97,31 +97,25 @@ public struct PeriodEvaluation: Sendable {
     let years = Array(Set(periods.map(\.year)))
     let periodList = Array(periods) + Array(history)
     let months = (0...projectDepth).map { period.adding(months: -$0) }
-    let loaded = try Parallel.map(periodList.count + years.count + months.count) { task -> Any? in
-      switch task {
-      case ..<periodList.count: try store.observationTable(period: periodList[task], index: index)
-      case ..<(periodList.count + years.count):
-        try store.targetTable(year: years[task - periodList.count], index: index)
-      default: try store.projectRecords(period: months[task - periodList.count - years.count])
+    let reads: [InputRead] = periodList.map(InputRead.period) + years.map(InputRead.year) + months.map(InputRead.month)
+    let loaded = try Parallel.map(reads.count) { task -> InputRead.Result in
+      switch reads[task] {
+      case .period(let period): .table(try store.observationTable(period: period, index: index))
+      case .year(let year): .targets(try store.targetTable(year: year, index: index))
+      case .month(let month): .projects(try store.projectRecords(period: month))
       }
     }
     var observations: [Period: ObservationTable] = [:]
     var earlier: [Period: ObservationTable] = [:]
-    for (position, loadedPeriod) in periodList.enumerated() {
-      if history.contains(loadedPeriod) {
-        earlier[loadedPeriod] = loaded[position] as? ObservationTable
-      } else {
-        observations[loadedPeriod] = loaded[position] as? ObservationTable
-      }
-    }
     var targets: [Int: TargetTable] = [:]
-    for (position, year) in years.enumerated() {
-      targets[year] = loaded[periodList.count + position] as? TargetTable
-    }
     var projects: [Period: [ProjectRecord]] = [:]
-    for (position, month) in months.enumerated() {
-      if let records = loaded[periodList.count + years.count + position] as? [ProjectRecord], !records.isEmpty {
-        projects[month] = records
+    for (read, result) in zip(reads, loaded) {
+      switch (read, result) {
+      case (.period(let period), .table(let table)):
+        if history.contains(period) { earlier[period] = table } else { observations[period] = table }
+      case (.year(let year), .targets(let table)): targets[year] = table
+      case (.month(let month), .projects(let records)): if !records.isEmpty { projects[month] = records }
+      default: preconditionFailure("each read gives its own kind of result")
       }
     }
     return EvaluationInput(
@@ -139,5 +133,21 @@ extension Day {
     calendar.timeZone = timeZone
     let parts = calendar.dateComponents([.year, .month, .day], from: clock())
     return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+  }
+}
+
+/// One of the independent reads an evaluation's input is made of, and what it gives.
+private enum InputRead: Sendable {
+  /// A period's table of figures.
+  case period(Period)
+  /// A year's targets.
+  case year(Int)
+  /// A month's project reports.
+  case month(Period)
+
+  enum Result {
+    case table(ObservationTable?)
+    case targets(TargetTable)
+    case projects([ProjectRecord])
   }
 }

@@ -127,12 +127,11 @@ public struct SummaryGathering: Sendable {
   /// their numbers.
   private func issuedNotices(period: Period) throws -> [SummaryFacts.IssuedNotice] {
     let phrases = Phrases(configuration: workspace.configuration)
-    let order: [NoticeKind] = [.talk, .reminder, .lift, .precoordination, .dataOverdue]
     return try workspace.store.notices(period: period).filter { notice in
-      notice.number != nil && notice.kind != .summary && notice.state != .superseded
+      notice.number != nil && notice.kind.summaryPosition != nil && notice.state != .superseded
     }.sorted { lhs, rhs in
-      let left = order.firstIndex(of: lhs.kind) ?? order.count
-      let right = order.firstIndex(of: rhs.kind) ?? order.count
+      let left = lhs.kind.summaryPosition ?? .max
+      let right = rhs.kind.summaryPosition ?? .max
       return left != right ? left < right : lhs.id < rhs.id
     }.map { notice in
       // A talk notice may also carry reminder items: each subject is named with its own stage then,

@@ -24,7 +24,7 @@ public struct SummaryReport: Sendable {
     let document = try self.document(period: period, asOf: date)
     let intent = NoticeIntent(
       kind: .summary, addressee: document.addressee ?? "", copies: document.copies, period: period,
-      key: "summary|\(period)", subjects: [])
+      key: NoticeKey(.summary, addressee: nil, period: period), subjects: [])
     // The record keeps the text as issued; rendering regenerates the figures with its number.
     let draft = NoticeDraft(intent: intent, title: document.title, body: TextRenderer.plainText(document), holder: nil)
     return try workspace.store.issueDocument(

@@ -58,12 +58,13 @@ extension Store {
   /// events, and the notices of the period reconciled subject by subject with those already there
   /// (`NoticeReconciler`): nothing issued is silently changed.
   ///
-  /// `intents` are the notices the period calls for now, one per group key (`stage|addressee|P`);
+  /// `intents` are the notices the period calls for now, one per group (`NoticeKey`);
   /// `groupKinds` are the kinds of group the period owns, so that a group no longer called for is
   /// reconciled too. `draft` writes a notice's text.
   @discardableResult
   public func applyEscalation(
-    period: Period, day: Day, at instant: Date, cases: [CaseUpdate], intents: [NoticeIntent], groupKinds: [String],
+    period: Period, day: Day, at instant: Date, cases: [CaseUpdate], intents: [NoticeIntent],
+    groupKinds: [NoticeKey.Group],
     draft: (NoticeIntent, _ corrects: NoticeRecord?) -> NoticeDraft
   ) throws -> NoticeChanges {
     try writer.write { db in
@@ -72,14 +73,16 @@ extension Store {
       let wanted = Dictionary(intents.map { ($0.key, $0) }) { first, _ in first }
       var groups = Set(wanted.keys)
       for kind in groupKinds {
+        let range = NoticeKey.range(of: kind)
         for key in try String.fetchAll(
           db, sql: "SELECT DISTINCT notice_key FROM notice WHERE period = ? AND notice_key > ? AND notice_key < ?",
-          arguments: [period.description, "\(kind)|", "\(kind)}"])
+          arguments: [period.description, range.above, range.below])
         {
-          groups.insert(key.split(separator: "|").prefix(3).joined(separator: "|"))
+          if let key = NoticeKey(key) { groups.insert(key.groupKey) }
         }
       }
-      for group in groups.sorted() {
+      // In the order of the key index; each key's text made once, not at every comparison.
+      for group in groups.map({ (text: $0.description, key: $0) }).sorted(by: { $0.text < $1.text }).map(\.key) {
         let existing = try Row.fetchAll(
           db.cachedStatement(sql: Store.groupNoticesSQL + " ORDER BY id"), arguments: Store.groupArguments(group)
         ).map(Store.noticeRecord)
@@ -90,10 +93,12 @@ extension Store {
         let talks = Set((intent?.subjects ?? []).filter { $0.stage?.isTalk == true }.map(\.subject.notation))
         let plan = NoticeReconciler.plan(
           group: group, desired: desired, talks: talks,
-          existing: existing.map {
-            NoticeReconciler.Existing(
-              id: $0.id, key: $0.key, state: $0.state, corrects: $0.corrects, facts: $0.subjectFacts,
-              isTalk: $0.kind == .talk)
+          existing: existing.compactMap { notice in
+            NoticeKey(notice.key).map {
+              NoticeReconciler.Existing(
+                id: notice.id, key: $0, state: notice.state, corrects: notice.corrects, facts: notice.subjectFacts,
+                isTalk: notice.kind == .talk)
+            }
           })
         for action in plan {
           switch action {
@@ -105,7 +110,7 @@ extension Store {
           case .draft(let key, let subjects, let corrects):
             let corrected = try corrects.flatMap { try Store.notice(db, id: $0) }
             let template =
-              intent ?? corrected.map(Store.intent)
+              intent ?? corrected.flatMap(Store.intent)
               ?? NoticeIntent(
                 kind: .reminder, addressee: "", copies: [], period: period, key: key, subjects: [])
             var part = template
@@ -140,7 +145,7 @@ extension Store {
         arguments: [period.description])
       var updated = Set<Int64>()
       // The live notices of a group, newest first, read once however many of its cases moved.
-      var live: [String: [NoticeRecord]] = [:]
+      var live: [NoticeKey: [NoticeRecord]] = [:]
       // Every case the updates may name, read at once: a national period updates tens of
       // thousands of open cases, most of which stay where they were and need no write.
       var known = try Store.casesOpened(db, from: cases.map(\.opened).min())
@@ -155,8 +160,8 @@ extension Store {
         }
         updated.insert(caseID)
         for transition in update.transitions {
-          let kind = transition.to == .lifted ? "lift" : "stage"
-          let group = "\(kind)|\(update.addressee)|\(period)"
+          let group: NoticeKey =
+            transition.to == .lifted ? .lift(update.addressee, period) : .stage(update.addressee, period)
           if live[group] == nil { live[group] = try Store.liveNotices(db, group: group) }
           let notice = live[group]?.first { $0.subjectFacts[update.subject.notation] != nil }?.id
           try db.cachedStatement(
@@ -221,10 +226,12 @@ extension Store {
   static let groupNoticesSQL =
     "SELECT * FROM notice WHERE (notice_key = ? OR (notice_key > ? AND notice_key < ?)) AND state != 'superseded'"
 
-  static func groupArguments(_ group: String) -> StatementArguments { [group, group + "|", group + "}"] }
+  static func groupArguments(_ group: NoticeKey) -> StatementArguments {
+    [group.description, group.supplementRange.above, group.supplementRange.below]
+  }
 
   /// The notices of a group that still stand (not superseded), newest first.
-  static func liveNotices(_ db: Database, group: String) throws -> [NoticeRecord] {
+  static func liveNotices(_ db: Database, group: NoticeKey) throws -> [NoticeRecord] {
     try Row.fetchAll(
       db.cachedStatement(sql: Store.groupNoticesSQL + " ORDER BY id DESC"), arguments: Store.groupArguments(group)
     ).map(Store.noticeRecord)
@@ -247,24 +254,26 @@ extension Store {
   }
 
   /// The intent a stored notice was written from, for a correction of it.
-  static func intent(_ notice: NoticeRecord) -> NoticeIntent {
-    NoticeIntent(
-      kind: notice.kind, addressee: notice.addressee, copies: notice.copies, period: notice.period, key: notice.key,
-      subjects: [])
+  static func intent(_ notice: NoticeRecord) -> NoticeIntent? {
+    NoticeKey(notice.key).map {
+      NoticeIntent(
+        kind: notice.kind, addressee: notice.addressee, copies: notice.copies, period: notice.period, key: $0,
+        subjects: [])
+    }
   }
 
   /// Records overdue escalations (the daily check) and their talk notices, in one transaction.
   @discardableResult
   public func applyOverdueEscalations(
     _ escalations: [(
-      caseID: Int64, period: Period, from: Stage, to: Stage, reason: String, overdueNotice: Int64, key: String
+      caseID: Int64, period: Period, from: Stage, to: Stage, reason: String, overdueNotice: Int64, key: NoticeKey
     )],
     drafts: [NoticeDraft], day: Day, at instant: Date
   ) throws -> [Int64] {
     try writer.write { db in
-      var ids: [String: Int64] = [:]
+      var ids: [NoticeKey: Int64] = [:]
       for draft in drafts {
-        if let existing = try Store.latestNotice(db, key: draft.intent.key) {
+        if let existing = try Store.latestNotice(db, key: draft.intent.key.description) {
           ids[draft.intent.key] = existing.id
           continue
         }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -114,16 +113,5 @@ extension Store {
     return Evidence(values)
   }
 
-  /// The SHA-256 of a text in lower-case hex (formatted by hand: `String(format:)` per byte cost
-  /// more than the hash itself, and every drafted subject is hashed).
-  static func hash(_ text: String) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var hex = [UInt8]()
-    hex.reserveCapacity(64)
-    for byte in SHA256.hash(data: Data(text.utf8)) {
-      hex.append(digits[Int(byte >> 4)])
-      hex.append(digits[Int(byte & 0x0f)])
-    }
-    return String(decoding: hex, as: UTF8.self)
-  }
+  static func hash(_ text: String) -> String { ContentHash.hex(text) }
 }

@@ -23,6 +23,7 @@ enum Migrations {
     migrator.registerMigration("2026-12-01 periods awaiting evaluation", migrate: evaluationDue)
     migrator.registerMigration("2026-12-02 period snapshots", migrate: periodSnapshots)
     migrator.registerMigration("2026-12-05 configuration fingerprints", migrate: configurationFingerprints)
+    migrator.registerMigration("2026-12-05 notice kinds and webhook formats left to the code", migrate: openKinds)
     return migrator
   }
 
@@ -594,6 +595,89 @@ enum Migrations {
           files TEXT NOT NULL CHECK (json_valid(files)),
           recorded_by TEXT NOT NULL
         );
+        """)
+  }
+
+  /// The notice's kind and the webhook target's format without their `CHECK (… IN (…))` lists:
+  /// both are closed sets of the code (`NoticeKind`, `WebhookTarget.Format`), which writes only
+  /// their members and refuses, when reading, a value it does not know. Listing them in the schema
+  /// too meant rebuilding a table for every new kind or format.
+  ///
+  /// SQLite cannot drop a constraint, so both tables are rebuilt: create the new table, copy the
+  /// rows with their ids, drop the old, rename the new, and recreate the indexes and triggers that
+  /// went with the old one. The migrator runs this with foreign keys off and checks them all at
+  /// the end, so dropping `notice` deletes none of the rows that reference it (`notice_cc` would
+  /// cascade) and every reference (`notice_event`, `case_event`, `feedback`, `delivery`,
+  /// `notice_cc`, `delivery_attempt`) names the rebuilt table by its name.
+  static func openKinds(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE notice_rebuilt (
+          id INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (length(kind) > 0),
+          notice_key TEXT NOT NULL,
+          number TEXT UNIQUE,
+          addressee TEXT NOT NULL,
+          cc TEXT NOT NULL DEFAULT '[]',
+          period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+          state TEXT NOT NULL
+            CHECK (state IN ('draft', 'approved', 'sent', 'acknowledged', 'closed', 'rejected', 'superseded')),
+          corrects INTEGER REFERENCES notice(id),
+          subjects TEXT NOT NULL,
+          subject_facts TEXT NOT NULL DEFAULT '{}',
+          facts_hash TEXT NOT NULL,
+          title TEXT NOT NULL,
+          body TEXT NOT NULL,
+          holder TEXT,
+          created_at TEXT NOT NULL,
+          document_date TEXT,
+          report_due TEXT,
+          talk_at TEXT,
+          place TEXT,
+          CHECK ((state IN ('draft', 'rejected', 'superseded')) OR (number IS NOT NULL AND document_date IS NOT NULL))
+        );
+        INSERT INTO notice_rebuilt (id, kind, notice_key, number, addressee, cc, period, state, corrects, subjects,
+          subject_facts, facts_hash, title, body, holder, created_at, document_date, report_due, talk_at, place)
+        SELECT id, kind, notice_key, number, addressee, cc, period, state, corrects, subjects,
+          subject_facts, facts_hash, title, body, holder, created_at, document_date, report_due, talk_at, place
+        FROM notice;
+        DROP TABLE notice;
+        ALTER TABLE notice_rebuilt RENAME TO notice;
+        CREATE INDEX notice_by_key ON notice(notice_key, id);
+        CREATE INDEX notice_by_addressee ON notice(addressee, period);
+        CREATE INDEX notice_by_state ON notice(state, id);
+        CREATE INDEX notice_by_period ON notice(period, id);
+        CREATE INDEX notice_by_id ON notice(id);
+        CREATE INDEX notice_by_addressee_id ON notice(addressee, id, state);
+        CREATE INDEX notice_by_kind ON notice(kind, period, id);
+        CREATE TRIGGER notice_cc_on_insert AFTER INSERT ON notice BEGIN
+          INSERT OR IGNORE INTO notice_cc (addressee, notice_id)
+            SELECT value, NEW.id FROM json_each(NEW.cc) WHERE type = 'text';
+        END;
+        CREATE TRIGGER notice_cc_on_update AFTER UPDATE OF cc ON notice BEGIN
+          DELETE FROM notice_cc WHERE notice_id = OLD.id;
+          INSERT OR IGNORE INTO notice_cc (addressee, notice_id)
+            SELECT value, NEW.id FROM json_each(NEW.cc) WHERE type = 'text';
+        END;
+        CREATE TABLE webhook_target_rebuilt (
+          id INTEGER PRIMARY KEY,
+          addressee TEXT NOT NULL CHECK (length(addressee) > 0),
+          format TEXT NOT NULL CHECK (length(format) > 0),
+          url TEXT NOT NULL CHECK (url LIKE 'http://%' OR url LIKE 'https://%'),
+          secret TEXT,
+          content TEXT NOT NULL CHECK (content IN ('full', 'summary', 'link')),
+          receives_copies INTEGER NOT NULL CHECK (receives_copies IN (0, 1)),
+          per_minute INTEGER NOT NULL CHECK (per_minute > 0),
+          created_at TEXT NOT NULL,
+          removed_at TEXT
+        );
+        INSERT INTO webhook_target_rebuilt (id, addressee, format, url, secret, content, receives_copies, per_minute,
+          created_at, removed_at)
+        SELECT id, addressee, format, url, secret, content, receives_copies, per_minute, created_at, removed_at
+        FROM webhook_target;
+        DROP TABLE webhook_target;
+        ALTER TABLE webhook_target_rebuilt RENAME TO webhook_target;
+        CREATE INDEX webhook_target_addressee ON webhook_target (addressee) WHERE removed_at IS NULL;
         """)
   }
 }

@@ -64,6 +64,19 @@ public struct NoticeDraft: Sendable {
   }
 }
 
+/// A row holds a value of a closed set that this build of yujing does not know (a database
+/// written by a newer version, or edited by hand).
+public struct UnknownStoredValue: Error, Sendable, CustomStringConvertible {
+  public var table: String
+  public var id: Int64
+  public var column: String
+  public var value: String
+
+  public var description: String {
+    "\(table) \(id) has \(column) '\(value)', which this version of yujing does not know"
+  }
+}
+
 /// Why an action on a notice is refused, in words the reviewer can act on.
 public struct NoticeActionError: Error, Sendable, CustomStringConvertible {
   public var description: String
@@ -120,9 +133,14 @@ extension Store {
     }
   }
 
-  static func noticeRecord(_ row: Row) -> NoticeRecord {
-    NoticeRecord(
-      id: row["id"], kind: NoticeKind(rawValue: row["kind"]) ?? .reminder, key: row["notice_key"],
+  /// A notice as read from its row. The schema leaves the kind to `NoticeKind` (a new kind needs
+  /// no migration), so a kind this build does not know is refused here, not read as another.
+  static func noticeRecord(_ row: Row) throws -> NoticeRecord {
+    guard let kind = NoticeKind(rawValue: row["kind"]) else {
+      throw UnknownStoredValue(table: "notice", id: row["id"], column: "kind", value: row["kind"])
+    }
+    return NoticeRecord(
+      id: row["id"], kind: kind, key: row["notice_key"],
       number: row["number"],
       addressee: row["addressee"], copies: NoticeFacts.strings(row["cc"]), period: Period(row["period"] as String)!,
       state: NoticeRecord.State(rawValue: row["state"]) ?? .draft, corrects: row["corrects"],
@@ -146,7 +164,7 @@ extension Store {
         """
     ).execute(
       arguments: [
-        intent.kind.rawValue, intent.key, intent.addressee, NoticeFacts.stringsJSON(intent.copies),
+        intent.kind.rawValue, intent.key.description, intent.addressee, NoticeFacts.stringsJSON(intent.copies),
         intent.period.description, draft.corrects, NoticeFacts.json(intent), NoticeFacts.mapJSON(draft.subjectFacts),
         draft.factsHash, draft.title, draft.body, draft.holder, Timestamp.string(instant),
       ])
@@ -217,7 +235,7 @@ extension Store {
     try writer.write { db in
       if let issued = try Row.fetchOne(
         db, sql: "SELECT id, number FROM notice WHERE notice_key = ? AND number IS NOT NULL",
-        arguments: [draft.intent.key])
+        arguments: [draft.intent.key.description])
       {
         let number: String = issued["number"]
         let id: Int64 = issued["id"]

@@ -66,7 +66,7 @@ extension Store {
           ORDER BY id DESC
           """,
         arguments: arguments + [max(1, limit), max(0, offset)])
-      return (rows.map(Store.noticeRecord), total)
+      return (try rows.map(Store.noticeRecord), total)
     }
   }
 

@@ -1,3 +1,5 @@
+import YujingCore
+
 /// The OpenAPI 3 description of `/api/v1` (served at `/api/v1/openapi.json` to a signed-in user).
 /// Written by hand and checked by tests against the routes the server really answers.
 enum OpenAPIDocument {
@@ -38,7 +40,7 @@ enum OpenAPIDocument {
             "required": ["id", "kind", "number", "addressee", "cc", "period", "state", "corrects", "subjects", "title"],
             "properties": {
               "id": {"type": "integer"},
-              "kind": {"type": "string", "enum": ["reminder", "talk", "lift", "precoordination", "data_overdue", "summary"]},
+              "kind": {"type": "string", "enum": [\(NoticeKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]},
               "number": {"type": "string", "nullable": true},
               "addressee": {"type": "string"},
               "cc": {"type": "array", "items": {"type": "string"}},

@@ -36,16 +36,7 @@ enum Glossary {
     return NoticeRecord.State(rawValue: code).map(state) ?? code
   }
 
-  static func kind(_ kind: NoticeKind) -> String {
-    switch kind {
-    case .reminder: "提醒函"
-    case .talk: "约谈通知书"
-    case .lift: "解除预警通知"
-    case .precoordination: "预协调函"
-    case .dataOverdue: "数据报送提醒"
-    case .summary: "调度通报"
-    }
-  }
+  static func kind(_ kind: NoticeKind) -> String { kind.chineseName }
 
   static func role(_ role: Role) -> String {
     switch role {

@@ -141,71 +141,112 @@ import Testing
 
 @Suite struct NoticeReconcilerTests {
   typealias Existing = NoticeReconciler.Existing
+  static let g = NoticeKey.stage("丰城", Period("2020-08")!)
+  static let h = NoticeKey.lift("丰城", Period("2020-08")!)
 
   @Test func aFirstEvaluationDraftsOneNoticeUnderTheGroupsKey() {
-    let plan = NoticeReconciler.plan(group: "stage|丰城|2020-08", desired: ["a": "1", "b": "2"], existing: [])
-    #expect(plan == [.draft(key: "stage|丰城|2020-08", subjects: ["a", "b"], corrects: nil)])
+    let plan = NoticeReconciler.plan(
+      group: NoticeKey("stage|丰城|2020-08")!, desired: ["a": "1", "b": "2"], existing: [])
+    #expect(plan == [.draft(key: NoticeKey("stage|丰城|2020-08")!, subjects: ["a", "b"], corrects: nil)])
   }
 
   @Test func theSameFactsAgainChangeNothing() {
-    let draft = Existing(id: 1, key: "g", state: .draft, corrects: nil, facts: ["a": "1"])
-    #expect(NoticeReconciler.plan(group: "g", desired: ["a": "1"], existing: [draft]).isEmpty)
-    let issued = Existing(id: 1, key: "g", state: .approved, corrects: nil, facts: ["a": "1"])
-    #expect(NoticeReconciler.plan(group: "g", desired: ["a": "1"], existing: [issued]).isEmpty)
+    let draft = Existing(id: 1, key: Self.g, state: .draft, corrects: nil, facts: ["a": "1"])
+    #expect(NoticeReconciler.plan(group: Self.g, desired: ["a": "1"], existing: [draft]).isEmpty)
+    let issued = Existing(id: 1, key: Self.g, state: .approved, corrects: nil, facts: ["a": "1"])
+    #expect(NoticeReconciler.plan(group: Self.g, desired: ["a": "1"], existing: [issued]).isEmpty)
   }
 
   @Test func revisedFactsSupersedeADraft() {
-    let draft = Existing(id: 1, key: "g", state: .draft, corrects: nil, facts: ["a": "1"])
+    let draft = Existing(id: 1, key: Self.g, state: .draft, corrects: nil, facts: ["a": "1"])
     #expect(
-      NoticeReconciler.plan(group: "g", desired: ["a": "9"], existing: [draft])
-        == [.supersede(1), .draft(key: "g|2", subjects: ["a"], corrects: nil)])
+      NoticeReconciler.plan(group: Self.g, desired: ["a": "9"], existing: [draft])
+        == [.supersede(1), .draft(key: Self.g.supplement(2), subjects: ["a"], corrects: nil)])
   }
 
   @Test func revisedFactsOfAnIssuedNoticeDraftACorrection() {
-    let issued = Existing(id: 1, key: "g", state: .sent, corrects: nil, facts: ["a": "1", "b": "2"])
+    let issued = Existing(id: 1, key: Self.g, state: .sent, corrects: nil, facts: ["a": "1", "b": "2"])
     #expect(
-      NoticeReconciler.plan(group: "g", desired: ["a": "9", "b": "2"], existing: [issued])
-        == [.draft(key: "g", subjects: ["a", "b"], corrects: 1)])
+      NoticeReconciler.plan(group: Self.g, desired: ["a": "9", "b": "2"], existing: [issued])
+        == [.draft(key: Self.g, subjects: ["a", "b"], corrects: 1)])
   }
 
   @Test func anIssuedNoticeNoLongerWarrantedIsWithdrawnByACorrection() {
-    let issued = Existing(id: 1, key: "g", state: .approved, corrects: nil, facts: ["a": "1"])
+    let issued = Existing(id: 1, key: Self.g, state: .approved, corrects: nil, facts: ["a": "1"])
     #expect(
-      NoticeReconciler.plan(group: "g", desired: [:], existing: [issued]) == [
-        .draft(key: "g", subjects: [], corrects: 1)
+      NoticeReconciler.plan(group: Self.g, desired: [:], existing: [issued]) == [
+        .draft(key: Self.g, subjects: [], corrects: 1)
       ])
     // A draft no longer warranted is superseded.
-    let draft = Existing(id: 2, key: "h", state: .draft, corrects: nil, facts: ["a": "1"])
-    #expect(NoticeReconciler.plan(group: "h", desired: [:], existing: [draft]) == [.supersede(2)])
+    let draft = Existing(id: 2, key: Self.h, state: .draft, corrects: nil, facts: ["a": "1"])
+    #expect(NoticeReconciler.plan(group: Self.h, desired: [:], existing: [draft]) == [.supersede(2)])
   }
 
   @Test func aSubjectNewToAnIssuedGroupGetsASupplement() {
-    let issued = Existing(id: 1, key: "g", state: .approved, corrects: nil, facts: ["a": "1"])
+    let issued = Existing(id: 1, key: Self.g, state: .approved, corrects: nil, facts: ["a": "1"])
     #expect(
-      NoticeReconciler.plan(group: "g", desired: ["a": "1", "b": "2"], existing: [issued])
-        == [.draft(key: "g|2", subjects: ["b"], corrects: nil)])
+      NoticeReconciler.plan(group: Self.g, desired: ["a": "1", "b": "2"], existing: [issued])
+        == [.draft(key: Self.g.supplement(2), subjects: ["b"], corrects: nil)])
   }
 
   @Test func aRejectedSubjectIsNotDraftedAgainUnlessItsFactsChange() {
-    let rejected = Existing(id: 1, key: "g", state: .rejected, corrects: nil, facts: ["a": "1"])
-    #expect(NoticeReconciler.plan(group: "g", desired: ["a": "1"], existing: [rejected]).isEmpty)
+    let rejected = Existing(id: 1, key: Self.g, state: .rejected, corrects: nil, facts: ["a": "1"])
+    #expect(NoticeReconciler.plan(group: Self.g, desired: ["a": "1"], existing: [rejected]).isEmpty)
     #expect(
-      NoticeReconciler.plan(group: "g", desired: ["a": "2"], existing: [rejected])
-        == [.draft(key: "g|2", subjects: ["a"], corrects: nil)])
+      NoticeReconciler.plan(group: Self.g, desired: ["a": "2"], existing: [rejected])
+        == [.draft(key: Self.g.supplement(2), subjects: ["a"], corrects: nil)])
   }
 
   @Test func anIssuedCorrectionStandsForTheNoticeItCorrected() {
-    let original = Existing(id: 1, key: "g", state: .sent, corrects: nil, facts: ["a": "1"])
-    let correction = Existing(id: 2, key: "g", state: .approved, corrects: 1, facts: ["a": "9"])
-    #expect(NoticeReconciler.plan(group: "g", desired: ["a": "9"], existing: [original, correction]).isEmpty)
+    let original = Existing(id: 1, key: Self.g, state: .sent, corrects: nil, facts: ["a": "1"])
+    let correction = Existing(id: 2, key: Self.g, state: .approved, corrects: 1, facts: ["a": "9"])
+    #expect(NoticeReconciler.plan(group: Self.g, desired: ["a": "9"], existing: [original, correction]).isEmpty)
   }
 
   @Test func aPendingCorrectionIsKeptWhileItStillSaysWhatIsNeeded() {
-    let issued = Existing(id: 1, key: "g", state: .sent, corrects: nil, facts: ["a": "1"])
-    let pending = Existing(id: 2, key: "g", state: .draft, corrects: 1, facts: ["a": "9"])
-    #expect(NoticeReconciler.plan(group: "g", desired: ["a": "9"], existing: [issued, pending]).isEmpty)
+    let issued = Existing(id: 1, key: Self.g, state: .sent, corrects: nil, facts: ["a": "1"])
+    let pending = Existing(id: 2, key: Self.g, state: .draft, corrects: 1, facts: ["a": "9"])
+    #expect(NoticeReconciler.plan(group: Self.g, desired: ["a": "9"], existing: [issued, pending]).isEmpty)
     // Back to the issued notice's own facts: the correction is no longer needed.
-    #expect(NoticeReconciler.plan(group: "g", desired: ["a": "1"], existing: [issued, pending]) == [.supersede(2)])
+    #expect(NoticeReconciler.plan(group: Self.g, desired: ["a": "1"], existing: [issued, pending]) == [.supersede(2)])
+  }
+}
+
+/// The notice key as the database stores it: written and read back to the same key, ordered as
+/// its text, and with the range that finds a group's supplements.
+@Suite struct NoticeKeyTests {
+  @Test(arguments: [
+    "stage|丰城市人民政府|2020-08", "stage|丰城市人民政府|2020-08|2", "lift|宜丰县人民政府|2020-01|11",
+    "data_overdue|stats|2020-05", "precoordination|市工信局|2020-07", "overdue|丰城市人民政府|2020-08|2020-09-14",
+    "overdue|丰城市人民政府|2020-08|2020-09-14|3", "summary|2020-09",
+  ])
+  func aStoredKeyReadsBackAsItWasWritten(text: String) throws {
+    #expect(try #require(NoticeKey(text)).description == text)
+  }
+
+  @Test(arguments: [
+    "", "g", "stage", "stage|丰城", "stage|丰城|2020-13", "stage|丰城|2020-08|1", "stage|丰城|2020-08|x",
+    "overdue|丰城|2020-08", "summary|丰城|2020-08", "reminder|丰城|2020-08", "stage|丰城|2020-08|2|3",
+  ])
+  func textThatIsNotAKeyIsRefused(text: String) {
+    #expect(NoticeKey(text) == nil)
+  }
+
+  @Test func aGroupsRangeHoldsItsSupplementsAndNoOtherGroup() throws {
+    let group = NoticeKey.stage("丰城市人民政府", Period("2020-08")!)
+    let range = group.supplementRange
+    for supplement in [2, 9, 10, 123] {
+      let text = group.supplement(supplement).description
+      #expect(range.above < text && text < range.below, "\(text)")
+      #expect(group.supplement(supplement).groupKey == group)
+    }
+    for other in ["stage|丰城市人民政府|2020-09", "stage|丰城市人民政府|2020-08", "stage|丰城市人民政府一|2020-08"] {
+      #expect(!(range.above < other && other < range.below), "\(other)")
+    }
+    let kinds = NoticeKey.range(of: .stage)
+    #expect(kinds.above < group.description && group.description < kinds.below)
+    #expect(!(kinds.above < "summary|2020-08" && "summary|2020-08" < kinds.below))
+    #expect(group < group.supplement(2) && group.supplement(2) < NoticeKey.stage("丰城市人民政府", Period("2020-09")!))
   }
 }
 

@@ -83,7 +83,7 @@ import Testing
     }
     return NoticeIntent(
       kind: kind, addressee: "丰城市人民政府", copies: ["市工信局"], period: Period("2020-09")!,
-      key: "test", subjects: [subject])
+      key: .stage("丰城市人民政府", Period("2020-09")!), subjects: [subject])
   }
 
   func isFilled(_ value: Any?) -> Bool {

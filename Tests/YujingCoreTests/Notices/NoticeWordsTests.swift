@@ -22,7 +22,8 @@ import Testing
 
   func intent(_ kind: NoticeKind, _ subjects: [NoticeSubject], copies: [String] = []) -> NoticeIntent {
     NoticeIntent(
-      kind: kind, addressee: "丰城市人民政府", copies: copies, period: Period("2020-09")!, key: "test", subjects: subjects)
+      kind: kind, addressee: "丰城市人民政府", copies: copies, period: Period("2020-09")!,
+      key: .stage("丰城市人民政府", Period("2020-09")!), subjects: subjects)
   }
 
   @Test func aLiftSaysTheWarningEndedAndDoesNotClaimATargetStillMissed() {
@@ -242,7 +243,7 @@ import Testing
     let draft = NoticeDraft(
       intent: NoticeIntent(
         kind: .precoordination, addressee: "宜丰县人民政府", copies: ["市商务局"], period: Period("2020-07")!,
-        key: "precoordination|宜丰县人民政府|2020-07", subjects: [subject]),
+        key: NoticeKey("precoordination|宜丰县人民政府|2020-07")!, subjects: [subject]),
       title: text.title(intent(.precoordination, [subject])), body: text.body(intent(.precoordination, [subject])),
       holder: nil)
     let id = try workspace.store.writer.write { db in try Store.insertNotice(db, draft, at: fixedNow, note: "test") }

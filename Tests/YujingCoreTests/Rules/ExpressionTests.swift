@@ -147,3 +147,39 @@ import Testing
     #expect(found.map(\.message) == ["text can only be compared with == or !="])
   }
 }
+
+/// The functions of the language are one closed set (`RuleFunction`): the type checker and the
+/// compiler answer each of them from the same case, so none can pass one and be mistaken by the other.
+@Suite struct RuleFunctionTests {
+  /// The value of a numeric expression for one indicator whose gap and lag are given.
+  func value(_ text: String, gap: String, lag: String) throws -> Fixed? {
+    var columns = FrameColumns(kind: .indicators, slotCount: 1)
+    columns.numbers[MeasureLayout.indicators.numberIndex["gap"]!][0] = try Fixed(parsing: gap).units
+    columns.numbers[MeasureLayout.indicators.numberIndex["lag"]!][0] = try Fixed(parsing: lag).units
+    columns.hasData[0] = true
+    let frame = Frame(period: Period("2020-05")!, columns: columns)
+    let expression = try ExpressionParser.parse(text)
+    var checker = TypeChecker(subjects: .indicators)
+    #expect(checker.infer(expression) == .number && checker.errors.isEmpty, "\(checker.errors)")
+    guard case .number(let code) = Compiler.compile(expression, kind: .indicators) else {
+      Issue.record("\(text) did not compile to a number")
+      return nil
+    }
+    let units = code(frame, 0)
+    return units == absent ? nil : Fixed(units: units)
+  }
+
+  @Test func minMaxAndAbsEachCompileAsThemselves() throws {
+    #expect(try value("min(gap, lag)", gap: "-1.5", lag: "2") == Fixed(parsing: "-1.5"))
+    #expect(try value("max(gap, lag)", gap: "-1.5", lag: "2") == Fixed(parsing: "2"))
+    #expect(try value("abs(gap)", gap: "-1.5", lag: "2") == Fixed(parsing: "1.5"))
+    #expect(try value("previous(gap)", gap: "-1.5", lag: "2") == nil)
+  }
+
+  @Test func theUnknownFunctionMessageNamesEveryFunction() throws {
+    var checker = TypeChecker(subjects: .indicators)
+    checker.checkCondition(try ExpressionParser.parse("avg(gap) < 0"))
+    let message = try #require(checker.errors.first?.message)
+    for function in RuleFunction.allCases { #expect(message.contains(function.rawValue)) }
+  }
+}

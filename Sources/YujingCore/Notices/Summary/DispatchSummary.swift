@@ -91,13 +91,10 @@ public struct DispatchSummary: Sendable {
       "below_target_count": below.count,
       "no_target_count": withoutTarget.count,
       "notice_count": facts.notices.count,
-      "reminder_count": count(.reminder),
-      "talk_count": count(.talk),
-      "lift_count": count(.lift),
-      "data_overdue_count": count(.dataOverdue),
       "lagging_project_count": facts.projects.count,
       "data": Self.dataMarker,
     ]
+    for kind in NoticeKind.allCases where kind.summaryPosition != nil { values["\(kind.rawValue)_count"] = count(kind) }
     // Lists are left out when empty, so that a template's {{#…}} section is skipped.
     let lists = [
       "on_target": onTarget, "below_target": below, "no_target": withoutTarget,

@@ -53,13 +53,9 @@ enum SummaryText {
   /// The notices of the period, counted by kind: 本期共发出提醒函3份、约谈通知书1份 ….
   static func noticeCounts(_ notices: [SummaryFacts.IssuedNotice], period: Period) -> String {
     guard !notices.isEmpty else { return "本期未发出预警提醒、约谈通知。" }
-    let kinds: [(NoticeKind, String)] = [
-      (.reminder, "提醒函"), (.talk, "约谈通知书"), (.lift, "解除预警通知"), (.precoordination, "预协调函"),
-      (.dataOverdue, "数据报送提醒"),
-    ]
-    let counts = kinds.compactMap { kind, name -> String? in
+    let counts = NoticeKind.allCases.filter { $0.summaryPosition != nil }.compactMap { kind -> String? in
       let count = notices.filter { $0.kind == kind }.count
-      return count == 0 ? nil : "\(name)\(count)份"
+      return count == 0 ? nil : "\(kind.chineseName)\(count)份"
     }
     return "针对\(period.chineseName())监测预警情况，共发出\(counts.joined(separator: "、"))，具体如下。"
   }
@@ -70,14 +66,5 @@ enum SummaryText {
     + "预警栏为本期预警级别，并以底色标示。"
 
   /// A kind's name as the summary's notice table gives it.
-  static func kindName(_ kind: NoticeKind) -> String {
-    switch kind {
-    case .reminder: "提醒函"
-    case .talk: "约谈通知书"
-    case .lift: "解除预警通知"
-    case .precoordination: "预协调函"
-    case .dataOverdue: "数据报送提醒"
-    case .summary: "调度通报"
-    }
-  }
+  static func kindName(_ kind: NoticeKind) -> String { kind.chineseName }
 }

@@ -59,7 +59,7 @@ enum Compiler {
     }
   }
 
-  private static func number(_ expression: Expression, _ kind: SubjectKind) -> NumberCode {
+  static func number(_ expression: Expression, _ kind: SubjectKind) -> NumberCode {
     guard case .number(let code) = compile(expression, kind: kind) else {
       preconditionFailure("the type checker admits only numbers here")
     }
@@ -134,54 +134,9 @@ enum Compiler {
   }
 
   private static func call(_ name: String, _ arguments: [Expression], _ kind: SubjectKind) -> Code {
-    switch name {
-    case "consecutive":
-      guard case .number(let count, _) = arguments[0] else { preconditionFailure("checked: a literal count") }
-      let periods = Int(count.units / Fixed.scale)
-      let code = condition(arguments[1], kind: kind)
-      // Held in this period and each of the periods before it, in the subject's own sequence; a
-      // period without data, or not loaded, breaks the run.
-      return .condition { frame, slot in
-        var current: Frame? = frame
-        for _ in 0..<periods {
-          guard let here = current, here.hasData[slot], code(here, slot) == .yes else { return .no }
-          current = here.previous(slot)
-        }
-        return .yes
-      }
-    case "previous":
-      switch compile(arguments[0], kind: kind) {
-      case .number(let code):
-        return .number { frame, slot in frame.previous(slot).map { code($0, slot) } ?? absent }
-      case .condition(let code):
-        return .condition { frame, slot in frame.previous(slot).map { code($0, slot) } ?? .unknown }
-      case .level(let code):
-        return .level { frame, slot in frame.previous(slot).flatMap { code($0, slot) } }
-      case .text(let code):
-        return .text { frame, slot in frame.previous(slot).flatMap { code($0, slot) } }
-      }
-    case "present":
-      switch compile(arguments[0], kind: kind) {
-      case .number(let code): return .condition { frame, slot in Tri(code(frame, slot) != absent) }
-      case .condition(let code): return .condition { frame, slot in Tri(code(frame, slot) != .unknown) }
-      case .level(let code): return .condition { frame, slot in Tri(code(frame, slot) != nil) }
-      case .text(let code): return .condition { frame, slot in Tri(code(frame, slot) != nil) }
-      }
-    case "abs":
-      let code = number(arguments[0], kind)
-      return .number { frame, slot in
-        let value = code(frame, slot)
-        return value == absent ? absent : abs(value)
-      }
-    default:  // min, max
-      let (a, b) = (number(arguments[0], kind), number(arguments[1], kind))
-      let isMin = name == "min"
-      return .number { frame, slot in
-        let x = a(frame, slot)
-        let y = b(frame, slot)
-        guard x != absent, y != absent else { return absent }
-        return isMin ? min(x, y) : max(x, y)
-      }
+    guard let function = RuleFunction(rawValue: name) else {
+      preconditionFailure("unknown function \(name) passed the type checker")
     }
+    return function.compile(arguments, kind: kind)
   }
 }

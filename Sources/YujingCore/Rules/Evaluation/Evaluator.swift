@@ -249,11 +249,9 @@ public enum Evaluator {
     case .number, .boolean, .level, .text, .measure: return 0
     case .unary(_, let operand, _): return historyDepth(operand)
     case .binary(_, let left, let right, _): return max(historyDepth(left), historyDepth(right))
-    case .call("consecutive", let arguments, _):
-      guard case .number(let count, _) = arguments[0] else { return 0 }
-      return Int(count.units / Fixed.scale) - 1 + historyDepth(arguments[1])
-    case .call("previous", let arguments, _): return 1 + historyDepth(arguments[0])
-    case .call(_, let arguments, _): return arguments.map(historyDepth).max() ?? 0
+    case .call(let name, let arguments, _):
+      guard let function = RuleFunction(rawValue: name) else { return arguments.map(historyDepth).max() ?? 0 }
+      return function.historyDepth(arguments, depth: historyDepth)
     }
   }
 }

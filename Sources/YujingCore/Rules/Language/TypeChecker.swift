@@ -6,14 +6,6 @@ public struct TypeChecker {
 
   public init(subjects: SubjectKind) { self.subjects = subjects }
 
-  /// The names of the functions over the history and their shapes, for messages.
-  static let functions: [String: String] = [
-    "consecutive": "consecutive(n, condition): the condition held in this period and the n − 1 before it",
-    "previous": "previous(expression): the expression's value in the period before, in the subject's own sequence",
-    "present": "present(measure): whether the measure has a value",
-    "abs": "abs(number)", "min": "min(number, number)", "max": "max(number, number)",
-  ]
-
   /// Checks a condition: it must be true or false.
   public mutating func checkCondition(_ expression: Expression) {
     guard let type = infer(expression), type != .boolean else { return }
@@ -93,57 +85,15 @@ public struct TypeChecker {
   }
 
   private mutating func inferCall(_ name: String, _ arguments: [Expression], _ range: SourceRange) -> ValueType? {
-    func arity(_ count: Int) -> Bool {
-      guard arguments.count == count else {
-        fail(range, "\(name) takes \(count) argument(s), given \(arguments.count): \(Self.functions[name]!)")
-        return false
-      }
-      return true
-    }
-    switch name {
-    case "consecutive":
-      guard arity(2) else { return .boolean }
-      guard case .number(let count, let countRange) = arguments[0], count.units % Fixed.scale == 0,
-        (1...24).contains(count.units / Fixed.scale)
-      else {
-        fail(
-          arguments[0].range,
-          "consecutive needs a whole number of periods from 1 to 24 first, as in consecutive(2, gap < 0)")
-        _ = infer(arguments[1])
-        return .boolean
-      }
-      _ = countRange
-      checkCondition(arguments[1])
-      return .boolean
-    case "previous":
-      guard arity(1) else { return nil }
-      return infer(arguments[0])
-    case "present":
-      guard arity(1) else { return .boolean }
-      guard case .measure = arguments[0] else {
-        fail(arguments[0].range, "present takes a measure, as in present(province_growth)")
-        return .boolean
-      }
-      _ = infer(arguments[0])
-      return .boolean
-    case "abs", "min", "max":
-      guard arity(name == "abs" ? 1 : 2) else { return .number }
-      for argument in arguments {
-        if let type = infer(argument), type != .number {
-          fail(argument.range, "\(name) needs numbers, not \(type.article)")
-        }
-      }
-      return .number
-    default:
-      let hint = Suggestion.closest(to: name, among: Array(Self.functions.keys)).map { "; did you mean '\($0)'?" } ?? ""
-      fail(
-        range, "unknown function '\(name)'\(hint) (functions: \(Self.functions.keys.sorted().joined(separator: ", ")))")
-      for argument in arguments { _ = infer(argument) }
-      return nil
-    }
+    if let function = RuleFunction(rawValue: name) { return function.check(arguments, range: range, in: &self) }
+    let names = RuleFunction.allCases.map(\.rawValue)
+    let hint = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
+    fail(range, "unknown function '\(name)'\(hint) (functions: \(names.sorted().joined(separator: ", ")))")
+    for argument in arguments { _ = infer(argument) }
+    return nil
   }
 
-  private mutating func fail(_ range: SourceRange, _ message: String) {
+  mutating func fail(_ range: SourceRange, _ message: String) {
     errors.append(ExpressionError(offset: range.start, message: message))
   }
 }
