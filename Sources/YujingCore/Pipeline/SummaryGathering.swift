@@ -32,10 +32,17 @@ public struct SummaryGathering: Sendable {
     let shown = (city.map { [$0] } ?? []) + configuration.regions.filter { $0.group != nil }
     var previousEvidence: [Period: [Subject: Evidence]] = [:]
     var indicators: [SummaryFacts.IndicatorTable] = []
-    for indicator in configuration.indicators where indicator.periods.publishes(period) {
+    // Each period's measures are computed once for every subject the tables show: a frame is
+    // built for the whole period whatever the subjects asked for, so one per indicator and month
+    // made a national summary build hundreds of them.
+    let published = configuration.indicators.filter { $0.periods.publishes(period) }
+    let current = Evaluator.evidence(
+      input,
+      subjects: published.flatMap { indicator in shown.map { .indicator(indicator: indicator.code, region: $0.code) } })
+    var cityEvidence: [Period: [Subject: Evidence]] = [period: current]
+    for indicator in published {
       let subjects = shown.map { Subject.indicator(indicator: indicator.code, region: $0.code) }
-      let current = Evaluator.evidence(input, subjects: subjects)
-      guard !current.isEmpty else { continue }
+      guard subjects.contains(where: { current[$0] != nil }) else { continue }
       let previousPeriod = indicator.periods.previous(period)
       if previousEvidence[previousPeriod] == nil {
         let everyShown = configuration.indicators.flatMap { other in
@@ -58,8 +65,11 @@ public struct SummaryGathering: Sendable {
         let subject = Subject.indicator(indicator: indicator.code, region: city.code)
         cityTarget = number(current[subject]?["target_growth"])
         for month in indicator.periods.periods(in: period.year) where month <= period {
-          let evidence = month == period ? current : try self.evidence(period: month, subjects: [subject], input: input)
-          cityYear.append((month, number(evidence[subject]?["growth"])))
+          if cityEvidence[month] == nil {
+            let citySubjects = configuration.indicators.map { Subject.indicator(indicator: $0.code, region: city.code) }
+            cityEvidence[month] = try self.evidence(period: month, subjects: citySubjects, input: input)
+          }
+          cityYear.append((month, number(cityEvidence[month]?[subject]?["growth"])))
         }
       }
       indicators.append(
