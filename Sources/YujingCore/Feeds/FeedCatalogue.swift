@@ -41,23 +41,22 @@ public struct FeedCatalogue: Sendable {
   }
 
   func unknownRegion(_ code: String) -> String {
-    let names = regionNames.keys.sorted()
-    let hint =
-      Suggestion.closest(to: code, among: regions.keys.sorted()).map { "; did you mean \($0)?" }
-      ?? Suggestion.closest(to: RegionNames.normalize(code), among: names).map { name in
-        "; did you mean \(name) (\(regionNames[name]!))?"
-      } ?? ""
-    return "region '\(code)' is not a region of this configuration, by code, name or alias\(hint)"
+    "region '\(code)' is not a region of this configuration, by code, name or alias"
+      + Self.hint(for: code, codes: regions.keys, names: regionNames)
   }
 
   func unknownIndicator(_ code: String) -> String {
-    let names = indicatorNames.keys.sorted()
-    let hint =
-      Suggestion.closest(to: code, among: indicators.keys.sorted()).map { "; did you mean \($0)?" }
-      ?? Suggestion.closest(to: RegionNames.normalize(code), among: names).map { name in
-        "; did you mean \(name) (\(indicatorNames[name]!))?"
-      } ?? ""
-    return "indicator '\(code)' is not an indicator of this configuration, by code or name\(hint)"
+    "indicator '\(code)' is not an indicator of this configuration, by code or name"
+      + Self.hint(for: code, codes: indicators.keys, names: indicatorNames)
+  }
+
+  /// The closest code, or else the closest name with the code it stands for.
+  private static func hint(
+    for text: String, codes: Dictionary<String, some Any>.Keys, names: [String: String]
+  ) -> String {
+    if let code = Suggestion.closest(to: text, among: codes.sorted()) { return "; did you mean \(code)?" }
+    guard let name = Suggestion.closest(to: RegionNames.normalize(text), among: names.keys.sorted()) else { return "" }
+    return "; did you mean \(name) (\(names[name] ?? ""))?"
   }
 
   func unknownDepartment(_ code: String) -> String {
