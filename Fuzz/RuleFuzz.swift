@@ -29,7 +29,7 @@ public func fuzzRule(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   } catch {
     require(false, "'\(printed)', printed from '\(text)', does not parse: \(error)")
   }
-  for subjects in [SubjectKind.indicators, .projects, .feeds] {
+  for subjects in SubjectKind.allCases {
     var checker = TypeChecker(subjects: subjects)
     checker.checkCondition(expression)
     for error in checker.errors {

@@ -73,6 +73,7 @@ struct Demo: AsyncParsableCommand {
     try printFindings(workspace, findingsByPeriod: findingsByPeriod)
     try printNotices(workspace)
     try compareWithoutEpidemicRules(workspace: workspace, findingsByPeriod: findingsByPeriod)
+    try DemoLedger.run(workspace, thresholds: thresholds, replay: replay)
     try writeDocuments(workspace, thresholds: thresholds, into: root.appendingPathComponent("documents"))
     print("")
     print("database: \(directory)/yujing.sqlite (\(try workspace.store.observationCount()) figures)")

@@ -13,7 +13,7 @@ struct Yujing: AsyncParsableCommand {
       --db, the database is ./yujing.sqlite (or the configuration's `database`, or \
       $STATE_DIRECTORY/yujing.sqlite under systemd).
 
-      Only init --db, demo, serve, ingest and targets import create a database; every other command \
+      Only init --db, demo, serve, ingest, targets import and problems import create a database; every other command \
       refuses a path where there is none. A database records the configuration it is worked with \
       (the configuration file, its thresholds and templates); a command run with another one says \
       which files differ and stops, unless --accept-config (serve records a changed one itself).
@@ -22,7 +22,7 @@ struct Yujing: AsyncParsableCommand {
     subcommands: [
       Demo.self, Init.self, Check.self, Ingest.self, Targets.self, Evaluate.self, TestRules.self, Notices.self,
       Exemptions.self, Escalate.self, Report.self, Webhooks.self, Deliveries.self, Users.self, Serve.self, Backup.self,
-      Forecast.self,
+      Forecast.self, Problems.self,
     ]
   )
 

@@ -162,7 +162,7 @@ enum RuleFileDecoder {
     var filter = SubjectFilter()
     let allowed: [SubjectKind: [String]] = [
       .indicators: ["indicators", "form", "regions", "region_kinds", "groups"], .projects: ["projects"],
-      .feeds: ["feeds"],
+      .feeds: ["feeds"], .problems: [],
     ]
     for key in ["indicators", "form", "regions", "region_kinds", "groups", "projects", "feeds"]
     where map.has(key) && !(allowed[subjects]?.contains(key) ?? false) {

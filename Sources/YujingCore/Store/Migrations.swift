@@ -24,6 +24,7 @@ enum Migrations {
     migrator.registerMigration("2026-12-02 period snapshots", migrate: periodSnapshots)
     migrator.registerMigration("2026-12-05 configuration fingerprints", migrate: configurationFingerprints)
     migrator.registerMigration("2026-12-05 notice kinds and webhook formats left to the code", migrate: openKinds)
+    migrator.registerMigration("2026-12-05 the problems ledger", migrate: problemsLedger)
     return migrator
   }
 

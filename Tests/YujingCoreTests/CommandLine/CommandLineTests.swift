@@ -61,7 +61,7 @@ struct YujingCommand {
     let result = try YujingCommand.run(["check"])
     #expect(result.status == 0, "\(result.err)")
     #expect(result.out.contains("ok: <embedded default: 宜春>: 15 regions"))
-    #expect(result.out.contains("13 rules in 4 files"))
+    #expect(result.out.contains("14 rules in 5 files"))
   }
 
   @Test func initWritesAConfigurationThatChecksCleanAndRefusesToOverwrite() throws {
@@ -72,7 +72,7 @@ struct YujingCommand {
     #expect(FileManager.default.fileExists(atPath: "\(target)/thresholds/indicators.yaml"))
     let check = try YujingCommand.run(["check", "--config", "\(target)/yujing.yaml"])
     #expect(check.status == 0, "\(check.out)\(check.err)")
-    #expect(check.out.contains("\(target)/thresholds: 13 rules"))
+    #expect(check.out.contains("\(target)/thresholds: 14 rules"))
     let again = try YujingCommand.run(["init", "--dir", target])
     #expect(again.status != 0)
     #expect(again.err.contains("already exist"))

@@ -72,5 +72,13 @@ import Testing
     let same = try YujingCommand.run(["evaluate", "--config", config, "--period", "2020-06", "--dry-run"])
     #expect(same.status == 0, "\(same.err)")
     #expect(same.out.contains("1 finding(s) (red 1)"), "\(same.out)")
+
+    // The 督办台账's line, run as printed, lists the sample's twelve problems in every light.
+    let ledgerLine = try #require(printed.first { $0.contains("problems list") }, "\(demo.out)")
+    let ledger = try YujingCommand.run(Array(Self.words(ledgerLine).dropFirst()) + ["--format", "json"])
+    #expect(ledger.status == 0, "\(ledger.err)")
+    let problems = try #require(try JSONSerialization.jsonObject(with: Data(ledger.out.utf8)) as? [[String: Any]])
+    #expect(problems.count == 12)
+    #expect(Set(problems.compactMap { $0["light"] as? String }) == ["none", "blue", "yellow", "red"], "\(ledger.out)")
   }
 }

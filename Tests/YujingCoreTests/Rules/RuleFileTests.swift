@@ -140,7 +140,7 @@ import Testing
       Set(ruleSet.rules.map(\.id)) == [
         "growth_gap", "negative_growth", "below_province", "amount_lag", "rank_bottom_two", "rank_last_twice",
         "project_investment", "project_start_overdue", "project_unregistered", "project_milestone_overdue",
-        "project_stalled", "feed_late", "precoordination",
+        "project_stalled", "feed_late", "precoordination", "problem_light",
       ])
     #expect(ruleSet.hash.count == 64)
   }

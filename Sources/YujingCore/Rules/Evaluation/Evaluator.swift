@@ -219,7 +219,7 @@ public enum Evaluator {
 
   /// Runs some of the rules over every slot: each rule's level by slot (`none` where it did not
   /// fire, and for the rules not run).
-  private static func pass(
+  static func pass(
     _ compiled: [CompiledRule], _ positions: [Int], frame: Frame, matchers: [@Sendable (Int) -> Bool]
   ) -> [[Level]] {
     guard !positions.isEmpty else { return compiled.map { _ in [] } }

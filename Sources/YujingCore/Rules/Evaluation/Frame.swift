@@ -119,12 +119,14 @@ struct MeasureLayout: Sendable {
   static let indicators = MeasureLayout(.indicators)
   static let projects = MeasureLayout(.projects)
   static let feeds = MeasureLayout(.feeds)
+  static let problems = MeasureLayout(.problems)
 
   static func of(_ kind: SubjectKind) -> MeasureLayout {
     switch kind {
     case .indicators: indicators
     case .projects: projects
     case .feeds: feeds
+    case .problems: problems
     }
   }
 }

@@ -16,11 +16,13 @@ public enum ValueType: String, Sendable, Hashable {
   }
 }
 
-/// What a rule looks at: indicator × region figures, a major project, or a feed.
+/// What a rule looks at: indicator × region figures, a major project, a feed, or a problem of the
+/// 督办台账 (docs/ledger.md).
 public enum SubjectKind: String, Sendable, Hashable, CaseIterable {
   case indicators
   case projects
   case feeds
+  case problems
 }
 
 /// A measure a rule can name: its type, which subjects have it, and what it means (shown by
@@ -125,6 +127,18 @@ public enum Measures {
       name: "late", type: .boolean, subjects: .feeds,
       meaning: "no accepted row of the period by the end of its due day (moved to a working day)"),
     .init(name: "days_late", type: .number, subjects: .feeds, meaning: "working days past the due day"),
+    // A problem of the 督办台账 on the day its light is judged (docs/ledger.md#lights).
+    .init(
+      name: "working_days_left", type: .number, subjects: .problems,
+      meaning: "working days after the day up to and including the deadline (0 on it; none once a working day past it)"),
+    .init(
+      name: "working_days_overdue", type: .number, subjects: .problems,
+      meaning: "working days past the deadline (0 until it has passed)"),
+    .init(name: "returns", type: .number, subjects: .problems, meaning: "times the office sent its closing back (退回)"),
+    .init(
+      name: "days_without_report", type: .number, subjects: .problems,
+      meaning: "days since the last progress report, or since it was assigned"),
+    .init(name: "coordination", type: .text, subjects: .problems, meaning: "county, city or province"),
   ]
 
   static func find(_ name: String, for subjects: SubjectKind) -> MeasureDefinition? {
