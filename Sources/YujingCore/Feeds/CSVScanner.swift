@@ -198,6 +198,7 @@ struct CSVHeader {
     case "project": "period,project,name,region,department,leader,total_investment,annual_plan,completed_ytd,status,…"
     case "milestone": "project,stage,due,done"
     case "target": "year,region,indicator,target_growth,target_value"
+    case "problem": "code,title,description,source,unit,co_units,leader,level,assigned,due,state"
     default: "period,region,indicator,value,growth"
     }
   }

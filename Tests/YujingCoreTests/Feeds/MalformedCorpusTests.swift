@@ -15,6 +15,8 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
     case projects
     /// An annual targets file (`yujing targets import`).
     case targets
+    /// A 督办台账 file (`yujing problems import`).
+    case problems
     /// A rule file, alone in a thresholds directory (`yujing check`).
     case rules
     /// A configuration file (`yujing check`).
@@ -106,6 +108,7 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
     switch entry.kind {
     case .indicators, .projects: try ingest(entry, data)
     case .targets: try importTargets(entry, data)
+    case .problems: try importProblems(entry, data)
     case .rules: try loadRules(entry, data)
     case .configuration: checkConfiguration(entry, data)
     case .form, .multipart: try readBody(entry, data)
@@ -209,6 +212,35 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
       // The import is a feed run; one whose every row was refused has failed.
       let failed = entry.accepted == 0 && (entry.rejected ?? 0) > 0
       #expect(summary.run?.status == (failed ? .failed : entry.outcome == .ok ? .ok : .partial), "\(summary)")
+      #expect(summary.rejections.count == (entry.rejected ?? 0), "\(summary.rejections)")
+      let rejections = summary.rejections.map(\.description).joined(separator: "\n")
+      for text in entry.says { #expect(rejections.contains(text), "'\(text)' not in: \(rejections)") }
+    }
+  }
+
+  /// A ledger file is read whole or refused whole; a refused one stores nothing.
+  private func importProblems(_ entry: CorpusCase, _ data: Data) throws {
+    let directory = try TemporaryDirectory()
+    let workspace = try openDefaultWorkspace(directory)
+    let thresholds = try Thresholds.load(configuration: workspace.configuration)
+    let read = {
+      try ProblemFile.read(
+        data, isWorkbook: entry.file.hasSuffix(".xlsx"), encoding: entry.declaredEncoding ?? .utf8,
+        units: ProblemCSV.Units(configuration: workspace.configuration), calendar: thresholds.calendar)
+    }
+    switch entry.outcome {
+    case .error:
+      do {
+        let batch = try read()
+        Issue.record("read: \(batch.rows.count) rows, \(batch.rejections)")
+      } catch let error as FeedReadError {
+        for text in entry.says { #expect(error.description.contains(text), "'\(text)' not in: \(error)") }
+      }
+    case .ok, .partial:
+      let batch = try read()
+      let summary = try workspace.store.importProblems(batch, day: Day("2020-12-01")!, actor: "t", at: fixedNow)
+      #expect(summary.added.count == entry.accepted, "\(summary.added)")
+      #expect(try workspace.store.problemStandings().count == entry.accepted)
       #expect(summary.rejections.count == (entry.rejected ?? 0), "\(summary.rejections)")
       let rejections = summary.rejections.map(\.description).joined(separator: "\n")
       for text in entry.says { #expect(rejections.contains(text), "'\(text)' not in: \(rejections)") }
