@@ -7,7 +7,9 @@ import YujingCore
 struct Problems: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "The 督办台账: problems tracked from 交办 to 销号, with their lights.",
-    subcommands: [Import.self, List.self, Show.self, Progress.self, RequestClose.self, Close.self, Return.self])
+    subcommands: [
+      Import.self, List.self, Show.self, Report.self, Progress.self, RequestClose.self, Close.self, Return.self,
+    ])
 
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -110,6 +112,28 @@ struct Problems: ParsableCommand {
         let text = [event.text, event.detail].compactMap { $0 }.joined(separator: " — ")
         print("  \(event.day) \(event.action) by \(event.actor)" + (text.isEmpty ? "" : ": \(text)"))
       }
+    }
+  }
+
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the ledger on its own: the counts and rates, the lit problems, every problem.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("as-of"), help: "The day the ledger is counted (default: today).") var asOf: String?
+    @Option(help: "Output: html, docx, xlsx (the tables), md or text.") var format: DocumentFormat = .html
+    @Option(help: "The file to write (default: standard output, for text formats).") var out: String?
+
+    func run() throws {
+      if format.isBinary && out == nil {
+        throw CommandFailure("\(format.rawValue) is a binary format: give --out FILE")
+      }
+      let (workspace, thresholds, day) = try Problems.open(global, asOf: asOf)
+      guard let ledger = try SummaryGathering(workspace: workspace, thresholds: thresholds).ledger(on: day) else {
+        throw CommandFailure("the ledger is empty: import it first (yujing problems import FILE)")
+      }
+      try DocumentOutput.write(
+        LedgerReport.document(ledger, configuration: workspace.configuration), format: format, to: out)
     }
   }
 

@@ -6,12 +6,17 @@ public struct ProblemStanding: Sendable, Hashable {
   public var lastReport: Day?
   /// The day the unit asked to close it, while the office has not decided: its clock stops there.
   public var closeRequested: Day?
+  /// The day it was finished (销号, or a file's 办结 or 销号 on the day it was imported).
+  public var closedOn: Day?
 
-  public init(problem: Problem, returns: Int = 0, lastReport: Day? = nil, closeRequested: Day? = nil) {
+  public init(
+    problem: Problem, returns: Int = 0, lastReport: Day? = nil, closeRequested: Day? = nil, closedOn: Day? = nil
+  ) {
     self.problem = problem
     self.returns = returns
     self.lastReport = lastReport
     self.closeRequested = closeRequested
+    self.closedOn = closedOn
   }
 }
 

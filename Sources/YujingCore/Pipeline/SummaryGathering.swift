@@ -78,7 +78,16 @@ public struct SummaryGathering: Sendable {
     let summary = try store.notices(period: period, kind: .summary).last { $0.number != nil }
     return SummaryFacts(
       period: period, indicators: indicators, projects: projects(findings, input: input),
-      notices: try issuedNotices(period: period), number: summary?.number, date: summary?.documentDate)
+      notices: try issuedNotices(period: period), number: summary?.number, date: summary?.documentDate,
+      ledger: try ledger(on: summary?.documentDate ?? asOf))
+  }
+
+  /// The 督办台账 with its lights on the summary's day; nil when it holds no problem.
+  public func ledger(on day: Day) throws -> LedgerSummary? {
+    let standings = try workspace.store.problemStandings()
+    guard !standings.isEmpty else { return nil }
+    let lights = ProblemLights.judge(standings, on: day, ruleSet: thresholds.ruleSet, calendar: thresholds.calendar)
+    return LedgerSummary(standings: standings, lights: lights, on: day)
   }
 
   /// The measures of some subjects in another period, from that period's observations and

@@ -40,7 +40,7 @@ extension Store {
       for row in batch.rows {
         var problem = row.problem
         guard let stored = try Store.standing(db, code: problem.code) else {
-          try Store.insert(db, problem, fileState: row.state, at: instant)
+          try Store.insert(db, problem, fileState: row.state, closedOn: problem.state.isOpen ? nil : day, at: instant)
           try Store.recordProblemEvent(
             db, code: problem.code, day: day, actor: actor, action: "import", text: nil, detail: nil, at: instant)
           summary.added.append(problem.code)
@@ -64,15 +64,15 @@ extension Store {
         try db.execute(
           sql: """
             UPDATE problem SET title = ?, description = ?, source = ?, unit = ?, co_units = ?, leader = ?, level = ?,
-              assigned = ?, due = ?, state = ?, file_due = ?, file_state = ?, updated_at = ?
+              assigned = ?, due = ?, state = ?, file_due = ?, file_state = ?,
+              closed_on = CASE WHEN ? THEN COALESCE(closed_on, ?) ELSE NULL END, updated_at = ?
             WHERE code = ?
             """,
           arguments: [
             problem.title, problem.description, problem.source, problem.unit, NoticeFacts.stringsJSON(problem.coUnits),
             problem.leader, problem.level.rawValue, problem.assigned.description, due.description, state.rawValue,
-            problem.due.description, row.state?.rawValue ?? (filed?["file_state"] as String?),
-            Timestamp.string(instant),
-            problem.code,
+            problem.due.description, row.state?.rawValue ?? (filed?["file_state"] as String?), !state.isOpen,
+            day.description, Timestamp.string(instant), problem.code,
           ])
         try Store.recordProblemEvent(
           db, code: problem.code, day: day, actor: actor, action: "revise", text: nil,
@@ -161,21 +161,24 @@ extension Store {
       due: due, state: state)
     return ProblemStanding(
       problem: problem, returns: row["returns"], lastReport: (row["last_report"] as String?).flatMap(Day.init),
-      closeRequested: (row["close_requested"] as String?).flatMap(Day.init))
+      closeRequested: (row["close_requested"] as String?).flatMap(Day.init),
+      closedOn: (row["closed_on"] as String?).flatMap(Day.init))
   }
 
-  static func insert(_ db: Database, _ problem: Problem, fileState: ProblemState?, at instant: Date) throws {
+  static func insert(_ db: Database, _ problem: Problem, fileState: ProblemState?, closedOn: Day?, at instant: Date)
+    throws
+  {
     try db.execute(
       sql: """
         INSERT INTO problem (code, title, description, source, unit, co_units, leader, level, assigned, due, state,
-          file_due, file_state, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          file_due, file_state, closed_on, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
         problem.code, problem.title, problem.description, problem.source, problem.unit,
         NoticeFacts.stringsJSON(problem.coUnits), problem.leader, problem.level.rawValue,
         problem.assigned.description, problem.due.description, problem.state.rawValue, problem.due.description,
-        fileState?.rawValue, Timestamp.string(instant), Timestamp.string(instant),
+        fileState?.rawValue, closedOn?.description, Timestamp.string(instant), Timestamp.string(instant),
       ])
   }
 

@@ -153,6 +153,11 @@ public struct DispatchSummary: Sendable {
       blocks.append(.paragraph("本期共有\(facts.projects.count)个重点项目进度滞后或前期手续逾期，具体如下。"))
       blocks.append(.table(SummaryTables.projects(facts.projects, number: nextTable())))
     }
+    if let ledger = facts.ledger, ledger.total > 0 {
+      blocks.append(.heading(level: 1, text: "一、督办事项办理情况"))
+      blocks.append(.paragraph(LedgerSection.paragraph(ledger)))
+      if !ledger.lit.isEmpty { blocks.append(.table(LedgerSection.lit(ledger, number: nextTable()))) }
+    }
     blocks.append(.heading(level: 1, text: "一、预警提醒和约谈情况"))
     let noticesAnnex = regionsAnnex + (indicatorTables > 0 ? 1 : 0)
     let counts = SummaryText.noticeCounts(facts.notices, period: facts.period)

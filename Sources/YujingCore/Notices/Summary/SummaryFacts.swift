@@ -12,10 +12,12 @@ public struct SummaryFacts: Sendable {
   /// The summary's own 文号 and 成文日期 once issued; nil for a draft.
   public var number: String?
   public var date: Day?
+  /// The 督办台账 on the summary's day; nil (and no section) when the ledger is empty.
+  public var ledger: LedgerSummary?
 
   public init(
     period: Period, indicators: [IndicatorTable], projects: [LaggingProject], notices: [IssuedNotice],
-    number: String? = nil, date: Day? = nil
+    number: String? = nil, date: Day? = nil, ledger: LedgerSummary? = nil
   ) {
     self.period = period
     self.indicators = indicators
@@ -23,6 +25,7 @@ public struct SummaryFacts: Sendable {
     self.notices = notices
     self.number = number
     self.date = date
+    self.ledger = ledger
   }
 
   /// One indicator: the city's row, then each ranked region's, and the city's growth through the year.
