@@ -130,8 +130,8 @@ struct Notices: ParsableCommand {
           reportWorkingDays: thresholds.ladder.reportWorkingDays)
         print("approved notice \(id): \(notice.number ?? "")，成文日期 \(day.chinese)")
         if let due = notice.reportDue { print("整改报告截止: \(due.chinese)") }
-      } catch let error as NoticeActionError {
-        throw CommandFailure(error.description)
+      } catch let refusal as NoticeRefusal {
+        throw CommandFailure(RefusalWords.say(refusal, notice: id))
       }
     }
   }
@@ -147,8 +147,8 @@ struct Notices: ParsableCommand {
       do {
         try global.openWorkspace().store.rejectNotice(id: id, reason: reason, actor: Actor.current, at: Date())
         print("rejected notice \(id)")
-      } catch let error as NoticeActionError {
-        throw CommandFailure(error.description)
+      } catch let refusal as NoticeRefusal {
+        throw CommandFailure(RefusalWords.say(refusal, notice: id))
       }
     }
   }
@@ -183,8 +183,8 @@ struct Notices: ParsableCommand {
           noticeID: id, text: body, fileName: file.map { URL(fileURLWithPath: $0).lastPathComponent }, file: data,
           actor: Actor.current, at: Date(), day: day)
         print("recorded the 整改 report for notice \(id): \(onTime ? "on time" : "late")")
-      } catch let error as NoticeActionError {
-        throw CommandFailure(error.description)
+      } catch let refusal as NoticeRefusal {
+        throw CommandFailure(RefusalWords.say(refusal, notice: id))
       }
     }
   }
@@ -232,8 +232,8 @@ struct Notices: ParsableCommand {
       do {
         try global.openWorkspace().store.markNoticeSent(id: id, actor: Actor.current, at: Date())
         print("notice \(id) marked sent")
-      } catch let error as NoticeActionError {
-        throw CommandFailure(error.description)
+      } catch let refusal as NoticeRefusal {
+        throw CommandFailure(RefusalWords.say(refusal, notice: id))
       }
     }
   }

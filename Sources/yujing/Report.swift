@@ -36,8 +36,9 @@ struct Report: ParsableCommand {
         let notice = try report.issue(period: period, date: day, actor: Actor.current, at: Date())
         Console.error(
           "issued the summary of \(period): \(notice.number ?? "")，成文日期 \(day.chinese) (notice \(notice.id))")
-      } catch let error as NoticeActionError {
-        throw CommandFailure(error.description)
+      } catch let refusal as NoticeRefusal {
+        // The summary is not yet a notice: only `alreadyIssued` can refuse it, and it names its own.
+        throw CommandFailure(RefusalWords.say(refusal, notice: 0))
       }
     } else if date != nil {
       throw CommandFailure("--date is the 成文日期 of an issue: use it with --issue")

@@ -5,7 +5,7 @@ import Foundation
 /// room at a time. So a new talk clashes when another room at that time has one of its leaders,
 /// or when its room at that time holds a meeting of which none of its leaders is part.
 public enum TalkClash {
-  public struct Talk: Sendable, Equatable {
+  public struct Talk: Sendable, Hashable {
     public var number: String
     public var place: String
     public var holder: String?

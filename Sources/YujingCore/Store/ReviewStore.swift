@@ -80,39 +80,6 @@ extension Store {
       return counts
     }
   }
-
-  /// Replaces a draft's text before approval; the old text stays in the notice's history.
-  public func editDraft(id: Int64, title: String, body: String, actor: String, at instant: Date) throws {
-    try writer.write { db in
-      guard let notice = try Store.notice(db, id: id) else { throw NoticeActionError("there is no notice \(id)") }
-      guard notice.state == .draft else {
-        throw NoticeActionError("notice \(id) is \(notice.state.rawValue): only a draft can be edited")
-      }
-      guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-        !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-      else { throw NoticeActionError("a notice needs a title and a body") }
-      guard title != notice.title || body != notice.body else { return }
-      try db.execute(sql: "UPDATE notice SET title = ?, body = ? WHERE id = ?", arguments: [title, body, id])
-      try Store.recordNoticeEvent(
-        db, id, from: .draft, to: .draft, actor: actor, at: instant,
-        note: "text edited; before: \(notice.title)\n\(notice.body)")
-      try Store.audit(db, actor: actor, action: "edit", object: "notice \(id)", detail: nil, at: instant)
-    }
-  }
-
-  /// The addressee has received the notice (docs/architecture.md#words: sent → acknowledged; an approved notice
-  /// delivered outside yujing may be acknowledged too).
-  public func acknowledgeNotice(id: Int64, actor: String, at instant: Date) throws {
-    try writer.write { db in
-      guard let notice = try Store.notice(db, id: id) else { throw NoticeActionError("there is no notice \(id)") }
-      guard notice.state == .approved || notice.state == .sent else {
-        throw NoticeActionError("notice \(id) is \(notice.state.rawValue): only a notice sent can be acknowledged")
-      }
-      try Store.setNoticeState(db, id, from: notice.state, to: .acknowledged, actor: actor, at: instant, note: nil)
-      try Store.audit(
-        db, actor: actor, action: "acknowledge", object: "notice \(id)", detail: notice.number, at: instant)
-    }
-  }
 }
 
 extension Store {

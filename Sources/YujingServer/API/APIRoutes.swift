@@ -87,6 +87,10 @@ struct APIErrors: RouterMiddleware {
         ["error": ["message": error.body ?? error.status.reasonPhrase]], status: error.status)
       for field in error.headers { response.headers.append(field) }
       return response
+    } catch let refusal as NoticeRefusal {
+      // `code` for programs, the message in the words the web UI shows.
+      return try NoticesAPI.object(
+        ["error": ["code": refusal.code, "message": Glossary.refusal(refusal)]], status: .conflict)
     } catch let refusal as NoticeActionError {
       return try NoticesAPI.object(["error": ["message": refusal.description]], status: .conflict)
     } catch let refusal as RequestNumbers.OutOfRange {

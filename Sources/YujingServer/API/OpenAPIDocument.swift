@@ -18,7 +18,15 @@ enum OpenAPIDocument {
           "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token"}
         },
         "schemas": {
-          "Error": {"type": "object", "properties": {"error": {"type": "object"}}},
+          "Error": {
+            "type": "object", "properties": {"error": {
+              "type": "object", "required": ["message"],
+              "properties": {
+                "code": {"type": "string", "description": "A refused review action's stable name (not_a_draft, talk_needs_time_and_place, talk_clash, …); absent for other errors."},
+                "message": {"type": "string"}
+              }
+            }}
+          },
           "User": {
             "type": "object", "required": ["name", "role", "addressee"],
             "properties": {

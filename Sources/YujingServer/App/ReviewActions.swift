@@ -3,7 +3,8 @@ import Hummingbird
 import YujingCore
 
 /// The state changes a reader can make on a notice, shared by the pages and the API. Each one
-/// checks who may make it on this notice, then lets the store check the notice's state.
+/// checks who may make it on this notice, then lets the store apply the review's lifecycle
+/// (`NoticeLifecycle`), whose refusals the pages and the API phrase for their readers.
 struct ReviewActions: Sendable {
   let current: LiveWorkspace.Current
   let account: Account
@@ -93,7 +94,7 @@ struct ReviewActions: Sendable {
       throw HTTPError(.forbidden, message: "only the addressee submits the 整改 report")
     }
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      throw NoticeActionError("the report is empty")
+      throw NoticeRefusal.emptyReport
     }
     let day = Day.today({ Date() }, in: configuration.city.timeZone)
     guard let file else {

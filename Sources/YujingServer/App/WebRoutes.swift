@@ -197,8 +197,10 @@ struct WebRoutes: Sendable {
         for id in ids {
           do {
             try actions.approve(id, date: nil, talkAt: nil, place: nil)
+          } catch let refusal as NoticeRefusal {
+            refusals.append("通知 \(id)：\(Glossary.refusal(refusal))")
           } catch let refusal as NoticeActionError {
-            refusals.append(refusal.description)
+            refusals.append(Glossary.refusal(refusal.description))
           }
         }
         guard !refusals.isEmpty else { return .redirect(to: "/notices?state=draft") }
@@ -206,7 +208,7 @@ struct WebRoutes: Sendable {
           "批量签发", context: context, active: "notices",
           """
           <p class="error" role="alert">\(ids.count - refusals.count) 件已签发；以下未签发：</p>
-          <ul>\(refusals.map { refusal -> HTML in "<li>\(Glossary.refusal(refusal))</li>" })</ul>
+          <ul>\(refusals.map { refusal -> HTML in "<li>\(refusal)</li>" })</ul>
           <p><a href="/notices?state=draft">返回待审核通知</a></p>
           """)
         response.status = .unprocessableContent
@@ -247,10 +249,12 @@ struct WebRoutes: Sendable {
           do {
             try action(actions, id, form.fields, form.files)
             return .redirect(to: "/notices/\(id)")
+          } catch let refusal as NoticeRefusal {
+            (status, message) = (.unprocessableContent, Glossary.refusal(refusal))
           } catch let refusal as NoticeActionError {
-            (status, message) = (.unprocessableContent, refusal.description)
+            (status, message) = (.unprocessableContent, Glossary.refusal(refusal.description))
           } catch let refusal as RequestNumbers.OutOfRange {
-            (status, message) = (.badRequest, refusal.description)
+            (status, message) = (.badRequest, Glossary.refusal(refusal.description))
           }
           var response = try NoticePages.show(
             try actions.notice(id), context: context, current: current, account: account, message: message)

@@ -26,6 +26,8 @@ struct PageErrors: RouterMiddleware {
       return response
     } catch let refusal as RequestNumbers.OutOfRange {
       return ErrorPage.response(.badRequest, detail: refusal.description, context: context)
+    } catch let refusal as NoticeRefusal {
+      return ErrorPage.response(.unprocessableContent, said: Glossary.refusal(refusal), context: context)
     } catch let refusal as NoticeActionError {
       return ErrorPage.response(.unprocessableContent, detail: refusal.description, context: context)
     } catch let error as any HTTPResponseError {
@@ -89,8 +91,19 @@ enum ErrorPage {
   }
 
   static func response(_ status: HTTPResponse.Status, detail: String?, context: WebContext) -> Response {
-    let (title, advice) = words(status, detail: detail)
-    let said: HTML = detail.map { "<p class=\"error\" role=\"alert\">\(self.detail($0))</p>" } ?? ""
+    response(status, said: detail.map(self.detail), words: words(status, detail: detail), context: context)
+  }
+
+  /// The page for a refusal already said in the reader's words.
+  static func response(_ status: HTTPResponse.Status, said: String, context: WebContext) -> Response {
+    response(status, said: said, words: words(status, detail: nil), context: context)
+  }
+
+  private static func response(
+    _ status: HTTPResponse.Status, said detail: String?, words: (title: String, advice: String), context: WebContext
+  ) -> Response {
+    let (title, advice) = words
+    let said: HTML = detail.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
     let home: HTML =
       context.account == nil
       ? "<a href=\"/login\">登录</a>"

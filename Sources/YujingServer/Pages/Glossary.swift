@@ -230,19 +230,31 @@ enum Glossary {
 
   /// What went wrong with a refused action, in Chinese first; the system's own words follow in
   /// brackets, for the operator who is asked about it.
+  /// A refusal of the review, for the reader of the page: what stands in the way and what to do.
+  static func refusal(_ refusal: NoticeRefusal) -> String {
+    switch refusal {
+    case .noSuchNotice: "找不到该通知。"
+    case .notADraft(let state, .approve): "该通知\(self.state(state))，已不是待审核稿，无法再签发。"
+    case .notADraft(let state, .reject): "该通知\(self.state(state))，已不是待审核稿，无法退回。"
+    case .notADraft(let state, _): "该通知\(self.state(state))，正文不能再修改。"
+    case .notApproved(let state): "该通知\(self.state(state))，只有已签发的通知才能登记送达。"
+    case .notSent(let state): "该通知\(self.state(state))，无需再签收。"
+    case .notAnswerable(let state): "该通知\(self.state(state))，当前不接受\(report)。"
+    case .talkNeedsTimeAndPlace: "约谈通知书须填写约谈时间和地点后才能签发。"
+    case .talkBeforeDocumentDate(let talk, let documentDate):
+      "约谈时间（\(talk.chinese)）不能早于成文日期（\(documentDate.chinese)）。请推后约谈时间或提前成文日期。"
+    case .talkClash(let talkAt, _, let other):
+      "\(TalkTime.chinese(talkAt))已安排\(other.number)的约谈（\(other.holder ?? "约谈人未定")，\(other.place)），"
+        + "该会议室或约谈领导已被占用。请另选时间或地点。"
+    case .emptyReason: "请填写退回理由。"
+    case .emptyTitleOrBody: "标题和正文都不能为空。"
+    case .emptyReport: "\(report)内容不能为空。"
+    case .alreadyIssued(let number, _): "该文件已经签发过，文号为\(number)。"
+    }
+  }
+
   static func refusal(_ text: String) -> String {
     let rules: [(String, String)] = [
-      ("give the talk's time and place", "约谈通知书须填写约谈时间和地点后才能签发。"),
-      ("is already taken by the talk of", "该时间该会议室或该领导已有约谈安排，请另选时间或地点。"),
-      ("cannot come before the 成文日期", "约谈时间不能早于成文日期。"),
-      ("only a draft can be approved", "该通知已不是待审核稿，无法再签发。"),
-      ("only a draft can be rejected", "该通知已不是待审核稿，无法退回。"),
-      ("only a draft can be edited", "该通知已签发或退回，正文不能再修改。"),
-      ("give the reason for rejecting", "请填写退回理由。"),
-      ("a notice needs a title and a body", "标题和正文都不能为空。"),
-      ("only a notice sent can be acknowledged", "该通知已签收或已办结，无需再签收。"),
-      ("a report answers an approved notice", "该通知当前不接受整改报告。"),
-      ("the report is empty", "整改报告内容不能为空。"),
       ("is not YYYY-MM-DD HH:MM", "约谈时间格式应为“年-月-日 时:分”，如 2020-06-18 09:00。"),
       ("is not YYYY-MM-DD", "日期格式应为“年-月-日”，如 2020-06-18。"),
       ("must be a date YYYY-MM-DD from", "日期不在允许的范围内。"),
@@ -253,7 +265,6 @@ enum Glossary {
       ("holds control characters", "附件的文件名含有不可见字符，请重命名后再上传。"),
       ("the most its reports may attach", "本通知的整改报告附件已达上限，不能再上传。"),
       ("the most a department may", "本单位上传的附件已达上限，请与市经济运行办联系。"),
-      ("this was issued already", "该文件已经签发过。"),
       ("is not a region of the configuration", "所选地区不在本市配置中。"),
       ("is not an indicator of the configuration", "所选指标不在本市配置中。"),
       ("is not a project", "所选项目不存在。"),

@@ -175,7 +175,7 @@ enum NoticePages {
       <label for="body">正文</label><textarea id="body" name="body">\(notice.body)</textarea>
       <button class="secondary">保存并预览</button></form>
       """ : ""
-    let alert: HTML = message.map { "<p class=\"error\" role=\"alert\">\(Glossary.refusal($0))</p>" } ?? ""
+    let alert: HTML = message.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
     var state: HTML =
       account.answersFor(notice)
       ? "<dt>办理状态</dt><dd><span class=\"badge \(progress.badge)\">\(progress.name)</span></dd>"

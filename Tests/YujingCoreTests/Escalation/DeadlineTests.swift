@@ -63,7 +63,7 @@ import Testing
     try harness.industry(["2020-08": "-1.0"])
     try harness.evaluate("2020-08")
     let draft = try #require(try harness.live().first { $0.kind == .talk })
-    #expect(throws: NoticeActionError.self) {
+    #expect(throws: NoticeRefusal.talkBeforeDocumentDate(talk: Day("2020-09-11")!, documentDate: Day("2020-09-14")!)) {
       try harness.approve(draft.id, on: "2020-09-14", talkAt: "2020-09-11 09:30", place: "市政府第一会议室")
     }
     #expect(try harness.store.notice(id: draft.id)?.state == .draft)
@@ -92,7 +92,7 @@ import Testing
     // The same leader in the same room at the same time: one joint talk.
     _ = try harness.approve(zhangshu.id, on: "2020-09-14", talkAt: "2020-09-21 09:30", place: "市政府第一会议室")
     // Another leader: not in that room at that time, but in another room.
-    #expect(throws: NoticeActionError.self) {
+    #expect(throws: NoticeRefusal.self) {
       try harness.approve(gaoan.id, on: "2020-09-14", talkAt: "2020-09-21 09:30", place: "市政府第一会议室")
     }
     #expect(try harness.store.notice(id: gaoan.id)?.state == .draft)

@@ -257,7 +257,7 @@ struct EscalationHarness {
     try harness.industry(["2020-08": "-1.0"])
     try harness.evaluate("2020-08")
     let talk = try #require(try harness.live().first)
-    #expect(throws: NoticeActionError.self) { try harness.approve(talk.id, on: "2020-09-14") }
+    #expect(throws: NoticeRefusal.talkNeedsTimeAndPlace) { try harness.approve(talk.id, on: "2020-09-14") }
     let approved = try harness.approve(talk.id, on: "2020-09-14", talkAt: "2020-09-21 09:30", place: "市政府第一会议室")
     #expect(approved.number == "宜府办约谈〔2020〕1号")
     #expect(approved.talkAt == "2020-09-21 09:30")

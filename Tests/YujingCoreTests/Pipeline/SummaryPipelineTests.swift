@@ -69,7 +69,7 @@ import Testing
     let report = SummaryReport(workspace: workspace, thresholds: thresholds)
     let issued = try report.issue(period: period, date: Day("2020-10-20")!, actor: "test", at: fixedNow)
     #expect(issued.number == "宜经调通报〔2020〕1号")
-    #expect(throws: NoticeActionError.self) {
+    #expect(throws: NoticeRefusal.alreadyIssued(number: "宜经调通报〔2020〕1号", notice: issued.id)) {
       try report.issue(period: period, date: Day("2020-10-21")!, actor: "test", at: fixedNow)
     }
     let document = try report.document(period: period, asOf: Day("2020-10-20")!)

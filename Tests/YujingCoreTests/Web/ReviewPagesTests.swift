@@ -18,7 +18,15 @@ import Testing
 
     let refused = try reviewer.send("POST", "/notices/\(talk.id)/approve", form: ["date": "2020-05-13"])
     #expect(refused.status == 422)
-    #expect(refused.body.contains("give the talk&#39;s time and place"), "\(refused.body)")
+    // In the reader's words, not the command line's.
+    #expect(refused.body.contains("约谈通知书须填写约谈时间和地点后才能签发。"), "\(refused.body)")
+    #expect(!refused.body.contains("--talk-at"), "\(refused.body)")
+    // The API names the rule for programs, and says it as the page does.
+    let api = try reviewer.send("POST", "/api/v1/notices/\(talk.id)/approve", json: ["date": "2020-05-13"])
+    let error = api.json?["error"] as? [String: Any]
+    #expect(api.status == 409)
+    #expect(error?["code"] as? String == "talk_needs_time_and_place", "\(api.body)")
+    #expect(error?["message"] as? String == "约谈通知书须填写约谈时间和地点后才能签发。", "\(api.body)")
     #expect(try office.state(talk.id) == .draft)
     let badTime = try reviewer.send(
       "POST", "/notices/\(talk.id)/approve", form: ["date": "2020-05-13", "talk_at": "明天上午", "place": "三楼"])
@@ -80,7 +88,7 @@ import Testing
     let ids = drafts.map { String($0.id) } + [String(talk.id)]
     let answer = try reviewer.send("POST", "/notices/approve", form: ["id": ids.joined(separator: ",")])
     #expect(answer.status == 422)
-    #expect(answer.body.contains("\(drafts.count) 件已签发") && answer.body.contains("talk&#39;s time and place"))
+    #expect(answer.body.contains("\(drafts.count) 件已签发") && answer.body.contains("通知 \(talk.id)：约谈通知书须填写约谈时间和地点"))
     for draft in drafts { #expect(try office.state(draft.id) == .approved) }
     #expect(try office.state(talk.id) == .draft)
     #expect(office.serve.stop() == 0)
