@@ -7,6 +7,8 @@ public struct LadderSettings: Sendable, Hashable {
   public var redPeriods = 2
   public var cleanPeriods = 2
   public var reportWorkingDays = 5
+  /// After a 整改 report is sent back (退回), the working days the unit has to send it again.
+  public var returnedWorkingDays = 3
 
   public init() {}
 
@@ -28,7 +30,12 @@ public struct LadderSettings: Sendable, Hashable {
       settings.yellowPeriods = number("talk_deputy", "yellow_periods", 1...12) ?? settings.yellowPeriods
       settings.redPeriods = number("talk_mayor", "red_periods", 1...12) ?? settings.redPeriods
       settings.cleanPeriods = number("lift", "clean_periods", 1...12) ?? settings.cleanPeriods
-      settings.reportWorkingDays = number("report", "working_days", 1...60) ?? settings.reportWorkingDays
+      if let report = top.map("report", allowed: ["working_days", "returned_working_days"], required: true) {
+        settings.reportWorkingDays =
+          report.integer("working_days", in: 1...60, required: true) ?? settings.reportWorkingDays
+        settings.returnedWorkingDays =
+          report.integer("returned_working_days", in: 1...60) ?? settings.returnedWorkingDays
+      }
     }
     guard !sink.hasErrors else { throw DiagnosticsError(sink.diagnostics) }
     return settings

@@ -306,15 +306,22 @@ extension Store {
   }
 
   /// Approved notices whose 整改 report is overdue on `day` (no report on or before the deadline,
-  /// which has passed), with the cases they put at a stage.
+  /// which has passed), with the cases they put at a stage. A report sent back counts as none,
+  /// and the deadline is then the day the return named; a report awaiting the office's decision
+  /// counts as given, so that a case never climbs while the office reads.
   public func overdueReports(on day: Day) throws -> [(notice: NoticeRecord, cases: [(id: Int64, stage: Stage)])] {
     try writer.read { db in
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT * FROM notice WHERE report_due IS NOT NULL AND report_due < ?
+          SELECT * FROM notice WHERE report_due IS NOT NULL
+            AND COALESCE(
+              (SELECT max(resubmit_due) FROM feedback WHERE feedback.notice_id = notice.id AND feedback.state = 'returned'),
+              report_due) < ?
             AND state IN ('approved', 'sent', 'acknowledged')
-            AND NOT EXISTS (SELECT 1 FROM feedback WHERE feedback.notice_id = notice.id AND feedback.on_time = 1)
+            AND NOT EXISTS (
+              SELECT 1 FROM feedback
+              WHERE feedback.notice_id = notice.id AND feedback.on_time = 1 AND feedback.state != 'returned')
           ORDER BY id
           """,
         arguments: [day.description])

@@ -25,6 +25,7 @@ enum Migrations {
     migrator.registerMigration("2026-12-05 configuration fingerprints", migrate: configurationFingerprints)
     migrator.registerMigration("2026-12-05 notice kinds and webhook formats left to the code", migrate: openKinds)
     migrator.registerMigration("2026-12-05 the problems ledger", migrate: problemsLedger)
+    migrator.registerMigration("2026-12-05 decisions on 整改 reports", migrate: reportDecisions)
     return migrator
   }
 

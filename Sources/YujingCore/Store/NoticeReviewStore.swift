@@ -109,7 +109,10 @@ extension Store {
     noticeID: Int64, text: String, fileName: String?, file: Data?, actor: String, at instant: Date, day: Day
   ) throws -> Bool {
     try writer.write { db in
-      let notice = try Store.reviewed(db, noticeID)
+      var notice = try Store.reviewed(db, noticeID)
+      // After a return, the report is due by the day the return named.
+      notice.reportDue = ReportReview.due(
+        notice: notice.reportDue, returns: try Store.resubmitDays(db, noticeID: noticeID))
       let (onTime, detail) = try NoticeLifecycle.report(notice, day: day)
       try db.execute(
         sql: """
