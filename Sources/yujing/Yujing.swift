@@ -22,7 +22,7 @@ struct Yujing: AsyncParsableCommand {
     subcommands: [
       Demo.self, Init.self, Check.self, Ingest.self, Targets.self, Evaluate.self, TestRules.self, Notices.self,
       Exemptions.self, Escalate.self, Report.self, Webhooks.self, Deliveries.self, Users.self, Serve.self, Backup.self,
-      Forecast.self, Problems.self, Reports.self,
+      Forecast.self, Problems.self, Reports.self, Appeals.self,
     ]
   )
 

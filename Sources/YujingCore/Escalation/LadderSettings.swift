@@ -9,6 +9,8 @@ public struct LadderSettings: Sendable, Hashable {
   public var reportWorkingDays = 5
   /// After a 整改 report is sent back (退回), the working days the unit has to send it again.
   public var returnedWorkingDays = 3
+  /// How many working days after its 成文日期 a notice may be appealed (申诉).
+  public var appealWorkingDays = 3
 
   public init() {}
 
@@ -21,7 +23,7 @@ public struct LadderSettings: Sendable, Hashable {
     var settings = LadderSettings()
     if let root = YAMLDocument.compose(data, sink: sink),
       let top = YAMLMap(
-        root, context: "", allowed: ["reminder", "talk_deputy", "talk_mayor", "lift", "report"], sink: sink)
+        root, context: "", allowed: ["reminder", "talk_deputy", "talk_mayor", "lift", "report", "appeal"], sink: sink)
     {
       func number(_ section: String, _ key: String, _ range: ClosedRange<Int>) -> Int? {
         top.map(section, allowed: [key], required: true)?.integer(key, in: range, required: true)
@@ -35,6 +37,9 @@ public struct LadderSettings: Sendable, Hashable {
           report.integer("working_days", in: 1...60, required: true) ?? settings.reportWorkingDays
         settings.returnedWorkingDays =
           report.integer("returned_working_days", in: 1...60) ?? settings.returnedWorkingDays
+      }
+      if let appeal = top.map("appeal", allowed: ["working_days"]) {
+        settings.appealWorkingDays = appeal.integer("working_days", in: 1...60) ?? settings.appealWorkingDays
       }
     }
     guard !sink.hasErrors else { throw DiagnosticsError(sink.diagnostics) }

@@ -46,8 +46,12 @@ public struct DailyCheck: Sendable {
     let projects = try store.projects()
     for (notice, cases) in try store.overdueReports(on: day) {
       let findings = try store.currentFindings(period: notice.period)
+      // Subjects under an appeal the office has not decided do not escalate for this notice.
+      let appealed = try store.pendingAppealSubjects(noticeID: notice.id)
       for (caseID, stage) in cases {
-        guard let record = try store.caseRecord(id: caseID), record.closedPeriod == nil else { continue }
+        guard let record = try store.caseRecord(id: caseID), record.closedPeriod == nil,
+          !appealed.contains(record.subject)
+        else { continue }
         var state = Ladder.State()
         state.isOpen = true
         state.stage = record.stage

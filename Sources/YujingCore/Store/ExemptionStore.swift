@@ -16,22 +16,24 @@ extension Store {
   /// Adds an exemption and records it in the audit log.
   @discardableResult
   public func addExemption(_ exemption: Exemption, at instant: Date) throws -> Int64 {
-    try writer.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO exemption (region, indicator, project, reason, created_by, created_at, from_day, until_day)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          exemption.region, exemption.indicator, exemption.project, exemption.reason, exemption.createdBy,
-          Timestamp.string(instant), exemption.from.description, exemption.until.description,
-        ])
-      let id = db.lastInsertedRowID
-      try Store.audit(
-        db, actor: exemption.createdBy, action: "exemption add", object: "exemption \(id)",
-        detail: "\(exemption.matcher), \(exemption.from)…\(exemption.until): \(exemption.reason)", at: instant)
-      return id
-    }
+    try writer.write { db in try Store.insertExemption(db, exemption, at: instant) }
+  }
+
+  static func insertExemption(_ db: Database, _ exemption: Exemption, at instant: Date) throws -> Int64 {
+    try db.execute(
+      sql: """
+        INSERT INTO exemption (region, indicator, project, reason, created_by, created_at, from_day, until_day)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        exemption.region, exemption.indicator, exemption.project, exemption.reason, exemption.createdBy,
+        Timestamp.string(instant), exemption.from.description, exemption.until.description,
+      ])
+    let id = db.lastInsertedRowID
+    try Store.audit(
+      db, actor: exemption.createdBy, action: "exemption add", object: "exemption \(id)",
+      detail: "\(exemption.matcher), \(exemption.from)…\(exemption.until): \(exemption.reason)", at: instant)
+    return id
   }
 
   /// Ends an exemption on `day`: periods ending after it are no longer covered; those before stay as

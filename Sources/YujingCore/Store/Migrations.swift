@@ -26,6 +26,7 @@ enum Migrations {
     migrator.registerMigration("2026-12-05 notice kinds and webhook formats left to the code", migrate: openKinds)
     migrator.registerMigration("2026-12-05 the problems ledger", migrate: problemsLedger)
     migrator.registerMigration("2026-12-05 decisions on 整改 reports", migrate: reportDecisions)
+    migrator.registerMigration("2026-12-05 appeals", migrate: appeals)
     return migrator
   }
 

@@ -15,4 +15,29 @@ extension Migrations {
         CREATE INDEX feedback_by_state ON feedback(state, id);
         """)
   }
+
+  /// 申诉: an addressee's appeal of subjects of a notice, and the office's decision. A granted
+  /// appeal points at the exemptions that set its subjects aside.
+  static func appeals(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE appeal (
+          id INTEGER PRIMARY KEY,
+          notice_id INTEGER NOT NULL REFERENCES notice(id),
+          subjects TEXT NOT NULL CHECK (json_valid(subjects)),
+          reason TEXT NOT NULL,
+          file_name TEXT,
+          file BLOB,
+          filed_at TEXT NOT NULL,
+          filed_day TEXT NOT NULL,
+          filed_by TEXT NOT NULL,
+          state TEXT NOT NULL DEFAULT 'pending' CHECK (length(state) > 0),
+          decided_at TEXT,
+          decided_by TEXT,
+          decision_reason TEXT,
+          exemptions TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(exemptions))
+        );
+        CREATE INDEX appeal_by_notice ON appeal(notice_id, id);
+        """)
+  }
 }
