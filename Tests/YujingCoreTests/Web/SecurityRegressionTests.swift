@@ -6,9 +6,9 @@ import Testing
 
 /// Each finding of the outside attack test, replayed against a real `yujing serve` on loopback
 /// with a real HTTP client, so that no later change can bring one back. The attacks that held
-/// (who reaches what, CSRF, escaping, sessions) are in `WebSecurityTests` and `AttackMatrixTests`.
+/// (who reaches what, CSRF, escaping, sessions) are tested in process, in `Tests/YujingServerTests`.
 @Suite(.serialized) struct SecurityRegressionTests {
-  typealias Office = WebSecurityTests.Office
+  typealias Office = ServedOffice
 
   /// A configuration like the embedded default, with `lines` added under `server:`; in a
   /// directory of its own, with its thresholds beside it.
@@ -225,7 +225,7 @@ import Testing
     #expect(page.status == 200)
     #expect(!page.body.contains("text edited") && !page.body.contains("修改前"))
     #expect(page.body.contains("经核实后的新标题"))
-    #expect(!page.body.contains(HTML.escape(before)))
+    #expect(!page.body.contains(HTMLText.escaped(before)))
     #expect(!page.body.contains("<td>rev</td>"))
     #expect(page.body.contains("已签发"))
     #expect(office.serve.stop() == 0)

@@ -354,22 +354,10 @@ extension SVGChart {
       return text
     }
 
-    /// Escapes text for XML content and attributes, and drops the characters XML 1.0 forbids
-    /// (controls other than tab and line breaks, which become spaces here, and U+FFFE, U+FFFF),
-    /// since one of them would make the whole chart unreadable.
+    /// Text of the chart's XML, on one line: SVG drops line breaks where a reader expects a space.
     static func escape(_ text: String, into markup: inout String) {
-      for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": markup += "&amp;"
-        case "<": markup += "&lt;"
-        case ">": markup += "&gt;"
-        case "\"": markup += "&quot;"
-        case "'": markup += "&#39;"
-        case "\t", "\n", "\r": markup += " "
-        case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": break
-        default: markup.unicodeScalars.append(scalar)
-        }
-      }
+      let spaced = text.unicodeScalars.map { ["\t", "\n", "\r"].contains($0) ? " " : Character($0) }
+      markup += XMLText.text(String(spaced))
     }
   }
 }
