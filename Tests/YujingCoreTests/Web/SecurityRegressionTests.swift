@@ -185,69 +185,7 @@ import Testing
     #expect(office.serve.stop() == 0)
   }
 
-  // MARK: 4. Upload quotas
-
-  @Test func aNoticesReportsAttachAtMostTheirQuotaWithShortNames() throws {
-    let office = try Office()
-    let department = try office.client("fengcheng")
-    let id = office.approved.id
-    func upload(_ name: String) throws -> WebClient.Answer {
-      let (body, type) = department.multipart(
-        fields: [("text", "整改情况见附件")], files: [("file", name, Data("整改报告".utf8))])
-      return try department.sendRaw("POST", "/notices/\(id)/feedback", body: body, contentType: type)
-    }
-    let long = try upload(String(repeating: "长", count: 200) + ".pdf")
-    #expect(long.status == 422)
-    #expect(long.body.contains("rename it to 120 or fewer"), "\(long.body.prefix(400))")
-    for index in 1...3 { #expect(try upload("报告\(index).pdf").status == 303) }
-    let fourth = try upload("报告4.pdf")
-    #expect(fourth.status == 422)
-    #expect(fourth.body.contains("the most its reports may attach"))
-    #expect(try office.harness.store.feedbackAttachments(noticeID: id).count == 3)
-    // The form says so.
-    #expect(try department.get("/notices/\(id)").body.contains("共可附 3 个文件"))
-    #expect(office.serve.stop() == 0)
-  }
-
-  // MARK: 5, 6. What a department reads of a notice
-
-  @Test func aDepartmentSeesTheNoticeAsIssuedWithoutTheOfficesEdits() throws {
-    let office = try Office()
-    let reviewer = try office.client("rev")
-    let id = office.draft.id
-    let before = office.draft.title
-    let edited = try reviewer.send("POST", "/notices/\(id)/edit", form: ["title": "经核实后的新标题", "body": "修改后的正文。"])
-    #expect(edited.status == 303)
-    #expect(try reviewer.send("POST", "/notices/\(id)/approve", form: ["date": "2020-05-13"]).status == 303)
-    #expect(try reviewer.get("/notices/\(id)").body.contains("修改了标题或正文。修改前："))
-    let addressee = try office.client("zhangshu")
-    let page = try addressee.get("/notices/\(id)")
-    #expect(page.status == 200)
-    #expect(!page.body.contains("text edited") && !page.body.contains("修改前"))
-    #expect(page.body.contains("经核实后的新标题"))
-    #expect(!page.body.contains(HTMLText.escaped(before)))
-    #expect(!page.body.contains("<td>rev</td>"))
-    #expect(page.body.contains("已签发"))
-    #expect(office.serve.stop() == 0)
-  }
-
-  @Test func aUnitCopiedOnANoticeReadsNeitherItsReportsNorTheirFiles() throws {
-    let office = try Office()
-    let id = office.approved.id
-    let addressee = try office.client("fengcheng")
-    let (body, type) = addressee.multipart(
-      fields: [("text", "已完成整改，详见附件")], files: [("file", "整改报告.pdf", Data("%PDF-1.4 报告".utf8))])
-    #expect(try addressee.sendRaw("POST", "/notices/\(id)/feedback", body: body, contentType: type).status == 303)
-    let file = try #require(try office.harness.store.feedbackAttachments(noticeID: id).first)
-    #expect(try addressee.get("/notices/\(id)/attachments/\(file.id)").status == 200)
-    #expect(try office.client("rev").get("/notices/\(id)/attachments/\(file.id)").status == 200)
-    let copied = try office.client("gongxin")
-    #expect(try copied.get("/notices/\(id)").status == 200)
-    #expect(try copied.get("/notices/\(id)/attachments/\(file.id)").status == 404)
-    let page = try copied.get("/notices/\(id)").body
-    #expect(!page.contains("已完成整改") && !page.contains("整改报告.pdf"))
-    #expect(office.serve.stop() == 0)
-  }
+  // MARK: 4–6 (a report's quota, what a department reads of a notice) are in process: NoticeReadingTests
 
   // MARK: 7. Cross-site sign-in
 
