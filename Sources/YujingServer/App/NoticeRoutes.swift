@@ -53,9 +53,26 @@ extension WebRoutes {
       let notice = try actions.notice(try RequestNumbers.id(context))
       return try NoticePages.docx(notice, current: actions.current, now: clock())
     }
-    pages.post("/notices/approve") { request, context in
+    addNoticeAction("approve", to: pages) { actions, id, form, _ in
+      try actions.approve(id, date: form["date"], talkAt: form["talk_at"], place: form["place"])
+    }
+    addNoticeAction("reject", to: pages) { actions, id, form, _ in
+      try actions.reject(id, reason: form["reason"] ?? "")
+    }
+    addNoticeAction("edit", to: pages) { actions, id, form, _ in
+      try actions.edit(id, title: form["title"] ?? "", body: form["body"] ?? "")
+    }
+    addNoticeAction("acknowledge", to: pages) { actions, id, _, _ in try actions.acknowledge(id) }
+    addNoticeAction("feedback", to: pages, limits: .upload) { actions, id, form, files in
+      let file = files["file"]
+      try actions.feedback(id, text: form["text"] ?? "", fileName: file?.fileName, file: file?.data)
+    }
+  }
+
+  /// Drafts approved in bulk, from the list of drafts: a reviewer's alone.
+  func addBulkApproval(_ review: RouterGroup<WebContext>) {
+    review.post("/notices/approve") { request, context in
       let actions = actions(try context.signedIn())
-      try actions.requireReviewer()
       var request = request
       let form = try await BodyReader.sessionForm(&request, context: context).fields
       let ids = try (form["id"] ?? "").split(separator: ",").map { text -> Int64 in
@@ -84,20 +101,6 @@ extension WebRoutes {
         """)
       response.status = .unprocessableContent
       return response
-    }
-    addNoticeAction("approve", to: pages) { actions, id, form, _ in
-      try actions.approve(id, date: form["date"], talkAt: form["talk_at"], place: form["place"])
-    }
-    addNoticeAction("reject", to: pages) { actions, id, form, _ in
-      try actions.reject(id, reason: form["reason"] ?? "")
-    }
-    addNoticeAction("edit", to: pages) { actions, id, form, _ in
-      try actions.edit(id, title: form["title"] ?? "", body: form["body"] ?? "")
-    }
-    addNoticeAction("acknowledge", to: pages) { actions, id, _, _ in try actions.acknowledge(id) }
-    addNoticeAction("feedback", to: pages, limits: .upload) { actions, id, form, files in
-      let file = files["file"]
-      try actions.feedback(id, text: form["text"] ?? "", fileName: file?.fileName, file: file?.data)
     }
   }
 

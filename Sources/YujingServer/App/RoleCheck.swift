@@ -15,6 +15,8 @@ struct RoleCheck: RouterMiddleware {
     case signedIn
     /// The office's pages: reviewers and the administrator.
     case office
+    /// The office's decisions on many notices at once: reviewers.
+    case review
     /// What only the administrator does: exemptions.
     case admin
 
@@ -23,6 +25,7 @@ struct RoleCheck: RouterMiddleware {
       switch self {
       case .signedIn: nil
       case .office: account.isOffice ? nil : "this page is for the office"
+      case .review: account.mayReview ? nil : "only the office's reviewers may do this"
       case .admin: account.mayManageExemptions ? nil : "only the administrator manages exemptions"
       }
     }

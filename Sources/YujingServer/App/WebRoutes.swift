@@ -5,8 +5,8 @@ import YujingCore
 
 /// The pages and the API, each in the group of who may reach it (docs/operate.md#the-web-ui-and-api,
 /// docs/operate.md#who-may-do-what): the sign-in and the stylesheet for anyone, the notices for
-/// anyone signed in, the office's pages for reviewers and the administrator, exemptions' changes for
-/// the administrator. The groups' `RoleCheck` does the asking; per-object checks are in
+/// anyone signed in, the office's pages for reviewers and the administrator, the bulk approval for
+/// reviewers, exemptions' changes for the administrator. The groups' `RoleCheck` does the asking; per-object checks are in
 /// `ReviewActions`.
 struct WebRoutes: Sendable {
   let live: LiveWorkspace
@@ -25,6 +25,7 @@ struct WebRoutes: Sendable {
   func add(to router: Router<WebContext>) {
     addPublicPages(router.group())
     addNoticePages(router.area(.signedIn, for: .browser))
+    addBulkApproval(router.area(.review, for: .browser))
     addOfficePages(router.area(.office, for: .browser))
     addAdminPages(router.area(.admin, for: .browser))
     APIRoutes(live: live, signIn: signIn, clock: clock).add(to: router)
