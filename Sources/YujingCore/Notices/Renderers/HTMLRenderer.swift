@@ -11,7 +11,7 @@ public enum HTMLRenderer {
     if standalone {
       html += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
       html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-      HTMLText.escape(DocumentWording.lines(document.title).joined(), into: &html)
+      escape(DocumentWording.lines(document.title).joined(), into: &html)
       html += "</title>\n<style>\n"
       html += stylesheet
       html += "</style>\n</head>\n<body class=\"gw-page\">\n"
@@ -24,22 +24,22 @@ public enum HTMLRenderer {
   private static func article(_ document: OfficialDocument, into html: inout String) {
     html += document.isDraft ? "<article class=\"gw-doc gw-draft\"" : "<article class=\"gw-doc\""
     html += " lang=\"zh-CN\" aria-label=\""
-    HTMLText.escape(DocumentWording.singleLine(document.title), into: &html)
+    escape(DocumentWording.singleLine(document.title), into: &html)
     html += "\">\n"
     if document.isDraft { html += "<p class=\"gw-draft-mark\">\(DocumentWording.draftMark)</p>\n" }
 
     html += "<header class=\"gw-head\">\n<p class=\"gw-issuer\">"
-    HTMLText.escape(document.issuerMark, into: &html, lineBreaks: true)
+    escape(document.issuerMark, into: &html, lineBreaks: true)
     html += "</p>\n<p class=\"gw-number\">"
     optional(document.number, placeholder: DocumentWording.numberPlaceholder, into: &html)
     html += "</p>\n<hr class=\"gw-rule\">\n</header>\n"
 
     html += "<div class=\"gw-main\">\n<h1 class=\"gw-title\">"
-    HTMLText.escape(document.title, into: &html, lineBreaks: true)
+    escape(document.title, into: &html, lineBreaks: true)
     html += "</h1>\n"
     if let addressee = document.addressee {
       html += "<p class=\"gw-addressee\">"
-      HTMLText.escape(DocumentWording.addressee(addressee), into: &html)
+      escape(DocumentWording.addressee(addressee), into: &html)
       html += "</p>\n"
     }
     for block in document.body { self.block(block, into: &html) }
@@ -47,13 +47,13 @@ public enum HTMLRenderer {
 
     // One block, so that a page break does not part the 附注 from the date it sits under.
     html += "<div class=\"gw-closing\">\n<div class=\"gw-sign\">\n<p class=\"gw-signature\">"
-    HTMLText.escape(document.signature, into: &html, lineBreaks: true)
+    escape(document.signature, into: &html, lineBreaks: true)
     html += "</p>\n<p class=\"gw-date\">"
     optional(document.date, placeholder: DocumentWording.datePlaceholder, into: &html)
     html += "</p>\n</div>\n"
     if let note = document.note {
       html += "<p class=\"gw-note\">"
-      HTMLText.escape(DocumentWording.note(note), into: &html)
+      escape(DocumentWording.note(note), into: &html)
       html += "</p>\n"
     }
     html += "</div>\n</div>\n"
@@ -62,7 +62,7 @@ public enum HTMLRenderer {
       html += "<section class=\"gw-annex\">\n<p class=\"gw-annex-label\">"
       html += document.annexes.count > 1 ? "附件\(index + 1)" : "附件"
       html += "</p>\n<h1 class=\"gw-annex-title\">"
-      HTMLText.escape(annex.title, into: &html, lineBreaks: true)
+      escape(annex.title, into: &html, lineBreaks: true)
       html += "</h1>\n"
       for block in annex.body { self.block(block, into: &html) }
       html += "</section>\n"
@@ -71,16 +71,16 @@ public enum HTMLRenderer {
     html += "<footer class=\"gw-record\">\n"
     if !document.copies.isEmpty {
       html += "<p class=\"gw-copies\"><span class=\"gw-label\">\(DocumentWording.copiesLabel)</span><span>"
-      HTMLText.escape(DocumentWording.copies(document.copies), into: &html)
+      escape(DocumentWording.copies(document.copies), into: &html)
       html += "</span></p>\n"
     }
     html += "<p class=\"gw-printer\"><span>"
-    HTMLText.escape(DocumentWording.singleLine(document.printer), into: &html)
+    escape(DocumentWording.singleLine(document.printer), into: &html)
     html += "</span><span>"
     if document.printDate == nil {
       html += "<span class=\"gw-placeholder\">\(DocumentWording.printDatePlaceholder)</span>"
     } else {
-      HTMLText.escape(DocumentWording.printed(document), into: &html)
+      escape(DocumentWording.printed(document), into: &html)
     }
     html += "</span></p>\n</footer>\n</article>\n"
   }
@@ -90,14 +90,14 @@ public enum HTMLRenderer {
     case .paragraph(let text):
       for line in DocumentWording.lines(text) {
         html += "<p class=\"gw-para\">"
-        HTMLText.escape(line, into: &html)
+        escape(line, into: &html)
         html += "</p>\n"
       }
     case .heading(let level, let text):
       // h2…h5 under the title's h1; the class carries the 公文 level, which sets the face.
       let level = DocumentWording.headingLevel(level)
       html += "<h\(level + 1) class=\"gw-h\(level)\">"
-      HTMLText.escape(DocumentWording.singleLine(text), into: &html)
+      escape(DocumentWording.singleLine(text), into: &html)
       html += "</h\(level + 1)>\n"
     case .table(let table):
       self.table(table, into: &html)
@@ -105,7 +105,7 @@ public enum HTMLRenderer {
       html += "<figure class=\"gw-figure\">\n"
       html += SVGChart.svg(chart)
       html += "\n<figcaption>"
-      HTMLText.escape(DocumentWording.singleLine(caption), into: &html)
+      escape(DocumentWording.singleLine(caption), into: &html)
       html += "</figcaption>\n</figure>\n"
     }
   }
@@ -114,14 +114,14 @@ public enum HTMLRenderer {
     html += "<table class=\"gw-table\">\n"
     if let caption = table.caption {
       html += "<caption>"
-      HTMLText.escape(caption, into: &html, lineBreaks: true)
+      escape(caption, into: &html, lineBreaks: true)
       html += "</caption>\n"
     }
     if !table.header.isEmpty {
       html += "<thead><tr>"
       for title in table.header {
         html += "<th scope=\"col\">"
-        HTMLText.escape(title, into: &html, lineBreaks: true)
+        escape(title, into: &html, lineBreaks: true)
         html += "</th>"
       }
       html += "</tr></thead>\n"
@@ -137,7 +137,7 @@ public enum HTMLRenderer {
           html += " style=\"background-color:#\(level.colour)\" title=\"\(level.chinese)预警\""
         }
         html += ">"
-        HTMLText.escape(cell.text, into: &html, lineBreaks: true)
+        escape(cell.text, into: &html, lineBreaks: true)
         html += "</td>"
       }
       html += "</tr>\n"
@@ -151,7 +151,7 @@ public enum HTMLRenderer {
     html += "<div class=\"gw-attachments\"><span class=\"gw-label\">\(DocumentWording.attachmentLabel)</span><div>"
     for line in DocumentWording.attachmentLines(attachments) {
       html += "<p>"
-      HTMLText.escape(line, into: &html)
+      escape(line, into: &html)
       html += "</p>"
     }
     html += "</div></div>\n"
@@ -159,10 +159,16 @@ public enum HTMLRenderer {
 
   private static func optional(_ text: String?, placeholder: String, into html: inout String) {
     if let text {
-      HTMLText.escape(DocumentWording.singleLine(text), into: &html)
+      escape(DocumentWording.singleLine(text), into: &html)
     } else {
       html += "<span class=\"gw-placeholder\">\(placeholder)</span>"
     }
+  }
+
+  /// Appends `text` escaped for element content and quoted attribute values alike (`HTMLText`).
+  /// - Parameter lineBreaks: line breaks become `<br>` (a title or mark set in several lines).
+  static func escape(_ text: some StringProtocol, into html: inout String, lineBreaks: Bool = false) {
+    HTMLText.escape(Substring(text), into: &html, lineBreaks: lineBreaks)
   }
 }
 

@@ -354,9 +354,11 @@ extension SVGChart {
       return text
     }
 
-    /// Text of the chart's XML, on one line: SVG drops line breaks where a reader expects a space.
+    /// Text of the chart, escaped as XML (`XMLText`) on one line: SVG would drop a line break
+    /// where the reader expects a space.
     static func escape(_ text: String, into markup: inout String) {
-      let spaced = text.unicodeScalars.map { ["\t", "\n", "\r"].contains($0) ? " " : Character($0) }
+      var spaced = String.UnicodeScalarView()
+      spaced.append(contentsOf: text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
       markup += XMLText.text(String(spaced))
     }
   }
