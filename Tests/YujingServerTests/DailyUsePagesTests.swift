@@ -11,7 +11,7 @@ import Testing
   static let utcStamp = #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"#
 
   @Test func theOfficeReadsNamesNotCodesInChineseAndAnErrorIsAPage() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let reviewer = try await browser("rev")
 
@@ -77,7 +77,7 @@ import Testing
   }
 
   @Test func aDepartmentIsShownWhatItMustDoNextAndNothingElse() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       // 丰城 meets its target in May and June: its case is lifted, and the lift is issued.
       try office.industry(["2020-05": "9.0", "2020-06": "9.0"])
@@ -129,7 +129,7 @@ import Testing
   }
 
   @Test func theDashboardLinksItsCountsToTheFindingsAndShowsTheHeatMapAndASubjectsYear() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let reviewer = try await browser("rev")
       let dashboard = try await reviewer.get("/").body

@@ -11,7 +11,7 @@ import Testing
   }
 
   @Test func aDepartmentListsAndOpensOnlyItsOwnNotices() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     let (approved, draft) = (office.approved.id, office.draft.id)
     try await office.serve { browser in
       let addressee = try await browser("fengcheng")

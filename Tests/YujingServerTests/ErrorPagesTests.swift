@@ -7,7 +7,7 @@ import Testing
 /// to do, with the status; the API says it in JSON.
 @Suite struct ErrorPagesTests {
   @Test func eachRefusalOfAPageIsAPageThatSaysWhatHappened() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let department = try await browser("zhangshu")
       let reviewer = try await browser("rev")
@@ -37,7 +37,7 @@ import Testing
   }
 
   @Test func theAPIAnswersItsRefusalsInJSON() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let anonymous = try await browser(nil)
       let department = try await browser("fengcheng")

@@ -13,7 +13,7 @@ import Testing
   ]
 
   @Test func markupIsEscapedOnEveryPageEachRoleOpens() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     let id = office.projectNotice.id
     try await office.serve { browser in
       // The project notice, issued, so that the departments' pages show it too.

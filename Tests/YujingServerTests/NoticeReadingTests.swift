@@ -8,7 +8,7 @@ import Testing
 /// addressee's reports.
 @Suite struct NoticeReadingTests {
   @Test func aNoticesReportsAttachAtMostTheirQuotaWithShortNames() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let department = try await browser("fengcheng")
       let id = office.approved.id
@@ -31,7 +31,7 @@ import Testing
   }
 
   @Test func aDepartmentSeesTheNoticeAsIssuedWithoutTheOfficesEdits() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let reviewer = try await browser("rev")
       let id = office.draft.id
@@ -53,7 +53,7 @@ import Testing
   }
 
   @Test func aUnitCopiedOnANoticeReadsNeitherItsReportsNorTheirFiles() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let id = office.approved.id
       let addressee = try await browser("fengcheng")

@@ -8,7 +8,7 @@ import Testing
 /// reviews nothing.
 @Suite struct RefusedRequestsTests {
   @Test func errorsCarryTheSecurityHeadersAndAMissingExemptionIsA404() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let admin = try await browser("admin")
       let missing = try await admin.send(.post, "/exemptions/999/expire", form: [:])
@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test func aDocumentDateOutsideTheNoticesTimeIsA400() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let reviewer = try await browser("rev")
       let id = office.draft.id
@@ -67,7 +67,7 @@ import Testing
   }
 
   @Test func notMoreThanTheAdministratorManagesExemptionsAndOnlyReviewersReview() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let admin = try await browser("admin")
       let reviewer = try await browser("rev")

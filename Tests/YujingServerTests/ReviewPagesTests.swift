@@ -9,7 +9,7 @@ import Testing
 /// its notice.
 @Suite struct ReviewPagesTests {
   @Test func approvingATalkNoticeAsksForTheTalksTimeAndPlace() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let reviewer = try await browser("rev")
       let talk = try #require(try office.live().first { $0.kind == .talk && $0.state == .draft })
@@ -38,7 +38,7 @@ import Testing
   }
 
   @Test func theDashboardNamesTargetsThatWillNeverBeJudged() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let reviewer = try await browser("rev")
       let page = try await reviewer.get("/")
@@ -50,7 +50,7 @@ import Testing
   }
 
   @Test func aDraftsTextIsEditedBeforeApprovalAndTheDocumentShowsIt() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let reviewer = try await browser("rev")
       let id = office.draft.id
@@ -72,7 +72,7 @@ import Testing
   }
 
   @Test func draftsAreApprovedInBulkExceptTalksWhichNeedTheirOwnForm() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let reviewer = try await browser("rev")
       let drafts = try office.live().filter { $0.state == .draft && $0.kind != .talk }
@@ -92,7 +92,7 @@ import Testing
   }
 
   @Test func aDepartmentAcknowledgesAndReportsOnItsOwnNotice() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let department = try await browser(nil)
       let signedIn = try await department.send(
@@ -144,7 +144,7 @@ import Testing
   }
 
   @Test func anExemptionIsAddedWithItsReasonAndExpiredFromThePage() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let admin = try await browser("admin")
       let unknown = try await admin.send(

@@ -10,7 +10,7 @@ import Testing
   static let roles: [String?] = [nil, "admin", "rev", "fengcheng", "gongxin", "zhangshu"]
 
   @Test func everyRouteAnswersEachRoleAsItMay() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       var browsers: [String: Browser] = [:]
       for role in Self.roles { browsers[role ?? "anonymous"] = try await browser(role) }
@@ -95,7 +95,7 @@ import Testing
   }
 
   @Test func everyWayOfForgingAStateChangeIsRefused() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     let id = office.draft.id
     try await office.serve { browser in
       let reviewer = try await browser("rev")
@@ -171,7 +171,7 @@ import Testing
   /// Every state-changing form of every page carries the session's token: a form without it
   /// would be refused (above), so a form that lacks it is a broken page.
   @Test func everyFormOfEveryPageCarriesTheSessionsToken() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     let caseID = try #require(try office.store.cases().first).id
     let forms = try await office.serve { browser in
       var forms = 0

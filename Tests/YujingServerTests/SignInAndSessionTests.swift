@@ -7,7 +7,7 @@ import Testing
 /// clock, all on the clock the test holds.
 @Suite struct SignInAndSessionTests {
   @Test func theFormSignsInWithAStrictCookieAndAWrongPasswordIsAPageThatSaysSo() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let client = try await browser(nil)
       let wrong = try await client.send(
@@ -29,7 +29,7 @@ import Testing
   }
 
   @Test func aSessionEndsWhenItsTwelveHoursHavePassedOnTheServersClock() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let reviewer = try await browser("rev")
       #expect(try await reviewer.get("/notices").status == 200)
@@ -43,7 +43,7 @@ import Testing
   }
 
   @Test func signingOutEndsTheSessionAndNeedsItsToken() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let reviewer = try await browser("rev")
       #expect(try await reviewer.send(.post, "/logout", form: [:], withCSRF: false).status == 403)
@@ -56,7 +56,7 @@ import Testing
   }
 
   @Test func anApprovalIsDatedAndRecordedByTheServersClock() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     let id = office.draft.id
     try await office.serve { browser in
       let reviewer = try await browser("rev")
@@ -73,7 +73,7 @@ import Testing
 
   /// Five wrong passwords lock the account for the window, counted on the server's clock.
   @Test func aSignInAfterTheLimitsWindowIsTriedAgain() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let client = try await browser(nil)
       for _ in 0..<5 {

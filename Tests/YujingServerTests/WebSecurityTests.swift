@@ -8,7 +8,7 @@ import Testing
 /// another department's notice by id, markup from a feed, the sign-in limit, and session fixation.
 @Suite struct WebSecurityTests {
   @Test func eachRoleReachesWhatItMayAndNothingElse() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let roles: [String?] = [nil, "admin", "rev", "fengcheng", "zhangshu"]
       var clients: [String: Browser] = [:]
@@ -76,7 +76,7 @@ import Testing
   }
 
   @Test func aStateChangeWithoutTheSessionsCSRFTokenIsRefused() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let reviewer = try await browser("rev")
       let id = office.draft.id
@@ -107,7 +107,7 @@ import Testing
   }
 
   @Test func markupFromAFeedIsShownEscapedOnEveryPage() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let reviewer = try await browser("rev")
       let id = office.projectNotice.id
@@ -133,7 +133,7 @@ import Testing
   }
 
   @Test func repeatedWrongPasswordsLockTheAccountForAWhile() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       let client = try await browser(nil)
       for _ in 0..<5 {
@@ -156,7 +156,7 @@ import Testing
   }
 
   @Test func signingInGivesANewSessionAndSigningOutEndsIt() async throws {
-    let office = try Office()
+    let office = try await Office.make()
     try await office.serve { browser in
       // A session id planted before sign-in (by a link, a shared machine) is not adopted.
       let planted = "planted-session-id-0000000000000000000000000"

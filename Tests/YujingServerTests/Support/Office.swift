@@ -75,6 +75,9 @@ final class Office: Sendable {
 
   deinit { try? FileManager.default.removeItem(at: directory) }
 
+  /// An office built away from the cooperative pool (`onOwnThread`).
+  static func make() async throws -> Office { try await onOwnThread { try Office() } }
+
   /// The daemon's router with its middleware, as `yujing serve` builds it, on this office's clock.
   var application: some ApplicationProtocol {
     let live = LiveWorkspace(workspace: workspace, thresholds: thresholds)
