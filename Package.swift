@@ -99,5 +99,14 @@ let package = Package(
       ],
       resources: [.copy("Fixtures")]
     ),
+    // The web UI and API in process: the daemon's router on a real SQLite store and a test clock.
+    .testTarget(
+      name: "YujingServerTests",
+      dependencies: [
+        "YujingCore",
+        "YujingServer",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
   ]
 )

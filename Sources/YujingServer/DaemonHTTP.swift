@@ -8,17 +8,40 @@ import YujingCore
 /// health check, the metrics, the review UI and its API.
 public enum DaemonHTTP {
   /// The server as a service of the daemon's group. `onRunning` gets the address actually bound
-  /// (port 0 asks the system for a free one) once the server accepts connections.
+  /// (port 0 asks the system for a free one) once the server accepts connections. `clock` is the
+  /// only clock the web layer reads.
   public static func application(
-    listen: ListenAddress, live: LiveWorkspace, metrics: DaemonMetrics, logger: Logger,
-    onRunning: @escaping @Sendable (String) async -> Void
+    listen: ListenAddress, live: LiveWorkspace, metrics: DaemonMetrics, clock: @escaping @Sendable () -> Date,
+    logger: Logger, onRunning: @escaping @Sendable (String) async -> Void
   ) -> some ApplicationProtocol {
+    let settings = live.current.workspace.configuration.server
+    let headerTimeout = TimeAmount.seconds(Int64(settings.headerTimeoutSeconds))
+    return Application(
+      router: router(live: live, metrics: metrics, clock: clock),
+      server: .http1(
+        configuration: .init(
+          additionalChannelHandlers: [HeaderTimeout(timeout: headerTimeout)],
+          idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))),
+      configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "yujing"),
+      onServerRunning: { channel in
+        let address = channel.localAddress
+        await onRunning("\(address?.ipAddress ?? listen.host):\(address?.port ?? listen.port)")
+      },
+      logger: logger)
+  }
+
+  /// Every route with the middleware they share, outermost first: the request timer, the
+  /// security headers, the API's and the pages' error answers around the session and the CSRF
+  /// check. The tests serve it in process.
+  static func router(live: LiveWorkspace, metrics: DaemonMetrics, clock: @escaping @Sendable () -> Date)
+    -> Router<WebContext>
+  {
     let settings = live.current.workspace.configuration.server
     let router = Router(context: WebContext.self)
     router.middlewares.add(RequestTimer(metrics: metrics))
     router.middlewares.add(SecurityHeaders())
     router.middlewares.add(APIErrors())
-    router.middlewares.add(SessionMiddleware(store: { live.store }))
+    router.middlewares.add(SessionMiddleware(store: { live.store }, clock: clock))
     router.middlewares.add(PageErrors())
     router.middlewares.add(CSRFMiddleware(publicOrigin: settings.publicURL))
     router.get("/healthz") { request, context in
@@ -33,23 +56,11 @@ public enum DaemonHTTP {
           .unauthorized, headers: [.wwwAuthenticate: "Bearer"],
           message: "the metrics are for loopback clients and for the bearer token of server.metrics_token")
       }
-      return try metricsResponse(live: live, metrics: metrics)
+      return try metricsResponse(live: live, metrics: metrics, now: clock())
     }
     let cookies = SessionCookies(secure: settings.publicURL?.lowercased().hasPrefix("https://") == true)
-    WebRoutes(live: live, cookies: cookies).add(to: router)
-    let headerTimeout = TimeAmount.seconds(Int64(settings.headerTimeoutSeconds))
-    return Application(
-      router: router,
-      server: .http1(
-        configuration: .init(
-          additionalChannelHandlers: [HeaderTimeout(timeout: headerTimeout)],
-          idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))),
-      configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "yujing"),
-      onServerRunning: { channel in
-        let address = channel.localAddress
-        await onRunning("\(address?.ipAddress ?? listen.host):\(address?.port ?? listen.port)")
-      },
-      logger: logger)
+    WebRoutes(live: live, cookies: cookies, clock: clock).add(to: router)
+    return router
   }
 
   /// 200 while the database answers, 503 when it does not. Anyone gets that much; with `detail`
@@ -99,8 +110,8 @@ public enum DaemonHTTP {
       body: .init(byteBuffer: ByteBuffer(bytes: data)))
   }
 
-  static func metricsResponse(live: LiveWorkspace, metrics: DaemonMetrics) throws -> Response {
-    let text = metrics.exposition(counts: try live.store.counts(), now: Date())
+  static func metricsResponse(live: LiveWorkspace, metrics: DaemonMetrics, now: Date) throws -> Response {
+    let text = metrics.exposition(counts: try live.store.counts(), now: now)
     return Response(
       status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
       body: .init(byteBuffer: ByteBuffer(string: text)))

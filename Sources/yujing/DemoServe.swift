@@ -59,8 +59,9 @@ enum DemoServe {
     var logger = Logger(label: "yujing-demo")
     // The console is the demo's own report; the server speaks only of trouble.
     logger.logLevel = .warning
+    let clock: @Sendable () -> Date = { Date() }
     let http = DaemonHTTP.application(
-      listen: address, live: live, metrics: DaemonMetrics(startedAt: Date()), logger: logger
+      listen: address, live: live, metrics: DaemonMetrics(startedAt: clock()), clock: clock, logger: logger
     ) { bound in
       print("")
       print("the review UI: http://\(bound)/   (Ctrl-C stops it)")

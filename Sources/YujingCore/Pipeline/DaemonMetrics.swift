@@ -128,22 +128,7 @@ public struct PrometheusText {
 
   static func labels(_ labels: [(String, String)]) -> String {
     guard !labels.isEmpty else { return "" }
-    return "{" + labels.map { "\($0.0)=\"\(escape($0.1))\"" }.joined(separator: ",") + "}"
-  }
-
-  /// Label values escape backslash, double quote and line feed; everything else, Chinese
-  /// included, is written as UTF-8.
-  static func escape(_ value: String) -> String {
-    var escaped = ""
-    for character in value {
-      switch character {
-      case "\\": escaped += "\\\\"
-      case "\"": escaped += "\\\""
-      case "\n": escaped += "\\n"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
+    return "{" + labels.map { "\($0.0)=\"\(PrometheusLabel.value($0.1))\"" }.joined(separator: ",") + "}"
   }
 
   static func number(_ value: Double) -> String {

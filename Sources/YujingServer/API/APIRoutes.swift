@@ -2,62 +2,61 @@ import Foundation
 import Hummingbird
 import YujingCore
 
-/// `/api/v1` routes. Errors are JSON: `{"error": {"message": …}}` with the status.
+/// `/api/v1` routes, in two groups: signing in for anyone, the rest for the signed-in, whom
+/// `RoleCheck` asks for before a route runs. Errors are JSON: `{"error": {"message": …}}` with the
+/// status (`APIErrors`).
 struct APIRoutes: Sendable {
   let live: LiveWorkspace
   let signIn: SignIn
+  let clock: @Sendable () -> Date
 
   func add(to router: Router<WebContext>) {
-    let api = router.group("/api/v1")
-    api.get("/openapi.json") { _, context in
-      _ = try signedIn(context)
-      return NoticesAPI.json(OpenAPIDocument.json)
+    router.group("/api/v1").post("/session") { request, context in
+      try await NoticesAPI.signIn(request, context: context, signIn: signIn)
     }
-    api.post("/session") { request, context in try await NoticesAPI.signIn(request, context: context, signIn: signIn) }
-    api.get("/session") { _, context in try NoticesAPI.object(["user": NoticesAPI.user(try signedIn(context))]) }
+    let api = router.area(.signedIn, for: .script, "/api/v1")
+    api.get("/openapi.json") { _, _ in NoticesAPI.json(OpenAPIDocument.json) }
+    api.get("/session") { _, context in try NoticesAPI.object(["user": NoticesAPI.user(try context.signedIn())]) }
     api.delete("/session") { _, context in
-      _ = try signedIn(context)
       if let hash = context.sessionTokenHash { try live.store.endSession(tokenHash: hash) }
       var response = Response(status: .noContent)
       response.headers[.setCookie] = signIn.cookies.clearCookie()
       return response
     }
     api.get("/notices") { request, context in
-      try NoticesAPI.list(request, account: try signedIn(context), current: live.current)
+      try NoticesAPI.list(request, account: try context.signedIn(), current: live.current)
     }
     api.get("/notices/{id}") { _, context in
-      let actions = ReviewActions(current: live.current, account: try signedIn(context))
-      return NoticesAPI.one(try actions.notice(try id(context)))
+      NoticesAPI.one(try actions(context).notice(try id(context)))
     }
     api.post("/notices/{id}/approve") { request, context in
-      let actions = ReviewActions(current: live.current, account: try signedIn(context))
+      let actions = try actions(context)
       let body = try await request.decode(as: NoticesAPI.ApproveBody.self, context: context)
       return NoticesAPI.one(
         try actions.approve(try id(context), date: body.date, talkAt: body.talkAt, place: body.place))
     }
     api.post("/notices/{id}/reject") { request, context in
-      let actions = ReviewActions(current: live.current, account: try signedIn(context))
+      let actions = try actions(context)
       let body = try await request.decode(as: NoticesAPI.RejectBody.self, context: context)
       let id = try id(context)
       try actions.reject(id, reason: body.reason)
       return NoticesAPI.one(try actions.notice(id))
     }
     api.post("/notices/{id}/acknowledge") { _, context in
-      let actions = ReviewActions(current: live.current, account: try signedIn(context))
+      let actions = try actions(context)
       let id = try id(context)
       try actions.acknowledge(id)
       return NoticesAPI.one(try actions.notice(id))
     }
     api.post("/notices/{id}/feedback") { request, context in
-      let actions = ReviewActions(current: live.current, account: try signedIn(context))
+      let actions = try actions(context)
       let body = try await request.decode(as: NoticesAPI.FeedbackBody.self, context: context)
       return try NoticesAPI.object(["on_time": try actions.feedback(try id(context), text: body.text)])
     }
   }
 
-  func signedIn(_ context: WebContext) throws -> Account {
-    guard let account = context.account else { throw HTTPError(.unauthorized, message: "sign in first") }
-    return account
+  func actions(_ context: WebContext) throws -> ReviewActions {
+    ReviewActions(current: live.current, account: try context.signedIn(), clock: clock)
   }
 
   func id(_ context: WebContext) throws -> Int64 { try RequestNumbers.id(context) }

@@ -8,6 +8,8 @@ import YujingCore
 struct ReviewActions: Sendable {
   let current: LiveWorkspace.Current
   let account: Account
+  /// The web layer's clock: an action's audit time and the day it counts from.
+  let clock: @Sendable () -> Date
 
   var store: Store { current.workspace.store }
   var configuration: Configuration { current.workspace.configuration }
@@ -42,8 +44,8 @@ struct ReviewActions: Sendable {
   func approve(_ id: Int64, date: String?, talkAt: String?, place: String?) throws -> NoticeRecord {
     try requireReviewer()
     let notice = try notice(id)
-    let timeZone = configuration.city.timeZone
-    let today = Day.today({ Date() }, in: timeZone)
+    let now = clock()
+    let today = Day.today({ now }, in: configuration.city.timeZone)
     if let date, !date.isEmpty, Day(date) == nil {
       throw NoticeActionError("成文日期 '\(date)' is not YYYY-MM-DD")
     }
@@ -63,20 +65,20 @@ struct ReviewActions: Sendable {
     }
     return try store.approveNotice(
       id: id, documentDate: day, talkAt: talkAt, place: place.flatMap { $0.isEmpty ? nil : $0 }, actor: account.name,
-      at: Date(), prefixes: configuration.numbering, calendar: current.thresholds.calendar,
+      at: now, prefixes: configuration.numbering, calendar: current.thresholds.calendar,
       reportWorkingDays: current.thresholds.ladder.reportWorkingDays)
   }
 
   func reject(_ id: Int64, reason: String) throws {
     try requireReviewer()
     _ = try notice(id)
-    try store.rejectNotice(id: id, reason: reason, actor: account.name, at: Date())
+    try store.rejectNotice(id: id, reason: reason, actor: account.name, at: clock())
   }
 
   func edit(_ id: Int64, title: String, body: String) throws {
     try requireReviewer()
     _ = try notice(id)
-    try store.editDraft(id: id, title: title, body: body, actor: account.name, at: Date())
+    try store.editDraft(id: id, title: title, body: body, actor: account.name, at: clock())
   }
 
   func acknowledge(_ id: Int64) throws {
@@ -84,7 +86,7 @@ struct ReviewActions: Sendable {
     guard account.answersFor(notice) else {
       throw HTTPError(.forbidden, message: "only the addressee acknowledges a notice")
     }
-    try store.acknowledgeNotice(id: id, actor: account.name, at: Date())
+    try store.acknowledgeNotice(id: id, actor: account.name, at: clock())
   }
 
   @discardableResult
@@ -96,17 +98,18 @@ struct ReviewActions: Sendable {
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw NoticeRefusal.emptyReport
     }
-    let day = Day.today({ Date() }, in: configuration.city.timeZone)
+    let now = clock()
+    let day = Day.today({ now }, in: configuration.city.timeZone)
     guard let file else {
       return try store.recordFeedback(
-        noticeID: id, text: text, fileName: nil, file: nil, actor: account.name, at: Date(), day: day)
+        noticeID: id, text: text, fileName: nil, file: nil, actor: account.name, at: now, day: day)
     }
     let name = try UploadQuota.fileName(fileName ?? "")
     // Counting and storing under one lock: two uploads at once cannot both take the last place.
     return try UploadQuota.lock.withLock {
       try UploadQuota(settings: configuration.server).check(store: store, notice: notice)
       return try store.recordFeedback(
-        noticeID: id, text: text, fileName: name, file: file, actor: account.name, at: Date(), day: day)
+        noticeID: id, text: text, fileName: name, file: file, actor: account.name, at: now, day: day)
     }
   }
 }

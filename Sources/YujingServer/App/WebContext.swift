@@ -20,6 +20,12 @@ public struct WebContext: RequestContext {
 
   public var account: Account? { session?.account }
 
+  /// The account of a route behind `RoleCheck`, which has sent everyone else away already.
+  func signedIn() throws -> Account {
+    guard let account else { throw HTTPError(.unauthorized, message: "sign in first") }
+    return account
+  }
+
   /// The peer's IP address, as the sign-in limits count it.
   var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 

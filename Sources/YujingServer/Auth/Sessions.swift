@@ -54,6 +54,7 @@ public struct SessionCookies: Sendable {
 struct SessionMiddleware: RouterMiddleware {
   typealias Context = WebContext
   let store: @Sendable () -> Store
+  let clock: @Sendable () -> Date
 
   func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
     async throws -> Response
@@ -61,7 +62,7 @@ struct SessionMiddleware: RouterMiddleware {
     var context = context
     if let token = SessionCookies.token(in: request) {
       let hash = SessionCookies.hash(token)
-      if let session = try store().session(tokenHash: hash, now: Date()) {
+      if let session = try store().session(tokenHash: hash, now: clock()) {
         context.session = session
         context.sessionTokenHash = hash
       }

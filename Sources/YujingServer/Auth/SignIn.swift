@@ -12,6 +12,7 @@ struct SignIn: Sendable {
   let store: Store
   let cookies: SessionCookies
   let throttle: SignInThrottle
+  let clock: @Sendable () -> Date
   static let maximumFailures = 5
   static let window: TimeInterval = 15 * 60
 
@@ -45,7 +46,8 @@ struct SignIn: Sendable {
     }
   }
 
-  func attempt(name: String, password: String, address: String, now: Date = Date()) async throws -> Outcome {
+  func attempt(name: String, password: String, address: String) async throws -> Outcome {
+    let now = clock()
     let name = name.trimmingCharacters(in: .whitespaces)
     guard !name.isEmpty, name.count <= 64, password.utf8.count <= 1024 else { return .refused }
     if let refusal = throttle.begin(address: address, now: now) {

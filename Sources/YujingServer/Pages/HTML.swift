@@ -1,4 +1,6 @@
-/// Markup that is safe to send: every interpolated `String` is escaped, and only `HTML` values —
+import YujingCore
+
+/// Markup that is safe to send: every interpolated `String` is escaped (`HTMLText`), and only `HTML` values —
 /// built the same way — go in as they are. Escaping is the default, so a page cannot forget it
 /// (docs/operate.md#who-may-do-what); there is no way to interpolate raw text by accident.
 public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
@@ -17,9 +19,9 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
     public mutating func appendLiteral(_ literal: String) { markup += literal }
 
-    public mutating func appendInterpolation(_ text: String) { markup += HTML.escape(text) }
+    public mutating func appendInterpolation(_ text: String) { markup += HTMLText.escaped(text) }
 
-    public mutating func appendInterpolation(_ text: String?) { markup += HTML.escape(text ?? "") }
+    public mutating func appendInterpolation(_ text: String?) { markup += HTMLText.escaped(text ?? "") }
 
     public mutating func appendInterpolation(_ number: Int) { markup += String(number) }
 
@@ -30,26 +32,6 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     public mutating func appendInterpolation(_ parts: [HTML]) {
       for part in parts { markup += part.markup }
     }
-  }
-
-  /// Escapes the five characters that matter in text and in quoted attribute values.
-  public static func escape(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-      return text
-    }
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count + 16)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&#39;"
-      default: escaped.unicodeScalars.append(scalar)
-      }
-    }
-    return escaped
   }
 
   /// Joins fragments.

@@ -111,13 +111,13 @@ enum NoticePages {
 
   static func show(
     _ notice: NoticeRecord, context: WebContext, current: LiveWorkspace.Current, account: Account,
-    message: String? = nil
+    message: String? = nil, now: Date
   ) throws -> Response {
     let store = current.workspace.store
     let configuration = current.workspace.configuration
     let timeZone = configuration.city.timeZone
     let session = context.session!
-    let readsReports = ReviewActions(current: current, account: account).mayReadReports(notice)
+    let readsReports = ReviewActions(current: current, account: account, clock: { now }).mayReadReports(notice)
     let reports = try readsReports ? store.feedback(noticeID: notice.id) : []
     let history = try NoticeHistory.rows(
       notice, for: account, store: store, configuration: configuration, reports: reports)
@@ -142,7 +142,7 @@ enum NoticePages {
       """ : ""
     var actions: [HTML] = []
     if account.mayReview && notice.state == .draft {
-      let today = Day.today({ Date() }, in: timeZone).description
+      let today = Day.today({ now }, in: timeZone).description
       let talk: HTML =
         notice.kind == .talk
         ? """
@@ -282,19 +282,20 @@ enum NoticePages {
   }
 
   /// The notice as its official document, for the frame on its page; styles inline, no scripts.
-  static func document(_ notice: NoticeRecord, current: LiveWorkspace.Current) throws -> Response {
+  static func document(_ notice: NoticeRecord, current: LiveWorkspace.Current, now: Date) throws -> Response {
     Response(
       status: .ok,
       headers: [
         .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
         .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
       ],
-      body: .init(byteBuffer: ByteBuffer(string: HTMLRenderer.render(try officialDocument(notice, current: current)))))
+      body: .init(
+        byteBuffer: ByteBuffer(string: HTMLRenderer.render(try officialDocument(notice, current: current, now: now)))))
   }
 
   /// The notice as a Word file, as the office prints and files it.
-  static func docx(_ notice: NoticeRecord, current: LiveWorkspace.Current) throws -> Response {
-    let data = try DocumentExport.data(try officialDocument(notice, current: current), format: .docx)
+  static func docx(_ notice: NoticeRecord, current: LiveWorkspace.Current, now: Date) throws -> Response {
+    let data = try DocumentExport.data(try officialDocument(notice, current: current, now: now), format: .docx)
     let name = "notice-\(notice.id).docx"
     return Response(
       status: .ok,
@@ -305,11 +306,13 @@ enum NoticePages {
       body: .init(byteBuffer: ByteBuffer(bytes: data)))
   }
 
-  static func officialDocument(_ notice: NoticeRecord, current: LiveWorkspace.Current) throws -> OfficialDocument {
+  static func officialDocument(_ notice: NoticeRecord, current: LiveWorkspace.Current, now: Date) throws
+    -> OfficialDocument
+  {
     let workspace = current.workspace
     let document: OfficialDocument
     if notice.kind == .summary {
-      let today = Day.today({ Date() }, in: workspace.configuration.city.timeZone)
+      let today = Day.today({ now }, in: workspace.configuration.city.timeZone)
       document = try SummaryReport(workspace: workspace, thresholds: current.thresholds).document(
         period: notice.period, asOf: notice.documentDate ?? today)
     } else {

@@ -170,7 +170,7 @@ enum OfficePages {
   }
 
   /// Adds an exemption from the form; a refusal says which field is wrong.
-  static func addExemption(form: FormFields, account: Account, current: LiveWorkspace.Current) throws {
+  static func addExemption(form: FormFields, account: Account, current: LiveWorkspace.Current, now: Date) throws {
     let configuration = current.workspace.configuration
     func field(_ name: String) -> String? {
       form[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -190,7 +190,7 @@ enum OfficePages {
     guard region != nil || indicator != nil || project != nil else {
       throw NoticeActionError("name a region, an indicator or a project")
     }
-    let today = Day.today({ Date() }, in: configuration.city.timeZone)
+    let today = Day.today({ now }, in: configuration.city.timeZone)
     guard let until = try RequestNumbers.day(field("until"), name: "until (截止日期)") else {
       throw NoticeActionError("give the end date")
     }
@@ -200,7 +200,7 @@ enum OfficePages {
     _ = try current.workspace.store.addExemption(
       Exemption(
         region: region, indicator: indicator, project: project, reason: reason, createdBy: account.name, from: from,
-        until: until), at: Date())
+        until: until), at: now)
   }
 
   static func deliveries(context: WebContext, store: Store, timeZone: TimeZone) throws -> Response {

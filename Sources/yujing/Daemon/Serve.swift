@@ -56,7 +56,11 @@ struct Serve: AsyncParsableCommand {
     let status = DaemonStatusLine(notifier: notifier)
     let global = self.global
 
-    let http = DaemonHTTP.application(listen: listenAddress, live: live, metrics: metrics, logger: logger) { bound in
+    // The web layer's one clock.
+    let clock: @Sendable () -> Date = { Date() }
+    let http = DaemonHTTP.application(
+      listen: listenAddress, live: live, metrics: metrics, clock: clock, logger: logger
+    ) { bound in
       logger.notice("serving http://\(bound) with \(workspace.store.path)")
       status.setAddress(bound)
       notifier?.send("READY=1\nSTATUS=\(status.line)")

@@ -8,7 +8,7 @@ import Testing
 @Suite(.serialized) struct OpenAPITests {
   @Test(.needs(.openAPISpecValidator)) func theDocumentIsValidOpenAPIAndDescribesTheRoutesServed() throws {
     guard let python = Python.with(module: "openapi_spec_validator", package: "openapi-spec-validator") else { return }
-    let office = try WebSecurityTests.Office()
+    let office = try ServedOffice()
     let client = try office.client("rev")
     let answer = try client.get("/api/v1/openapi.json")
     #expect(answer.status == 200)
@@ -41,7 +41,7 @@ import Testing
 
   @Test(.needs(.schemathesis)) func schemathesisFindsNoServerErrorAndNoAnswerOutsideTheDocument() throws {
     guard let python = Python.with(module: "schemathesis", package: "schemathesis") else { return }
-    let office = try WebSecurityTests.Office()
+    let office = try ServedOffice()
     let reviewer = try office.client("rev")
     let cookie = try #require(reviewer.cookie)
     let csrf = try #require(reviewer.csrf)

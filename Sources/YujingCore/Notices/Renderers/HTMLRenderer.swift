@@ -165,39 +165,10 @@ public enum HTMLRenderer {
     }
   }
 
-  /// Appends `text` escaped for element content and quoted attribute values alike. Runs of
-  /// characters that need no escape are appended whole, so that most text is a single copy.
+  /// Appends `text` escaped for element content and quoted attribute values alike (`HTMLText`).
   /// - Parameter lineBreaks: line breaks become `<br>` (a title or mark set in several lines).
-  static func escape(_ text: String, into html: inout String, lineBreaks: Bool = false) {
-    escape(text[...], into: &html, lineBreaks: lineBreaks)
-  }
-
-  static func escape(_ text: Substring, into html: inout String, lineBreaks: Bool = false) {
-    let bytes = text.utf8
-    var pending = bytes.startIndex
-    var index = pending
-    while index != bytes.endIndex {
-      let replacement: String
-      switch bytes[index] {
-      case UInt8(ascii: "&"): replacement = "&amp;"
-      case UInt8(ascii: "<"): replacement = "&lt;"
-      case UInt8(ascii: ">"): replacement = "&gt;"
-      case UInt8(ascii: "\""): replacement = "&quot;"
-      case UInt8(ascii: "'"): replacement = "&#39;"
-      case UInt8(ascii: "\n") where lineBreaks: replacement = "<br>"
-      case UInt8(ascii: "\r") where lineBreaks:
-        let next = bytes.index(after: index)
-        replacement = next != bytes.endIndex && bytes[next] == UInt8(ascii: "\n") ? "" : "<br>"
-      default:
-        index = bytes.index(after: index)
-        continue
-      }
-      html.append(contentsOf: text[pending..<index])
-      html += replacement
-      index = bytes.index(after: index)
-      pending = index
-    }
-    html.append(contentsOf: text[pending..<index])
+  static func escape(_ text: some StringProtocol, into html: inout String, lineBreaks: Bool = false) {
+    HTMLText.escape(Substring(text), into: &html, lineBreaks: lineBreaks)
   }
 }
 

@@ -354,22 +354,12 @@ extension SVGChart {
       return text
     }
 
-    /// Escapes text for XML content and attributes, and drops the characters XML 1.0 forbids
-    /// (controls other than tab and line breaks, which become spaces here, and U+FFFE, U+FFFF),
-    /// since one of them would make the whole chart unreadable.
+    /// Text of the chart, escaped as XML (`XMLText`) on one line: SVG would drop a line break
+    /// where the reader expects a space.
     static func escape(_ text: String, into markup: inout String) {
-      for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": markup += "&amp;"
-        case "<": markup += "&lt;"
-        case ">": markup += "&gt;"
-        case "\"": markup += "&quot;"
-        case "'": markup += "&#39;"
-        case "\t", "\n", "\r": markup += " "
-        case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": break
-        default: markup.unicodeScalars.append(scalar)
-        }
-      }
+      var spaced = String.UnicodeScalarView()
+      spaced.append(contentsOf: text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+      markup += XMLText.text(String(spaced))
     }
   }
 }

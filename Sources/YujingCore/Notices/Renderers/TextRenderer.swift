@@ -191,42 +191,7 @@ extension TextRenderer {
   }
 }
 
-enum MarkdownText {
-  /// A text that renders as itself in CommonMark and GFM. At a line's start it also defuses
-  /// what would open a block there: indentation (a code block), `-`, `+`, `=`, `>` and `1.`.
-  static func escaped(_ text: some StringProtocol, atLineStart: Bool = true) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 8)
-    var scalars = Substring(text).unicodeScalars[...]
-    if atLineStart {
-      while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-      switch scalars.first {
-      case "-", "+", "=", ">":
-        out += "\\"
-      case .some("0"..."9"):
-        let digits = scalars.prefix { ("0"..."9").contains($0) }
-        let after = scalars.dropFirst(digits.count).first
-        if after == "." || after == ")" {
-          out.unicodeScalars.append(contentsOf: digits)
-          out += "\\"
-          scalars = scalars.dropFirst(digits.count)
-        }
-      default: break
-      }
-    }
-    for scalar in scalars {
-      switch scalar {
-      case "\\", "`", "*", "_", "[", "]", "<", "|", "#", "~", "&":
-        out += "\\"
-        out.unicodeScalars.append(scalar)
-      case "\n": out += " "
-      case "\r": break
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
-
+extension MarkdownText {
   /// A GFM table; numeric columns right-aligned. Empty when the table has no columns.
   static func table(_ table: OfficialDocument.Table) -> String {
     let grid = DocumentWording.grid(table)
