@@ -216,8 +216,10 @@ struct WebRoutes: Sendable {
       }
     }
     addNoticeAction("approve") { actions, id, form, _ in
-      try actions.approve(id, date: form["date"], talkAt: form["talk_at"], place: form["place"])
+      try actions.approve(
+        id, date: form["date"], talkAt: form["talk_at"], place: form["place"], opinion: form["opinion"])
     }
+    addNoticeAction("return") { actions, id, form, _ in try actions.sendBack(id, reason: form["reason"] ?? "") }
     addNoticeAction("reject") { actions, id, form, _ in try actions.reject(id, reason: form["reason"] ?? "") }
     addNoticeAction("edit") { actions, id, form, _ in
       try actions.edit(id, title: form["title"] ?? "", body: form["body"] ?? "")

@@ -32,15 +32,27 @@ import Testing
       "POST", "/notices/\(talk.id)/approve", form: ["date": "2020-05-13", "talk_at": "明天上午", "place": "三楼"])
     #expect(badTime.status == 422)
 
-    let approved = try reviewer.send(
+    // The reviewer checks it with the talk's time and place; the signer signs it, and it is issued.
+    let checked = try reviewer.send(
       "POST", "/notices/\(talk.id)/approve",
-      form: ["date": "2020-05-13", "talk_at": "2020-05-20 09:30", "place": "市政府三楼第一会议室"])
+      form: ["date": "2020-05-13", "talk_at": "2020-05-20 09:30", "place": "市政府三楼第一会议室", "opinion": "已核"])
+    #expect(checked.status == 303)
+    #expect(try office.state(talk.id) == .draft)
+    let signer = try office.client("lead")
+    let page2 = try signer.get("/notices/\(talk.id)")
+    #expect(page2.body.contains("当前环节：签发") && page2.body.contains("value=\"2020-05-20 09:30\""), "\(page2.body)")
+    let approved = try signer.send(
+      "POST", "/notices/\(talk.id)/approve", form: ["date": "2020-05-13", "opinion": "同意"])
     #expect(approved.status == 303)
     let stored = try #require(try office.harness.store.notice(id: talk.id))
     #expect(stored.state == .approved)
     #expect(stored.number?.contains("〔2020〕") == true)
     #expect(stored.body.contains("2020年5月20日9时30分") && stored.body.contains("市政府三楼第一会议室"))
-    #expect(try office.harness.store.auditLog().contains { $0.action == "approve" && $0.actor == "rev" })
+    #expect(try office.harness.store.auditLog().contains { $0.action == "check" && $0.actor == "rev" })
+    #expect(try office.harness.store.auditLog().contains { $0.action == "approve" && $0.actor == "lead" })
+    // Each step is shown on the notice's page, with its opinion.
+    let shown = try reviewer.get("/notices/\(talk.id)").body
+    #expect(shown.contains("签发流程（核稿 → 签发）") && shown.contains("已核") && shown.contains("同意"), "\(shown)")
     #expect(office.serve.stop() == 0)
   }
 

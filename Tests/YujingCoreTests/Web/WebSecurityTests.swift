@@ -19,7 +19,7 @@ import Testing
     let projectNotice: NoticeRecord
     static let passwords = [
       "admin": "admin-password-1", "rev": "reviewer-password-1", "fengcheng": "fengcheng-password-1",
-      "zhangshu": "zhangshu-password-1", "gongxin": "gongxin-password-1",
+      "zhangshu": "zhangshu-password-1", "gongxin": "gongxin-password-1", "lead": "lead-password-1",
     ]
 
     /// `serveArguments` come before `--db`: a `--config`, say.
@@ -60,6 +60,11 @@ import Testing
             + (addressee.map { ["--addressee", $0] } ?? []), stdin: Self.passwords[name]! + "\n")
         #expect(result.status == 0, "\(result.err)")
       }
+      // A signer (签发人) for the deputy mayor in charge of industry.
+      let signer = try YujingCommand.run(
+        ["users", "add", "lead", "--role", "signer", "--leader", "李××", "--password-stdin", "--db", database],
+        stdin: Self.passwords["lead"]! + "\n")
+      #expect(signer.status == 0, "\(signer.err)")
       serve = try ServeProcess(serveArguments + ["--db", database], directory: harness.directory)
     }
 
