@@ -12,14 +12,8 @@ public enum ApprovalStep: String, Sendable, Hashable, CaseIterable, Codable {
     }
   }
 
-  /// Each kind's chain when the configuration gives none: a leader signs what summons or reports
-  /// to the city; the office's check issues the rest.
-  public static func defaultChain(_ kind: NoticeKind) -> [ApprovalStep] {
-    switch kind {
-    case .talk, .summary: [.check, .sign]
-    case .reminder, .lift, .precoordination, .dataOverdue: [.check]
-    }
-  }
+  /// A kind's chain when the configuration gives none (`NoticeKind.defaultApprovalChain`).
+  public static func defaultChain(_ kind: NoticeKind) -> [ApprovalStep] { kind.defaultApprovalChain }
 
   /// The step names, for help texts and messages: `check, sign`.
   public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }

@@ -49,11 +49,13 @@ extension Store {
           INSERT INTO account (name, role, addressee, leader, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
           """,
         arguments: [name, role.rawValue, addressee, leader, passwordHash, Timestamp.string(instant)])
+      // Taken before the audit's own insert, which would answer its row's id.
+      let id = db.lastInsertedRowID
       try Store.audit(
         db, actor: actor, action: "user-add", object: "user \(name)",
         detail: role.rawValue + ((addressee ?? leader).map { " for \($0)" } ?? ""), at: instant)
       return Account(
-        id: db.lastInsertedRowID, name: name, role: role, addressee: addressee, leader: leader, createdAt: instant)
+        id: id, name: name, role: role, addressee: addressee, leader: leader, createdAt: instant)
     }
   }
 

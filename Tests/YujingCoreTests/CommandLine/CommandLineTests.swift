@@ -272,6 +272,10 @@ struct YujingCommand {
         stdin: "password-of-\(name)\n")
       #expect(added.status == 0, "\(added.err)")
     }
+    let stranger = try YujingCommand.run(
+      ["users", "add", "x", "--role", "signer", "--leader", "钱××", "--password-stdin", "--db", db], stdin: "p\n")
+    #expect(
+      stranger.status != 0 && stranger.err.contains("is not a leader of the configuration's leaders: one of 赵××, 王××"))
     let approve = try YujingCommand.run(["notices", "approve", "1", "--as", "rev", "--db", db, "--date", "2020-09-29"])
     #expect(approve.status == 0, "\(approve.err)")
     #expect(approve.out.contains("宜经调提醒〔2020〕1号"))
