@@ -150,10 +150,12 @@ struct Notices: ParsableCommand {
           at: Date(), prefixes: workspace.configuration.numbering, calendar: thresholds.calendar,
           reportWorkingDays: thresholds.ladder.reportWorkingDays)
         guard notice.state == .approved else {
-          let next = chain[NoticeLifecycle.pendingStep(chain: chain, records: try store.steps(noticeID: id))]
+          let steps = try store.steps(noticeID: id)
+          let taken = steps.last?.step ?? .check
+          let next = chain[NoticeLifecycle.pendingStep(chain: chain, records: steps)]
           print(
-            "notice \(id): \(actor.name) took its check (核稿); it waits for its \(next.rawValue) "
-              + "(\(next.chineseName)) by a \(next.role.rawValue)")
+            "notice \(id): \(actor.name) took its \(taken.rawValue) (\(taken.chineseName)); it waits for its "
+              + "\(next.rawValue) (\(next.chineseName)) by a \(next.role.rawValue)")
           return
         }
         print("approved notice \(id): \(notice.number ?? "")，成文日期 \(day.chinese)")
