@@ -44,16 +44,19 @@ struct DemoReview {
     Swift.print("  \(command("notices list")) --state draft")
     Swift.print("  \(command("notices show")) ID")
     if let reminder = waiting.first(where: { $0.kind == .reminder }) {
-      Swift.print("  \(command("notices approve")) \(reminder.id) --date \(today)")
+      Swift.print("  \(command("notices approve")) \(reminder.id) --as reviewer --date \(today)")
     }
     if let talk = waiting.first(where: { $0.kind == .talk }) {
-      // A talk is approved with its time and place; the sample's leaders' free slot a week on.
+      // A talk is checked with its time and place (the sample's leaders' free slot a week on),
+      // then signed by the signer, who may also send it back.
       let slot = try office.talkSlot(calendar.adding(workingDays: 5, to: today), holder: talk.holder)
       Swift.print(
-        "  \(command("notices approve")) \(talk.id) --date \(today) --talk-at \"\(slot.time)\" --place \(slot.place)")
+        "  \(command("notices approve")) \(talk.id) --as reviewer --talk-at \"\(slot.time)\" --place \(slot.place)")
+      Swift.print("  \(command("notices approve")) \(talk.id) --as signer --date \(today) --opinion 同意")
+      Swift.print("  \(command("notices return")) \(talk.id) --as signer --reason \"…\"")
     }
     if let lift = waiting.first(where: { $0.kind == .lift }) {
-      Swift.print("  \(command("notices approve")) \(lift.id) --date \(today)")
+      Swift.print("  \(command("notices approve")) \(lift.id) --as reviewer --date \(today)")
     }
     Swift.print("  \(command("notices reject")) ID --reason \"…\"")
     Swift.print("  \(command("report")) --period 2020-12 --format md --out summary-2020-12.md")

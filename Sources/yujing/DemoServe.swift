@@ -14,32 +14,40 @@ enum DemoServe {
     var what: String
   }
 
-  /// A reviewer, and the department account of the addressee with the most notices sent; when
-  /// the demo's database is served again, the same accounts with new passwords.
+  /// A reviewer, a signer (签发人) for the configuration's first leader, and the department account
+  /// of the addressee with the most notices sent; when the demo's database is served again, the
+  /// same accounts with new passwords.
   static func accounts(_ workspace: Workspace) throws -> [Login] {
     let store = workspace.store
     let existing = try store.accounts()
     if !existing.isEmpty {
-      let demo = existing.filter { $0.name == "reviewer" || $0.name == "department" }.sorted { $0.name > $1.name }
+      let demo = existing.filter { ["reviewer", "signer", "department"].contains($0.name) }
+        .sorted { $0.name > $1.name }
       return try demo.map { account in
         let login = Login(
           name: account.name, password: randomPassword(),
-          what: account.addressee.map { "\($0) (department)" } ?? "经济运行调度办公室 (reviewer)")
+          what: account.addressee.map { "\($0) (department)" } ?? account.leader.map { "\($0) (signer)" }
+            ?? "经济运行调度办公室 (reviewer)")
         try store.setPassword(name: login.name, passwordHash: Passwords.hash(login.password), actor: "demo", at: Date())
         return login
       }
     }
     let sent = try store.notices().filter { Account.visibleToAddressees.contains($0.state) && $0.kind != .summary }
     let busiest = Dictionary(grouping: sent, by: \.addressee).max { $0.value.count < $1.value.count }?.key
-    var logins = [Login(name: "reviewer", password: randomPassword(), what: "经济运行调度办公室 (reviewer)")]
+    let leader = workspace.configuration.leaders.signingNames[0]
+    var logins = [
+      Login(name: "reviewer", password: randomPassword(), what: "经济运行调度办公室 (reviewer)"),
+      Login(name: "signer", password: randomPassword(), what: "\(leader) (signer)"),
+    ]
     if let busiest {
       logins.append(Login(name: "department", password: randomPassword(), what: "\(busiest) (department)"))
     }
     for login in logins {
       let addressee = login.name == "department" ? busiest : nil
+      let signs = login.name == "signer"
       try store.addAccount(
-        name: login.name, role: addressee == nil ? .reviewer : .department, addressee: addressee,
-        passwordHash: Passwords.hash(login.password), actor: "demo", at: Date())
+        name: login.name, role: signs ? .signer : addressee == nil ? .reviewer : .department, addressee: addressee,
+        leader: signs ? leader : nil, passwordHash: Passwords.hash(login.password), actor: "demo", at: Date())
     }
     return logins
   }

@@ -12,8 +12,10 @@ enum Actor {
 
 struct Notices: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Review notices from the shell: list, show, approve, reject, feedback, mark-sent.",
-    subcommands: [List.self, Show.self, Approve.self, Reject.self, Render.self, Feedback.self, MarkSent.self])
+    abstract: "Review notices from the shell: list, show, approve, return, reject, feedback, mark-sent.",
+    subcommands: [
+      List.self, Show.self, Approve.self, Return.self, Reject.self, Render.self, Feedback.self, MarkSent.self,
+    ])
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -92,6 +94,16 @@ struct Notices: ParsableCommand {
       print("")
       print(notice.body)
       print("")
+      let steps = try store.steps(noticeID: id)
+      if !steps.isEmpty {
+        print("steps:")
+        for step in steps {
+          let what = step.decision == .passed ? step.step.chineseName : "\(step.step.chineseName)退回"
+          print(
+            "  \(Timestamp.string(step.at))  \(what)  \(step.account) (\(step.role.rawValue)"
+              + "\(step.leader.map { ", for \($0)" } ?? ""))\(step.opinion.map { "  意见: \($0)" } ?? "")")
+        }
+      }
       print("history:")
       for event in try store.noticeHistory(id: id) {
         print(
@@ -107,10 +119,15 @@ struct Notices: ParsableCommand {
 
   struct Approve: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Approve a draft: numbers it and fixes its 成文日期 and the 整改 report's deadline.")
+      abstract: "Take a draft's next step (核稿, 签发) as an account; the last step numbers it and fixes its 成文日期 "
+        + "and the 整改 report's deadline.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The notice's id.") var id: Int64
+    @Option(
+      name: .customLong("as"), help: "The account that takes the step: a reviewer checks (核稿), a signer signs (签发).")
+    var account: String
+    @Option(help: "The step's opinion (意见), shown on the notice and its 发文稿纸.") var opinion: String?
     @Option(help: "The 成文日期, YYYY-MM-DD (default: today).") var date: String?
     @Option(name: .customLong("talk-at"), help: "For a 约谈通知书: the talk's time, \"YYYY-MM-DD HH:MM\".") var talkAt:
       String?
@@ -123,13 +140,50 @@ struct Notices: ParsableCommand {
         throw CommandFailure("--talk-at '\(talkAt)' is not \"YYYY-MM-DD HH:MM\"")
       }
       let thresholds = try Thresholds.load(configuration: workspace.configuration)
+      let store = workspace.store
+      let actor = try ChainAccount.named(account, in: store)
+      guard let draft = try store.notice(id: id) else { throw CommandFailure("there is no notice \(id)") }
+      let chain = workspace.configuration.chain(draft.kind)
       do {
-        let notice = try workspace.store.approveNotice(
-          id: id, documentDate: day, talkAt: talkAt, place: place, actor: Actor.current, at: Date(),
-          prefixes: workspace.configuration.numbering, calendar: thresholds.calendar,
+        let notice = try store.approveStep(
+          id: id, by: actor, chain: chain, opinion: opinion, documentDate: day, talkAt: talkAt, place: place,
+          at: Date(), prefixes: workspace.configuration.numbering, calendar: thresholds.calendar,
           reportWorkingDays: thresholds.ladder.reportWorkingDays)
+        guard notice.state == .approved else {
+          let steps = try store.steps(noticeID: id)
+          let taken = steps.last?.step ?? .check
+          let next = chain[NoticeLifecycle.pendingStep(chain: chain, records: steps)]
+          print(
+            "notice \(id): \(actor.name) took its \(taken.rawValue) (\(taken.chineseName)); it waits for its "
+              + "\(next.rawValue) (\(next.chineseName)) by a \(next.role.rawValue)")
+          return
+        }
         print("approved notice \(id): \(notice.number ?? "")，成文日期 \(day.chinese)")
         if let due = notice.reportDue { print("整改报告截止: \(due.chinese)") }
+      } catch let refusal as NoticeRefusal {
+        throw CommandFailure(RefusalWords.say(refusal, notice: id))
+      }
+    }
+  }
+
+  struct Return: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Send a draft back to the step before (退回修改), as the account whose step it waits for.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The notice's id.") var id: Int64
+    @Option(name: .customLong("as"), help: "The account whose step the draft waits for.") var account: String
+    @Option(help: "Why the draft goes back.") var reason: String
+
+    func run() throws {
+      let workspace = try global.openWorkspace()
+      let store = workspace.store
+      let actor = try ChainAccount.named(account, in: store)
+      guard let draft = try store.notice(id: id) else { throw CommandFailure("there is no notice \(id)") }
+      do {
+        try store.returnNotice(
+          id: id, by: actor, chain: workspace.configuration.chain(draft.kind), reason: reason, at: Date())
+        print("returned notice \(id) to the step before")
       } catch let refusal as NoticeRefusal {
         throw CommandFailure(RefusalWords.say(refusal, notice: id))
       }
@@ -243,5 +297,16 @@ enum ParsedDay {
   static func parse(_ text: String) throws -> Day {
     guard let day = Day(text) else { throw CommandFailure("'\(text)' is not a date YYYY-MM-DD") }
     return day
+  }
+}
+
+/// The account named by `--as`: the shell is trusted to act as any account, but only as one that
+/// exists, so that each step names a person with a role.
+enum ChainAccount {
+  static func named(_ name: String, in store: Store) throws -> Account {
+    guard let account = try store.account(named: name) else {
+      throw CommandFailure("--as '\(name)' is not an account (see yujing users list; add one with yujing users add)")
+    }
+    return account
   }
 }

@@ -24,6 +24,16 @@ enum RefusalWords {
     case .emptyTitleOrBody: "a notice needs a title and a body"
     case .emptyReport: "the report is empty: give --text or a --file that holds it"
     case .alreadyIssued(let number, let notice): "this was issued already as \(number) (notice \(notice))"
+    case .wrongRole(let step, .admin):
+      "notice \(id) waits for its \(step.rawValue) (\(step.chineseName)): an admin takes no step of a notice"
+    case .wrongRole(let step, let role):
+      "notice \(id) waits for its \(step.rawValue) (\(step.chineseName)), a \(step.role.rawValue)'s step: "
+        + "--as names a \(role.rawValue); give a \(step.role.rawValue)'s account (see yujing users list)"
+    case .tookAnotherStep(let step):
+      "notice \(id): this account took its \(step.rawValue) (\(step.chineseName)) already, and no account takes "
+        + "two steps of one notice: give another account with --as"
+    case .nothingToReturnTo:
+      "notice \(id) waits for its first step: there is no step before to return it to (edit it, or reject it)"
     }
   }
 
@@ -35,6 +45,8 @@ enum RefusalWords {
     case .acknowledge: "acknowledged"
     case .markSent: "marked sent"
     case .report: "answered"
+    case .check: "checked"
+    case .sendBack: "returned"
     }
   }
 }

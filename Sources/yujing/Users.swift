@@ -14,15 +14,23 @@ struct Users: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Add an account (password read from standard input).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The user name.") var name: String
-    @Option(help: "admin, reviewer or department.") var role: String
+    @Option(help: "admin, reviewer, signer or department.") var role: String
     @Option(help: "For a department: the addressee it speaks for, as configured.") var addressee: String?
+    @Option(help: "For a signer (签发人): the leader it signs for, by name as the configuration's leaders give it.")
+    var leader: String?
     @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (required).")
     var passwordFromStandardInput = false
 
     func run() throws {
       let workspace = try global.openWorkspace()
       guard let role = Role(rawValue: role) else {
-        throw CommandFailure("--role '\(role)' is not one of admin, reviewer, department")
+        throw CommandFailure("--role '\(role)' is not one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      let leaders = workspace.configuration.leaders
+      if let leader, leaders.postAndName(leader) == nil {
+        throw CommandFailure(
+          "--leader '\(leader)' is not a leader of the configuration's leaders: one of "
+            + leaders.signingNames.joined(separator: ", "))
       }
       if let addressee, !workspace.configuration.addressees.contains(addressee) {
         throw CommandFailure(
@@ -32,12 +40,12 @@ struct Users: ParsableCommand {
       let password = try Users.readPassword(passwordFromStandardInput)
       do {
         try workspace.store.addAccount(
-          name: name, role: role, addressee: addressee, passwordHash: Passwords.hash(password), actor: Actor.current,
-          at: Date())
+          name: name, role: role, addressee: addressee, leader: leader, passwordHash: Passwords.hash(password),
+          actor: Actor.current, at: Date())
       } catch let error as AccountError {
         throw CommandFailure(error.description)
       }
-      print("added \(role.rawValue) \(name)" + (addressee.map { " for \($0)" } ?? ""))
+      print("added \(role.rawValue) \(name)" + ((addressee ?? leader).map { " for \($0)" } ?? ""))
     }
   }
 
@@ -78,7 +86,7 @@ struct Users: ParsableCommand {
       case .text:
         if accounts.isEmpty { print("no accounts yet: yujing users add NAME --role reviewer --password-stdin") }
         for account in accounts {
-          print("\(account.name)\t\(account.role.rawValue)\t\(account.addressee ?? "")")
+          print("\(account.name)\t\(account.role.rawValue)\t\(account.addressee ?? account.leader ?? "")")
         }
       }
     }

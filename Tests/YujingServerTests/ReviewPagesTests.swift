@@ -22,20 +22,38 @@ import Testing
       // In the reader's words, not the command line's.
       #expect(refused.body.contains("约谈通知书须填写约谈时间和地点后才能签发。"), "\(refused.body)")
       #expect(!refused.body.contains("--talk-at"), "\(refused.body)")
+      // The API names the rule for programs, and says it as the page does.
+      let api = try await reviewer.send(.post, "/api/v1/notices/\(talk.id)/approve", json: ["date": "2020-05-13"])
+      let error = api.json?["error"] as? [String: Any]
+      #expect(api.status == 409)
+      #expect(error?["code"] as? String == "talk_needs_time_and_place", "\(api.body)")
+      #expect(error?["message"] as? String == "约谈通知书须填写约谈时间和地点后才能签发。", "\(api.body)")
       #expect(try office.state(talk.id) == .draft)
       let badTime = try await reviewer.send(
         .post, "/notices/\(talk.id)/approve", form: ["date": "2020-05-13", "talk_at": "明天上午", "place": "三楼"])
       #expect(badTime.status == 422)
 
-      let approved = try await reviewer.send(
+      // The reviewer checks it with the talk's time and place; the signer signs it, and it is issued.
+      let checked = try await reviewer.send(
         .post, "/notices/\(talk.id)/approve",
-        form: ["date": "2020-05-13", "talk_at": "2020-05-20 09:30", "place": "市政府三楼第一会议室"])
+        form: ["date": "2020-05-13", "talk_at": "2020-05-20 09:30", "place": "市政府三楼第一会议室", "opinion": "已核"])
+      #expect(checked.status == 303)
+      #expect(try office.state(talk.id) == .draft)
+      let signer = try await browser("lead")
+      let page2 = try await signer.get("/notices/\(talk.id)")
+      #expect(page2.body.contains("当前环节：签发") && page2.body.contains("value=\"2020-05-20 09:30\""), "\(page2.body)")
+      let approved = try await signer.send(
+        .post, "/notices/\(talk.id)/approve", form: ["date": "2020-05-13", "opinion": "同意"])
       #expect(approved.status == 303)
       let stored = try #require(try office.store.notice(id: talk.id))
       #expect(stored.state == .approved)
       #expect(stored.number?.contains("〔2020〕") == true)
       #expect(stored.body.contains("2020年5月20日9时30分") && stored.body.contains("市政府三楼第一会议室"))
-      #expect(try office.store.auditLog().contains { $0.action == "approve" && $0.actor == "rev" })
+      #expect(try office.store.auditLog().contains { $0.action == "check" && $0.actor == "rev" })
+      #expect(try office.store.auditLog().contains { $0.action == "approve" && $0.actor == "lead" })
+      // Each step is shown on the notice's page, with its opinion.
+      let shown = try await reviewer.get("/notices/\(talk.id)").body
+      #expect(shown.contains("签发流程（核稿 → 签发）") && shown.contains("已核") && shown.contains("同意"), "\(shown)")
     }
   }
 

@@ -22,6 +22,9 @@ public struct Configuration: Sendable {
   public var templates: String?
   public var documents: Documents
   public var dispatch = DispatchSettings()
+  /// Each kind's 签发 chain (`approval:`): the steps a draft takes before it is issued, in order.
+  public var approval: [NoticeKind: [ApprovalStep]] = Dictionary(
+    uniqueKeysWithValues: NoticeKind.allCases.map { ($0, ApprovalStep.defaultChain($0)) })
   /// The lists by code, built once per configuration (and again when a list changes): a lookup is
   /// made for every subject of an evaluation, 120,000 at national scale.
   private var lookups = Lookups()
@@ -29,7 +32,8 @@ public struct Configuration: Sendable {
   public init(
     source: String, city: City, database: String?, thresholds: String?, server: ServerSettings, regions: [Region],
     departments: [Department], indicators: [Indicator], numbering: [NoticeKind: String], feeds: [FeedConfiguration],
-    leaders: Leaders, templates: String?, documents: Documents, dispatch: DispatchSettings = DispatchSettings()
+    leaders: Leaders, templates: String?, documents: Documents, dispatch: DispatchSettings = DispatchSettings(),
+    approval: [NoticeKind: [ApprovalStep]]? = nil
   ) {
     self.source = source
     self.city = city
@@ -45,6 +49,7 @@ public struct Configuration: Sendable {
     self.templates = templates
     self.documents = documents
     self.dispatch = dispatch
+    if let approval { self.approval = approval }
     lookups = Lookups(self)
   }
 
@@ -147,6 +152,9 @@ public struct Configuration: Sendable {
     }
   }
 
+  /// A kind's 签发 chain: the configured one, else the default.
+  public func chain(_ kind: NoticeKind) -> [ApprovalStep] { approval[kind] ?? ApprovalStep.defaultChain(kind) }
+
   public struct Leaders: Sendable, Hashable {
     /// The mayor's post as a notice names it (市长) and name, if configured.
     public var mayor: String
@@ -161,6 +169,18 @@ public struct Configuration: Sendable {
 
     /// The mayor where a notice says who acts: 市长×××同志, or the post alone without a name.
     public var mayorInPerson: String { mayorName.map { "\(mayor)\($0)同志" } ?? mayor }
+
+    /// The leaders a signer (签发人) may sign for, as an account names them: each leader's name,
+    /// or the post or title where no name is configured.
+    public var signingNames: [String] { [mayorName ?? mayor] + deputies.map { $0.name ?? $0.title } }
+
+    /// A leader's post and name, as the 发文稿纸 shows the 签发人 (市长 王××); nil for a name
+    /// that is not among `signingNames`.
+    public func postAndName(_ leader: String) -> String? {
+      if leader == (mayorName ?? mayor) { return mayorName.map { "\(mayor) \($0)" } ?? mayor }
+      guard let deputy = deputies.first(where: { ($0.name ?? $0.title) == leader }) else { return nil }
+      return deputy.name.map { "\(deputy.post) \($0)" } ?? deputy.title
+    }
   }
 
   public struct Deputy: Sendable, Hashable {

@@ -6,7 +6,7 @@ import Yams
 public enum ConfigurationDecoder {
   static let topLevelKeys = [
     "city", "database", "thresholds", "server", "regions", "departments", "indicators", "numbering", "feeds",
-    "leaders", "templates", "documents", "dispatch",
+    "leaders", "templates", "documents", "dispatch", "approval",
   ]
 
   /// Reads a configuration file; throws every error found in it at once.
@@ -43,6 +43,7 @@ public enum ConfigurationDecoder {
     let dispatch = decodeDispatch(top)
     let numbering = decodeNumbering(top, cityName: city?.name)
     let leaders = decodeLeaders(top)
+    let approval = decodeApproval(top)
     guard let city else { return nil }
     let documentsMap = top.map("documents", allowed: ["dispatch_office", "government_office", "contact"])
     let documents = Configuration.Documents(
@@ -52,7 +53,8 @@ public enum ConfigurationDecoder {
     let configuration = Configuration(
       source: sink.file, city: city, database: top.string("database"), thresholds: top.string("thresholds"),
       server: server, regions: regions, departments: departments, indicators: indicators, numbering: numbering,
-      feeds: feeds, leaders: leaders, templates: top.string("templates"), documents: documents, dispatch: dispatch)
+      feeds: feeds, leaders: leaders, templates: top.string("templates"), documents: documents, dispatch: dispatch,
+      approval: approval)
     ConfigurationValidator.validate(configuration, sink: sink)
     return configuration
   }
@@ -256,6 +258,42 @@ public enum ConfigurationDecoder {
       if let prefix = map.string(kind.rawValue) { numbering[kind] = prefix }
     }
     return numbering
+  }
+
+  /// `approval: {talk: [check, sign], …}`: a kind left out keeps its default chain. A chain is
+  /// one or both steps, each once, the check first: a leader signs what the office has checked.
+  private static func decodeApproval(_ top: YAMLMap) -> [NoticeKind: [ApprovalStep]] {
+    var chains = Dictionary(uniqueKeysWithValues: NoticeKind.allCases.map { ($0, ApprovalStep.defaultChain($0)) })
+    guard let map = top.map("approval", allowed: NoticeKind.allCases.map(\.rawValue)) else { return chains }
+    for kind in NoticeKind.allCases {
+      guard let nodes = map.sequence(kind.rawValue) else { continue }
+      let path = "approval.\(kind.rawValue)"
+      var steps: [ApprovalStep] = []
+      for (index, node) in nodes.enumerated() {
+        guard let name = node.scalar?.string, let step = ApprovalStep(rawValue: name) else {
+          map.sink.error(
+            "\(path)[\(index)] must be a step: \(ApprovalStep.names) (核稿, 签发)", at: SourcePosition(node))
+          continue
+        }
+        guard !steps.contains(step) else {
+          map.sink.error("\(path) names \(name) twice: each step comes once", at: SourcePosition(node))
+          continue
+        }
+        steps.append(step)
+      }
+      if nodes.isEmpty {
+        map.sink.error(
+          "\(path) is empty: a notice takes at least the office's check, as [check]",
+          at: map.position(of: kind.rawValue))
+      } else if steps == [.sign, .check] {
+        map.sink.error(
+          "\(path) signs before the check: write [check, sign], the office checks what the leader signs",
+          at: map.position(of: kind.rawValue))
+      } else if steps.count == nodes.count {
+        chains[kind] = steps
+      }
+    }
+    return chains
   }
 
   private static func decodeLeaders(_ top: YAMLMap) -> Configuration.Leaders {

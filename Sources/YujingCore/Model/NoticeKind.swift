@@ -96,6 +96,15 @@ public enum NoticeKind: String, Sendable, Hashable, CaseIterable, Codable {
     }
   }
 
+  /// Its 签发 chain when the configuration's `approval:` gives none: a leader signs what summons
+  /// or reports to the city; the office's check issues the rest.
+  public var defaultApprovalChain: [ApprovalStep] {
+    switch self {
+    case .talk, .summary: [.check, .sign]
+    case .reminder, .lift, .precoordination, .dataOverdue: [.check]
+    }
+  }
+
   /// Where the summary's table of the period's notices puts its notices, first the lowest; nil
   /// for a kind the table leaves out.
   public var summaryPosition: Int? {

@@ -109,13 +109,30 @@ public struct SampleOffice: Sendable {
       guard urgent || monthComplete else { continue }
       let talk = draft.kind == .talk && draft.corrects == nil
       let slot = talk ? try talkSlot(thresholds.calendar.adding(workingDays: 5, to: day), holder: draft.holder) : nil
-      approved.append(
-        try store.approveNotice(
-          id: draft.id, documentDate: day, talkAt: slot?.time, place: slot?.place, actor: "demo:经济办审核员",
-          at: instant, prefixes: workspace.configuration.numbering, calendar: thresholds.calendar,
-          reportWorkingDays: thresholds.ladder.reportWorkingDays))
+      // Each step of the kind's chain: the office checks, the mayor signs what a leader signs.
+      let chain = workspace.configuration.chain(draft.kind)
+      var notice = draft
+      for step in chain {
+        notice = try store.approveStep(
+          id: draft.id, by: step == .check ? Self.checker : signer, chain: chain, opinion: nil, documentDate: day,
+          talkAt: slot?.time, place: slot?.place, at: instant, prefixes: workspace.configuration.numbering,
+          calendar: thresholds.calendar, reportWorkingDays: thresholds.ladder.reportWorkingDays)
+      }
+      approved.append(notice)
     }
     return approved
+  }
+
+  /// The sample office's reviewer, who checks (核稿) every draft.
+  static let checker = Account(
+    id: 0, name: "demo:经济办审核员", role: .reviewer, addressee: nil, createdAt: Date(timeIntervalSince1970: 0))
+
+  /// The sample's signer (签发人): the first leader of the configuration, the mayor.
+  var signer: Account {
+    let leader = workspace.configuration.leaders.signingNames[0]
+    return Account(
+      id: 0, name: "demo:\(workspace.configuration.leaders.postAndName(leader) ?? leader)", role: .signer,
+      addressee: nil, leader: leader, createdAt: Date(timeIntervalSince1970: 0))
   }
 
   /// A time and room for a talk on a day: a leader already holding talks that day holds this one

@@ -6,6 +6,14 @@ public struct NoticeChange: Sendable {
     public var note: String?
   }
 
+  /// A step of the chain taken: the store records it with the time.
+  public struct Step: Sendable, Hashable {
+    public var step: ApprovalStep
+    public var decision: StepRecord.Decision
+    public var account: Account
+    public var opinion: String?
+  }
+
   public struct Audit: Sendable, Hashable {
     public var action: ReviewAction
     public var detail: String?
@@ -21,10 +29,13 @@ public struct NoticeChange: Sendable {
   public var numbered: (series: NoticeLifecycle.NumberSeries, last: Int)?
   /// The notice leaves the office: its outbox rows are written with it.
   public var enqueuesDeliveries: Bool
+  /// The step of the chain this change takes, if any.
+  public var step: Step?
 
   init(
     before: NoticeRecord, after: NoticeRecord, event: Event, audit: Audit, actor: String,
-    numbered: (series: NoticeLifecycle.NumberSeries, last: Int)? = nil, enqueuesDeliveries: Bool = false
+    numbered: (series: NoticeLifecycle.NumberSeries, last: Int)? = nil, enqueuesDeliveries: Bool = false,
+    step: Step? = nil
   ) {
     self.before = before
     self.after = after
@@ -33,5 +44,6 @@ public struct NoticeChange: Sendable {
     self.actor = actor
     self.numbered = numbered
     self.enqueuesDeliveries = enqueuesDeliveries
+    self.step = step
   }
 }

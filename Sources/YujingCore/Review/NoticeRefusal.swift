@@ -21,6 +21,12 @@ public enum NoticeRefusal: Error, Sendable, Hashable {
   case emptyReason
   case emptyTitleOrBody
   case emptyReport
+  /// The step the draft waits for is another role's (an admin takes none).
+  case wrongRole(step: ApprovalStep, role: Role)
+  /// The account took another step of this notice already: no account takes two.
+  case tookAnotherStep(ApprovalStep)
+  /// The draft waits for its first step: there is none before to send it back to.
+  case nothingToReturnTo
   /// A document written outside escalation (the summary) was issued already.
   case alreadyIssued(number: String, notice: Int64)
 
@@ -39,6 +45,9 @@ public enum NoticeRefusal: Error, Sendable, Hashable {
     case .emptyTitleOrBody: "empty_title_or_body"
     case .emptyReport: "empty_report"
     case .alreadyIssued: "already_issued"
+    case .wrongRole: "wrong_role"
+    case .tookAnotherStep: "took_another_step"
+    case .nothingToReturnTo: "nothing_to_return_to"
     }
   }
 }
@@ -48,4 +57,8 @@ public enum ReviewAction: String, Sendable, Hashable, CaseIterable {
   case approve, reject, edit, acknowledge
   case markSent = "mark-sent"
   case report
+  /// A step of the chain before the last (核稿 of a notice a leader signs).
+  case check
+  /// 退回修改: back to the step before.
+  case sendBack = "return"
 }

@@ -21,7 +21,8 @@ extension Store {
   /// Adds an account; the password arrives already hashed. Names are unique, case-insensitively.
   @discardableResult
   public func addAccount(
-    name: String, role: Role, addressee: String?, passwordHash: String, actor: String, at instant: Date
+    name: String, role: Role, addressee: String?, leader: String? = nil, passwordHash: String, actor: String,
+    at instant: Date
   ) throws -> Account {
     let name = name.trimmingCharacters(in: .whitespaces)
     guard !name.isEmpty, name.count <= 64, !name.contains(where: { $0.isNewline }) else {
@@ -33,17 +34,28 @@ extension Store {
           ? "a department account speaks for one addressee: give --addressee"
           : "only a department account has an addressee")
     }
+    guard (role == .signer) == (leader != nil) else {
+      throw AccountError(
+        role == .signer
+          ? "a signer signs for a leader of the configuration's leaders: give --leader"
+          : "only a signer account signs for a leader")
+    }
     return try writer.write { db in
       if try Int.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ? COLLATE NOCASE", arguments: [name]) != nil {
         throw AccountError("there is already a user named \(name)")
       }
       try db.execute(
-        sql: "INSERT INTO account (name, role, addressee, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-        arguments: [name, role.rawValue, addressee, passwordHash, Timestamp.string(instant)])
+        sql: """
+          INSERT INTO account (name, role, addressee, leader, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [name, role.rawValue, addressee, leader, passwordHash, Timestamp.string(instant)])
+      // Taken before the audit's own insert, which would answer its row's id.
+      let id = db.lastInsertedRowID
       try Store.audit(
         db, actor: actor, action: "user-add", object: "user \(name)",
-        detail: role.rawValue + (addressee.map { " for \($0)" } ?? ""), at: instant)
-      return Account(id: db.lastInsertedRowID, name: name, role: role, addressee: addressee, createdAt: instant)
+        detail: role.rawValue + ((addressee ?? leader).map { " for \($0)" } ?? ""), at: instant)
+      return Account(
+        id: id, name: name, role: role, addressee: addressee, leader: leader, createdAt: instant)
     }
   }
 
@@ -56,6 +68,14 @@ extension Store {
       try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [passwordHash, id])
       try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [id])
       try Store.audit(db, actor: actor, action: "user-passwd", object: "user \(name)", detail: nil, at: instant)
+    }
+  }
+
+  /// The account of a name, for the command line's `--as`.
+  public func account(named name: String) throws -> Account? {
+    try writer.read { db in
+      try Row.fetchOne(db, sql: "SELECT * FROM account WHERE name = ? COLLATE NOCASE", arguments: [name]).map(
+        Store.account)
     }
   }
 
@@ -75,7 +95,7 @@ extension Store {
   static func account(_ row: Row) -> Account {
     Account(
       id: row["id"], name: row["name"], role: Role(rawValue: row["role"]) ?? .department, addressee: row["addressee"],
-      createdAt: Timestamp.date(row["created_at"]) ?? .distantPast)
+      leader: row["leader"], createdAt: Timestamp.date(row["created_at"]) ?? .distantPast)
   }
 
   // MARK: - Sessions

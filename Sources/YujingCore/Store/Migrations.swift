@@ -27,6 +27,7 @@ enum Migrations {
     migrator.registerMigration("2026-12-05 the problems ledger", migrate: problemsLedger)
     migrator.registerMigration("2026-12-05 decisions on 整改 reports", migrate: reportDecisions)
     migrator.registerMigration("2026-12-05 appeals", migrate: appeals)
+    migrator.registerMigration("2026-12-06 signers and the steps of the approval chain", migrate: approvalSteps)
     return migrator
   }
 
@@ -681,6 +682,43 @@ enum Migrations {
         DROP TABLE webhook_target;
         ALTER TABLE webhook_target_rebuilt RENAME TO webhook_target;
         CREATE INDEX webhook_target_addressee ON webhook_target (addressee) WHERE removed_at IS NULL;
+        """)
+  }
+
+  /// Signers (签发人), each bound to a leader of the configuration, and the steps each notice took
+  /// on its way to issue (核稿, 签发; passed, or returned to the step before), with the account,
+  /// its role and leader then, the time and the opinion (意见). The account table is rebuilt for
+  /// its new role and column, as SQLite cannot change a CHECK.
+  static func approvalSteps(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE account_rebuilt (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+          role TEXT NOT NULL CHECK (role IN ('admin', 'reviewer', 'signer', 'department')),
+          addressee TEXT,
+          leader TEXT,
+          password_hash TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          CHECK ((role = 'department') = (addressee IS NOT NULL)),
+          CHECK ((role = 'signer') = (leader IS NOT NULL))
+        );
+        INSERT INTO account_rebuilt (id, name, role, addressee, password_hash, created_at)
+        SELECT id, name, role, addressee, password_hash, created_at FROM account;
+        DROP TABLE account;
+        ALTER TABLE account_rebuilt RENAME TO account;
+        CREATE TABLE notice_step (
+          id INTEGER PRIMARY KEY,
+          notice_id INTEGER NOT NULL REFERENCES notice(id),
+          step TEXT NOT NULL CHECK (length(step) > 0),
+          decision TEXT NOT NULL CHECK (decision IN ('passed', 'returned')),
+          account TEXT NOT NULL,
+          role TEXT NOT NULL,
+          leader TEXT,
+          at TEXT NOT NULL,
+          opinion TEXT
+        );
+        CREATE INDEX notice_step_by_notice ON notice_step(notice_id, id);
         """)
   }
 }

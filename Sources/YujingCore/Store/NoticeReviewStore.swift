@@ -6,7 +6,63 @@ import GRDB
 /// per prefix and year of the 成文日期, from 1, with no gaps and no reuse — so that an approval
 /// is whole or not at all, whoever approves at the same moment and whenever the process stops.
 extension Store {
-  /// Approves a draft (docs/documents.md#the-notices, docs/rules.md#the-ladder).
+  /// Takes the next step of a draft's 签发 chain as `account` (docs/review.md#签发流程): a step
+  /// before the last is recorded; the last issues the notice as `approveNotice` does, in the same
+  /// transaction as its step.
+  @discardableResult
+  public func approveStep(
+    id: Int64, by account: Account, chain: [ApprovalStep], opinion: String?, documentDate: Day, talkAt: String?,
+    place: String?, at instant: Date, prefixes: [NoticeKind: String], calendar: WorkingCalendar,
+    reportWorkingDays: Int
+  ) throws -> NoticeRecord {
+    let approval = NoticeLifecycle.Approval(
+      documentDate: documentDate, talkAt: talkAt, place: place, prefixes: prefixes, calendar: calendar,
+      reportWorkingDays: reportWorkingDays)
+    return try writer.write { db in
+      let notice = try Store.reviewed(db, id)
+      let records = try Store.steps(db, noticeID: id)
+      // Whether this is the last step decides which facts are needed: only the issue draws a number.
+      let last = NoticeLifecycle.pendingStep(chain: chain, records: records) == chain.count - 1
+      let facts = last ? try Store.approvalFacts(db, notice, approval, talkAt: talkAt ?? notice.talkAt) : approval
+      let change = try NoticeLifecycle.pass(
+        notice, chain: chain, records: records, by: account, opinion: opinion, facts)
+      try Store.apply(db, change, at: instant)
+      return change.after
+    }
+  }
+
+  /// Sends a draft back to the step before its pending one (退回修改), with the reason.
+  public func returnNotice(id: Int64, by account: Account, chain: [ApprovalStep], reason: String, at instant: Date)
+    throws
+  {
+    try writer.write { db in
+      let notice = try Store.reviewed(db, id)
+      let change = try NoticeLifecycle.sendBack(
+        notice, chain: chain, records: try Store.steps(db, noticeID: id), by: account, reason: reason)
+      try Store.apply(db, change, at: instant)
+    }
+  }
+
+  /// The steps a notice took, in order.
+  public func steps(noticeID: Int64) throws -> [StepRecord] {
+    try writer.read { db in try Store.steps(db, noticeID: noticeID) }
+  }
+
+  static func steps(_ db: Database, noticeID: Int64) throws -> [StepRecord] {
+    try Row.fetchAll(db, sql: "SELECT * FROM notice_step WHERE notice_id = ? ORDER BY id", arguments: [noticeID]).map {
+      row in
+      guard let step = ApprovalStep(rawValue: row["step"]) else {
+        throw UnknownStoredValue(table: "notice_step", id: row["id"], column: "step", value: row["step"])
+      }
+      return StepRecord(
+        step: step, decision: StepRecord.Decision(rawValue: row["decision"]) ?? .passed, account: row["account"],
+        role: Role(rawValue: row["role"]) ?? .reviewer, leader: row["leader"],
+        at: Timestamp.date(row["at"]) ?? .distantPast, opinion: row["opinion"])
+    }
+  }
+
+  /// Approves a draft at once, outside any chain: for a document the office issues itself and for
+  /// tests of what follows an issue (docs/documents.md#the-notices, docs/rules.md#the-ladder).
   @discardableResult
   public func approveNotice(
     id: Int64, documentDate: Day, talkAt: String?, place: String?, actor: String, at instant: Date,
@@ -43,6 +99,17 @@ extension Store {
     throws -> NoticeRecord
   {
     let notice = try reviewed(db, id)
+    let facts = try approvalFacts(db, notice, approval, talkAt: approval.talkAt)
+    let change = try NoticeLifecycle.approve(notice, facts, actor: actor)
+    try apply(db, change, at: instant)
+    return change.after
+  }
+
+  /// What an issue needs to know, read in its transaction: the series' last number and the talks
+  /// already set at the talk's time.
+  static func approvalFacts(
+    _ db: Database, _ notice: NoticeRecord, _ approval: NoticeLifecycle.Approval, talkAt: String?
+  ) throws -> NoticeLifecycle.Approval {
     var facts = approval
     let series = NoticeLifecycle.series(of: notice, documentDate: approval.documentDate, prefixes: approval.prefixes)
     facts.lastNumber =
@@ -50,10 +117,8 @@ extension Store {
         db, sql: "SELECT last FROM notice_number WHERE prefix = ? AND year = ?",
         arguments: [series.prefix, series.year])
       ?? 0
-    if let talkAt = approval.talkAt, !talkAt.isEmpty { facts.talksAtThatTime = try talks(db, at: talkAt, besides: id) }
-    let change = try NoticeLifecycle.approve(notice, facts, actor: actor)
-    try apply(db, change, at: instant)
-    return change.after
+    if let talkAt, !talkAt.isEmpty { facts.talksAtThatTime = try talks(db, at: talkAt, besides: notice.id) }
+    return facts
   }
 
   /// The talks set at a time (approved or later, not corrections), for the clash check.
@@ -163,6 +228,17 @@ extension Store {
     try audit(
       db, actor: change.actor, action: change.audit.action.auditName, object: "notice \(notice.id)",
       detail: change.audit.detail, at: instant)
+    if let step = change.step {
+      try db.execute(
+        sql: """
+          INSERT INTO notice_step (notice_id, step, decision, account, role, leader, at, opinion)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          notice.id, step.step.rawValue, step.decision.rawValue, step.account.name, step.account.role.rawValue,
+          step.account.leader, Timestamp.string(instant), step.opinion,
+        ])
+    }
     // In the same transaction: an approved notice is never without its outbox rows.
     if change.enqueuesDeliveries { try enqueueDeliveries(db, notice: notice, at: instant) }
   }
@@ -173,7 +249,17 @@ extension ReviewAction {
   var auditName: String {
     switch self {
     case .report: "feedback"
-    case .approve, .reject, .edit, .acknowledge, .markSent: rawValue
+    case .approve, .reject, .edit, .acknowledge, .markSent, .check, .sendBack: rawValue
     }
+  }
+}
+
+extension Store {
+  /// The 发文稿纸's facts of a notice (see `NoticeProcessing`); nil when there is no such notice.
+  public func processing(noticeID: Int64, configuration: Configuration) throws -> NoticeProcessing? {
+    guard let notice = try notice(id: noticeID) else { return nil }
+    return NoticeProcessing.make(
+      notice, steps: try steps(noticeID: noticeID), draftedBy: configuration.documents.dispatchOffice,
+      leaders: configuration.leaders, timeZone: configuration.city.timeZone)
   }
 }

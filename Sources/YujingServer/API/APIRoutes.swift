@@ -33,7 +33,15 @@ struct APIRoutes: Sendable {
       let actions = try actions(context)
       let body = try await request.decode(as: NoticesAPI.ApproveBody.self, context: context)
       return NoticesAPI.one(
-        try actions.approve(try id(context), date: body.date, talkAt: body.talkAt, place: body.place))
+        try actions.approve(
+          try id(context), date: body.date, talkAt: body.talkAt, place: body.place, opinion: body.opinion))
+    }
+    api.post("/notices/{id}/return") { request, context in
+      let actions = try actions(context)
+      let body = try await request.decode(as: NoticesAPI.RejectBody.self, context: context)
+      let id = try id(context)
+      try actions.sendBack(id, reason: body.reason)
+      return NoticesAPI.one(try actions.notice(id))
     }
     api.post("/notices/{id}/reject") { request, context in
       let actions = try actions(context)
@@ -112,7 +120,7 @@ struct APIErrors: RouterMiddleware {
     case let parts where parts.count == 2 && parts[0] == "notices": return "GET"
     case let parts
     where parts.count == 3 && parts[0] == "notices"
-      && ["approve", "reject", "acknowledge", "feedback"].contains(parts[2]):
+      && ["approve", "return", "reject", "acknowledge", "feedback"].contains(parts[2]):
       return "POST"
     default: return nil
     }

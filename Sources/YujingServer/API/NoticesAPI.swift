@@ -15,9 +15,11 @@ enum NoticesAPI {
     var date: String?
     var talkAt: String?
     var place: String?
+    /// The step's opinion (意见).
+    var opinion: String?
 
     enum CodingKeys: String, CodingKey {
-      case date, place
+      case date, place, opinion
       case talkAt = "talk_at"
     }
   }

@@ -31,7 +31,7 @@ enum OpenAPIDocument {
             "type": "object", "required": ["name", "role", "addressee"],
             "properties": {
               "name": {"type": "string"},
-              "role": {"type": "string", "enum": ["admin", "reviewer", "department"]},
+              "role": {"type": "string", "enum": [\(Role.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]},
               "addressee": {"type": "string", "nullable": true}
             }
           },
@@ -153,17 +153,35 @@ enum OpenAPIDocument {
         },
         "/api/v1/notices/{id}/approve": {
           "post": {
-            "summary": "Approve a draft (reviewers); a talk notice needs talk_at and place", "security": [{"session": [], "csrf": []}],
+            "summary": "Take the draft's next step as the signed-in account: 核稿 (reviewers), 签发 (signers); the last step issues it, and a talk notice needs talk_at and place by then", "security": [{"session": [], "csrf": []}],
             "parameters": [{"$ref": "#/components/parameters/id"}],
             "requestBody": {"required": true, "content": {"application/json": {"schema": {
               "type": "object", "properties": {
                 "date": {"type": "string", "description": "成文日期, YYYY-MM-DD; default today"},
                 "talk_at": {"type": "string", "description": "YYYY-MM-DD HH:MM"},
-                "place": {"type": "string"}
+                "place": {"type": "string"},
+                "opinion": {"type": "string", "description": "the step's opinion (意见)"}
               }
             }}}},
             "responses": {
-              "200": {"description": "the approved notice", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Notice"}}}},
+              "200": {"description": "the notice after the step: still a draft awaiting its next step, or approved", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Notice"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/notices/{id}/return": {
+          "post": {
+            "summary": "Send a draft back to the step before (退回修改), as the account whose step it waits for", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/id"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}
+            }}}},
+            "responses": {
+              "200": {"description": "the notice, a draft awaiting the step before", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Notice"}}}},
               "400": {"$ref": "#/components/responses/BadRequest"},
               "401": {"$ref": "#/components/responses/Unauthorized"},
               "403": {"$ref": "#/components/responses/Forbidden"},

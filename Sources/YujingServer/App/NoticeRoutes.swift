@@ -54,7 +54,11 @@ extension WebRoutes {
       return try NoticePages.docx(notice, current: actions.current, now: clock())
     }
     addNoticeAction("approve", to: pages) { actions, id, form, _ in
-      try actions.approve(id, date: form["date"], talkAt: form["talk_at"], place: form["place"])
+      try actions.approve(
+        id, date: form["date"], talkAt: form["talk_at"], place: form["place"], opinion: form["opinion"])
+    }
+    addNoticeAction("return", to: pages) { actions, id, form, _ in
+      try actions.sendBack(id, reason: form["reason"] ?? "")
     }
     addNoticeAction("reject", to: pages) { actions, id, form, _ in
       try actions.reject(id, reason: form["reason"] ?? "")

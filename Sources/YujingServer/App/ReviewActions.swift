@@ -40,9 +40,24 @@ struct ReviewActions: Sendable {
     return min(first, last)...last
   }
 
+  /// Reviewers and signers take the steps of a notice's chain; which one, the lifecycle decides.
+  func requireStepTaker() throws {
+    guard account.role == .reviewer || account.role == .signer else {
+      throw HTTPError(.forbidden, message: "only the office's reviewers and signers take the steps of a notice")
+    }
+  }
+
+  /// The chain of the notice's kind and the steps it took, to show where it stands.
+  func chain(_ notice: NoticeRecord) throws -> (steps: [ApprovalStep], records: [StepRecord]) {
+    (configuration.chain(notice.kind), try store.steps(noticeID: notice.id))
+  }
+
+  /// Takes the draft's next step as this account (核稿 or 签发); the last step issues it.
   @discardableResult
-  func approve(_ id: Int64, date: String?, talkAt: String?, place: String?) throws -> NoticeRecord {
-    try requireReviewer()
+  func approve(_ id: Int64, date: String?, talkAt: String?, place: String?, opinion: String? = nil) throws
+    -> NoticeRecord
+  {
+    try requireStepTaker()
     let notice = try notice(id)
     let now = clock()
     let today = Day.today({ now }, in: configuration.city.timeZone)
@@ -56,17 +71,27 @@ struct ReviewActions: Sendable {
       guard TalkTime.isValid(talkAt), let talkDay = Day(talkAt.prefix(10)) else {
         throw NoticeActionError("the talk's time '\(talkAt)' is not YYYY-MM-DD HH:MM")
       }
-      // A talk follows its notice.
-      let talkDays = day...RequestNumbers.days.upperBound
+      // A talk follows its notice (the lifecycle checks it again against the date the issue takes:
+      // a check, which dates nothing, may set the talk before the form's date is given).
+      let given = date.map { !$0.isEmpty } ?? false
+      let talkDays = (given ? day : RequestNumbers.days.lowerBound)...RequestNumbers.days.upperBound
       guard talkDays.contains(talkDay) else {
         throw RequestNumbers.OutOfRange(
           "talk_at (约谈时间) must be on a day from \(talkDays.lowerBound) to \(talkDays.upperBound)")
       }
     }
-    return try store.approveNotice(
-      id: id, documentDate: day, talkAt: talkAt, place: place.flatMap { $0.isEmpty ? nil : $0 }, actor: account.name,
-      at: now, prefixes: configuration.numbering, calendar: current.thresholds.calendar,
-      reportWorkingDays: current.thresholds.ladder.reportWorkingDays)
+    return try store.approveStep(
+      id: id, by: account, chain: configuration.chain(notice.kind), opinion: opinion, documentDate: day,
+      talkAt: talkAt, place: place.flatMap { $0.isEmpty ? nil : $0 }, at: now, prefixes: configuration.numbering,
+      calendar: current.thresholds.calendar, reportWorkingDays: current.thresholds.ladder.reportWorkingDays)
+  }
+
+  /// Sends the draft back to the step before (退回修改), as the account whose step it waits for.
+  func sendBack(_ id: Int64, reason: String) throws {
+    try requireStepTaker()
+    let notice = try notice(id)
+    try store.returnNotice(
+      id: id, by: account, chain: configuration.chain(notice.kind), reason: reason, at: clock())
   }
 
   func reject(_ id: Int64, reason: String) throws {

@@ -69,6 +69,7 @@ enum ErrorPage {
       ("this page is for the office", { _ in "此页面仅供市经济运行调度办公室使用。" }),
       ("only the administrator manages exemptions", { _ in "豁免只能由管理员设立和终止。" }),
       ("only the office's reviewers may do this", { _ in "只有市经济运行调度办公室的审核人员可以办理。" }),
+      ("only the office's reviewers and signers", { _ in "只有审核人员和签发人可以办理通知的核稿和签发。" }),
       ("only the addressee", { _ in "只有主送单位可以签收或报送整改报告。" }),
       ("sign in first", { _ in "请先登录。" }),
     ]

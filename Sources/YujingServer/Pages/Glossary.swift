@@ -42,6 +42,7 @@ enum Glossary {
     switch role {
     case .admin: "管理员"
     case .reviewer: "审核"
+    case .signer: "签发人"
     case .department: "责任单位"
     }
   }
@@ -122,6 +123,8 @@ enum Glossary {
     case "user-passwd": "修改密码"
     case "approve": "签发"
     case "reject": "退回"
+    case "check": "核稿"
+    case "return": "退回修改"
     case "edit": "修改正文"
     case "acknowledge": "签收"
     case "feedback": "报送整改报告"
@@ -235,7 +238,7 @@ enum Glossary {
     switch refusal {
     case .noSuchNotice: "找不到该通知。"
     case .notADraft(let state, .approve): "该通知\(self.state(state))，已不是待审核稿，无法再签发。"
-    case .notADraft(let state, .reject): "该通知\(self.state(state))，已不是待审核稿，无法退回。"
+    case .notADraft(let state, .reject), .notADraft(let state, .sendBack): "该通知\(self.state(state))，已不是待审核稿，无法退回。"
     case .notADraft(let state, _): "该通知\(self.state(state))，正文不能再修改。"
     case .notApproved(let state): "该通知\(self.state(state))，只有已签发的通知才能登记送达。"
     case .notSent(let state): "该通知\(self.state(state))，无需再签收。"
@@ -250,6 +253,10 @@ enum Glossary {
     case .emptyTitleOrBody: "标题和正文都不能为空。"
     case .emptyReport: "\(report)内容不能为空。"
     case .alreadyIssued(let number, _): "该文件已经签发过，文号为\(number)。"
+    case .wrongRole(_, .admin): "管理员不参与通知的核稿和签发。"
+    case .wrongRole(let step, _): "该通知正待\(step.chineseName)，\(step.chineseName)须由\(role(step.role))办理。"
+    case .tookAnotherStep(let step): "您已办理该通知的\(step.chineseName)；同一通知的核稿和签发须由不同的人办理。"
+    case .nothingToReturnTo: "该通知正待核稿，没有上一环节可退回；如需修改请直接修改正文，或退回拟稿（不予签发）。"
     }
   }
 

@@ -7,7 +7,7 @@ enum Layout {
   static func page(_ title: String, context: WebContext, active: String = "", _ content: HTML) -> Response {
     let nav: [(String, String, String)]
     switch context.account?.role {
-    case .admin?, .reviewer?:
+    case .admin?, .reviewer?, .signer?:
       nav = [
         ("/", "dashboard", "总览"), ("/notices", "notices", "通知"), ("/cases", "cases", Glossary.warningCase),
         ("/findings", "findings", Glossary.findings),

@@ -141,20 +141,15 @@ enum NoticePages {
       \(attachmentList)
       """ : ""
     var actions: [HTML] = []
-    if account.mayReview && notice.state == .draft {
-      let today = Day.today({ now }, in: timeZone).description
-      let talk: HTML =
-        notice.kind == .talk
-        ? """
-        <label for="talk_at">约谈时间（YYYY-MM-DD HH:MM）</label><input id="talk_at" name="talk_at" required pattern="\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}" placeholder="2020-06-18 09:00">
-        <label for="place">约谈地点</label><input id="place" name="place" required>
-        """ : ""
+    let (chain, steps) = try ReviewActions(current: current, account: account, clock: { now }).chain(notice)
+    let pending = NoticeLifecycle.pendingStep(chain: chain, records: steps)
+    if notice.state == .draft, let step = chain.indices.contains(pending) ? chain[pending] : nil, account.holds(step),
+      !steps.contains(where: { $0.account.lowercased() == account.name.lowercased() && $0.step != step })
+    {
       actions.append(
-        """
-        <form method="post" action="/notices/\(notice.id)/approve">\(Layout.csrfField(session))
-        <label for="date">成文日期</label><input id="date" name="date" type="date" value="\(today)" required>
-        \(talk)<button>签发</button></form>
-        """)
+        stepForms(notice, chain: chain, pending: pending, session: session, timeZone: timeZone, now: now))
+    }
+    if account.mayReview && notice.state == .draft {
       actions.append(
         """
         <form method="post" action="/notices/\(notice.id)/reject">\(Layout.csrfField(session))
@@ -207,6 +202,7 @@ enum NoticePages {
         <dt>成文日期</dt><dd>\(notice.documentDate?.chinese ?? "—")</dd>\(due)\(talk)\(subjects)
       </dl>
       <div class="actions">\(actions)</div>
+      \(account.isOffice ? chainSection(chain: chain, pending: notice.state == .draft ? pending : nil, steps: steps, timeZone: timeZone) : "")
       <h2>文件 <a href="/notices/\(notice.id)/docx" class="badge">下载 Word 版</a></h2>
       <iframe class="document" sandbox src="/notices/\(notice.id)/document" title="\(notice.title)"></iframe>
       \(edit)
@@ -215,6 +211,65 @@ enum NoticePages {
       <h2>办理记录</h2>
       \(history)
       """)
+  }
+
+  /// The forms of the step a draft waits for, for an account that holds it: pass it (the last step
+  /// issues the notice: its 成文日期, and a talk's time and place), and send it back to the step
+  /// before.
+  static func stepForms(
+    _ notice: NoticeRecord, chain: [ApprovalStep], pending: Int, session: SessionRecord, timeZone: TimeZone,
+    now: Date
+  ) -> HTML {
+    let step = chain[pending]
+    let last = pending == chain.count - 1
+    let today = Day.today({ now }, in: timeZone).description
+    let talk: HTML =
+      notice.kind == .talk
+      ? """
+      <label for="talk_at">约谈时间（YYYY-MM-DD HH:MM）</label><input id="talk_at" name="talk_at" required pattern="\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}" placeholder="2020-06-18 09:00" value="\(notice.talkAt ?? "")">
+      <label for="place">约谈地点</label><input id="place" name="place" required value="\(notice.place ?? "")">
+      """ : ""
+    let date: HTML =
+      last
+      ? "<label for=\"date\">成文日期</label><input id=\"date\" name=\"date\" type=\"date\" value=\"\(today)\" required>"
+      : ""
+    let button = last ? "签发" : "\(step.chineseName)通过，送\(chain[pending + 1].chineseName)"
+    let back: HTML =
+      pending > 0
+      ? """
+      <form method="post" action="/notices/\(notice.id)/return">\(Layout.csrfField(session))
+      <label for="return_reason">退回\(chain[pending - 1].chineseName)的理由</label><input id="return_reason" name="reason" required>
+      <button class="secondary">退回修改</button></form>
+      """ : ""
+    return """
+      <form method="post" action="/notices/\(notice.id)/approve">\(Layout.csrfField(session))
+      <p>当前环节：\(step.chineseName)</p>
+      \(date)\(talk)<label for="opinion">\(step.chineseName)意见（可选）</label><input id="opinion" name="opinion">
+      <button>\(button)</button></form>
+      \(back)
+      """
+  }
+
+  /// The notice's chain: each step taken (who, when, passed or sent back, the opinion) and, for a
+  /// draft, the step it waits for.
+  static func chainSection(chain: [ApprovalStep], pending: Int?, steps: [StepRecord], timeZone: TimeZone) -> HTML {
+    let rows = steps.map { record -> HTML in
+      let outcome = record.decision == .passed ? "通过" : "退回修改"
+      let who = record.account + (record.leader.map { "（\($0)）" } ?? "")
+      return
+        "<tr><td>\(record.step.chineseName)</td><td>\(who)</td><td class=\"date\">\(Glossary.time(record.at, timeZone))</td><td>\(outcome)</td><td class=\"note\">\(record.opinion ?? "")</td></tr>"
+    }
+    let waiting: HTML =
+      pending.flatMap { chain.indices.contains($0) ? chain[$0] : nil }.map {
+        "<p>待\($0.chineseName)（由\(Glossary.role($0.role))办理）。</p>"
+      } ?? ""
+    let table: HTML =
+      rows.isEmpty
+      ? "" : "<table><tr><th>环节</th><th>办理人</th><th>时间</th><th>结果</th><th>意见</th></tr>\(rows)</table>"
+    return """
+      <h2>签发流程（\(chain.map(\.chineseName).joined(separator: " → "))）</h2>
+      \(waiting)\(table)
+      """
   }
 
   /// What the addressee must do next, and only that: sign for the notice, then (if the notice

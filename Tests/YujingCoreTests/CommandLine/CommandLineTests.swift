@@ -264,11 +264,23 @@ struct YujingCommand {
       list.out.hasPrefix(
         #"[{"id": 1, "kind": "reminder", "number": null, "addressee": "丰城市人民政府", "cc": ["市工信局"], "period": "2020-08", "state": "draft", "corrects": null, "subjects": [{"subject": {"kind": "indicator", "indicator": "industry_va", "region": "360981"}, "stage": "reminder", "level": "yellow"}]"#
       ), "\(list.out)")
-    let approve = try YujingCommand.run(["notices", "approve", "1", "--db", db, "--date", "2020-09-29"])
+    setenv("YUJING_BCRYPT_COST", "10", 1)
+    for (name, role, leader) in [("rev", "reviewer", nil), ("rev2", "reviewer", nil), ("lead", "signer", "李××")] {
+      let added = try YujingCommand.run(
+        ["users", "add", name, "--role", role, "--password-stdin", "--db", db]
+          + (leader.map { ["--leader", $0] } ?? []),
+        stdin: "password-of-\(name)\n")
+      #expect(added.status == 0, "\(added.err)")
+    }
+    let stranger = try YujingCommand.run(
+      ["users", "add", "x", "--role", "signer", "--leader", "钱××", "--password-stdin", "--db", db], stdin: "p\n")
+    #expect(
+      stranger.status != 0 && stranger.err.contains("is not a leader of the configuration's leaders: one of 赵××, 王××"))
+    let approve = try YujingCommand.run(["notices", "approve", "1", "--as", "rev", "--db", db, "--date", "2020-09-29"])
     #expect(approve.status == 0, "\(approve.err)")
     #expect(approve.out.contains("宜经调提醒〔2020〕1号"))
     #expect(approve.out.contains("整改报告截止: 2020年10月13日"))
-    let again = try YujingCommand.run(["notices", "approve", "1", "--db", db])
+    let again = try YujingCommand.run(["notices", "approve", "1", "--as", "rev", "--db", db])
     #expect(again.status != 0)
     #expect(again.err.contains("only a draft can be approved"))
     let report = try YujingCommand.run([
@@ -280,6 +292,27 @@ struct YujingCommand {
     let show = try YujingCommand.run(["notices", "show", "2", "--db", db])
     #expect(show.out.contains("约谈通知书"))
     #expect(show.out.contains("三、约谈人\n市政府副市长李××同志。"))
+
+    // The talk's chain: a reviewer checks, a signer signs; a signer sends it back to the check.
+    func step(_ name: String, _ more: [String] = []) throws -> YujingCommand.Output {
+      try YujingCommand.run(["notices", "approve", "2", "--as", name, "--db", db] + more)
+    }
+    let talk = ["--talk-at", "2020-10-21 09:30", "--place", "市政府第一会议室"]
+    let early = try step("lead", ["--date", "2020-10-15"] + talk)
+    #expect(early.status != 0 && early.err.contains("waits for its check (核稿), a reviewer's step"), "\(early.err)")
+    let checked = try step("rev", talk + ["--opinion", "数据已核"])
+    #expect(checked.status == 0 && checked.out.contains("waits for its sign (签发) by a signer"), "\(checked.out)")
+    let returned = try YujingCommand.run(
+      ["notices", "return", "2", "--as", "lead", "--reason", "约谈时间另定", "--db", db])
+    #expect(returned.status == 0, "\(returned.err)")
+    #expect(try step("lead", ["--date", "2020-10-15"]).err.contains("waits for its check"))
+    #expect(try step("rev2", talk).status == 0)
+    let signed = try step("lead", ["--date", "2020-10-15", "--opinion", "同意"])
+    #expect(signed.status == 0, "\(signed.err)")
+    #expect(signed.out.contains("宜府办约谈〔2020〕1号"), "\(signed.out)")
+    let steps = try YujingCommand.run(["notices", "show", "2", "--db", db]).out
+    #expect(steps.contains("签发  lead (signer, for 李××)  意见: 同意"), "\(steps)")
+    #expect(steps.contains("签发退回  lead") && steps.contains("核稿  rev (reviewer)  意见: 数据已核"), "\(steps)")
   }
 
   @Test func exemptionsAreAddedListedAndExpired() throws {

@@ -47,6 +47,7 @@ import Testing
     // How to sign in, and the commands, with this binary's path and the demo's configuration.
     #expect(demo.out.contains("reviewer / "), "\(demo.out)")
     #expect(demo.out.contains("department / "), "\(demo.out)")
+    #expect(demo.out.contains("signer / "), "\(demo.out)")
     #expect(demo.out.contains("http://127.0.0.1:8080/"), "\(demo.out)")
     let printed = demo.out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { $0.hasPrefix(binary + " ") }
@@ -54,9 +55,14 @@ import Testing
     let talk = try #require(printed.first { $0.contains("--talk-at") }, "\(demo.out)")
     #expect(talk.contains("--place "), "\(talk)")
 
-    // The talk's line, run as printed, approves the talk with its time and place.
-    let approved = try YujingCommand.run(Array(Self.words(talk).dropFirst()))
-    #expect(approved.status == 0, "\(talk)\n\(approved.err)")
+    // The talk's lines, run as printed: the reviewer checks it with its time and place, the
+    // signer signs it, and it is issued.
+    let checked = try YujingCommand.run(Array(Self.words(talk).dropFirst()))
+    #expect(checked.status == 0, "\(talk)\n\(checked.err)")
+    #expect(checked.out.contains("took its check"), "\(checked.out)")
+    let sign = try #require(printed.first { $0.contains("--as signer") && $0.contains("approve") }, "\(demo.out)")
+    let approved = try YujingCommand.run(Array(Self.words(sign).dropFirst()))
+    #expect(approved.status == 0, "\(sign)\n\(approved.err)")
     #expect(approved.out.contains("approved notice"), "\(approved.out)")
     let words = Self.words(talk)
     let id = try #require(words.firstIndex(of: config).flatMap { Int(words[$0 + 1]) }, "\(talk)")

@@ -14,7 +14,12 @@ import Testing
       ["ingest", "--db", db, "--feed", "stats", "-"],
       stdin: "period,region,indicator,value,growth\n2020-08,360981,industry_va,,7.0\n2020-08,360982,industry_va,,9.5\n")
     _ = try YujingCommand.run(["evaluate", "--db", db, "--period", "2020-08", "--as-of", "2020-09-11"])
-    let approve = try YujingCommand.run(["notices", "approve", "1", "--db", db, "--date", "2020-09-29"])
+    // A reminder's chain is the reviewer's check alone.
+    setenv("YUJING_BCRYPT_COST", "10", 1)
+    let added = try YujingCommand.run(
+      ["users", "add", "rev", "--role", "reviewer", "--password-stdin", "--db", db], stdin: "password-of-rev\n")
+    #expect(added.status == 0, "\(added.err)")
+    let approve = try YujingCommand.run(["notices", "approve", "1", "--as", "rev", "--db", db, "--date", "2020-09-29"])
     #expect(approve.status == 0, "\(approve.err)")
     return db
   }

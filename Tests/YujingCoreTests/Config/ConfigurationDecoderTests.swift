@@ -218,3 +218,33 @@ func diagnostics(_ text: String) -> [String] {
     )
   }
 }
+
+/// `approval:`, each kind's 签发 chain: defaults, a kind changed, and every mistake named where it is.
+@Suite struct ApprovalChainConfigurationTests {
+  @Test func withoutApprovalTalksAndSummariesAreSignedAndTheRestChecked() throws {
+    let configuration = try decode(minimalConfiguration).get()
+    #expect(configuration.chain(.talk) == [.check, .sign] && configuration.chain(.summary) == [.check, .sign])
+    for kind in [NoticeKind.reminder, .lift, .precoordination, .dataOverdue] {
+      #expect(configuration.chain(kind) == [.check])
+    }
+  }
+
+  @Test func aKindsChainIsConfiguredAndTheOthersKeepTheirDefault() throws {
+    let configuration = try decode(minimalConfiguration + "approval: {reminder: [check, sign], talk: [check]}\n").get()
+    #expect(configuration.chain(.reminder) == [.check, .sign] && configuration.chain(.talk) == [.check])
+    #expect(configuration.chain(.summary) == [.check, .sign])
+  }
+
+  @Test(arguments: [
+    ("approval: {talk: [check, sgin]}", "approval.talk[1] must be a step: check, sign"),
+    ("approval: {talk: [check, check]}", "approval.talk names check twice"),
+    ("approval: {talk: []}", "approval.talk is empty"),
+    ("approval: {talk: [sign, check]}", "approval.talk signs before the check"),
+    ("approval: {memo: [check]}", "memo"),
+    ("approval: {talk: check}", "approval.talk must be a list"),
+  ])
+  func aWrongChainIsRefusedWithWhereAndWhatToWrite(line: String, expected: String) {
+    let found = diagnostics(minimalConfiguration + line + "\n")
+    #expect(found.contains { $0.contains(expected) && $0.contains("yujing.yaml:") }, "\(found)")
+  }
+}

@@ -145,7 +145,8 @@ struct CrashLoop {
       ? nil
       : try await onOwnThread {
         try DraftApprover(
-          address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password)
+          address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password,
+          signer: CrashOffice.signer)
       }
     var killedByReceiver = false
     // How long a phase takes is learnt only from one seen running and seen to end.
@@ -212,7 +213,8 @@ struct CrashLoop {
     let serve = try await onOwnThread { try ServeProcess(office.arguments, directory: office.directory) }
     let approver = try await onOwnThread {
       try DraftApprover(
-        address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password)
+        address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password,
+        signer: CrashOffice.signer)
     }
     let finished = try await until({ try state() == nil })
     try await onOwnThread { approver.stop() }

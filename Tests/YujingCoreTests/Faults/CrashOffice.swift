@@ -14,6 +14,8 @@ import Testing
 struct CrashOffice: @unchecked Sendable {
   static let months = 12
   static let reviewer = (name: "crash-reviewer", password: "crash-loop-password-1")
+  /// Signs (签发) what a leader signs, for the mayor of `yujing init`'s configuration.
+  static let signer = (name: "crash-signer", password: "crash-loop-password-2")
   let directory: TemporaryDirectory
   let configPath: String
   let database: String
@@ -55,6 +57,9 @@ struct CrashOffice: @unchecked Sendable {
     try Self.run(
       ["users", "add", Self.reviewer.name, "--role", "reviewer", "--password-stdin"] + arguments,
       stdin: Self.reviewer.password + "\n")
+    try Self.run(
+      ["users", "add", Self.signer.name, "--role", "signer", "--leader", "赵××", "--password-stdin"] + arguments,
+      stdin: Self.signer.password + "\n")
     let addressees = try ConfigurationDecoder.load(path: configPath).addressees
     var targets: [(String, String)] = []
     for (index, addressee) in addressees.enumerated() {

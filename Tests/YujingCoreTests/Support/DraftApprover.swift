@@ -1,10 +1,12 @@
 import Foundation
 
-/// A reviewer at work: on a thread of its own, it lists the drafts through the API and approves
-/// each (a talk with a time and a place), again and again until stopped. Errors are expected while
+/// A reviewer and a signer at work: on a thread of its own, it lists the drafts through the API and
+/// takes each one's steps — the reviewer's check (a talk with a time and a place), the signer's
+/// signature where the chain asks for one — again and again until stopped. Errors are expected while
 /// the daemon is down or killed; they are kept, the last few, for a failure message.
 final class DraftApprover: @unchecked Sendable {
   private let client: WebClient
+  private let signer: WebClient
   private let lock = NSLock()
   private var stopped = false
   private var approvedCount = 0
@@ -12,11 +14,14 @@ final class DraftApprover: @unchecked Sendable {
   private let done = DispatchSemaphore(value: 0)
 
   /// Signs in (the account must exist) and starts approving.
-  init(address: String, name: String, password: String) throws {
+  init(address: String, name: String, password: String, signer account: (name: String, password: String)) throws {
     client = WebClient(address: address)
-    let answer = try client.signIn(name, password)
-    guard answer.status == 200 else {
-      throw WebClientFailure("sign-in as \(name) answered \(answer.status): \(answer.body)")
+    signer = WebClient(address: address)
+    for (client, name, password) in [(client, name, password), (signer, account.name, account.password)] {
+      let answer = try client.signIn(name, password)
+      guard answer.status == 200 else {
+        throw WebClientFailure("sign-in as \(name) answered \(answer.status): \(answer.body)")
+      }
     }
     Thread { [self] in
       while !isStopped {
@@ -57,7 +62,14 @@ final class DraftApprover: @unchecked Sendable {
         let time = String(format: "2030-01-%02d %02d:%02d", 1 + id / 600 % 28, 8 + id / 60 % 10, id % 60)
         body = ["talk_at": time, "place": "市政府第一会议室"]
       }
-      let answer = try client.send("POST", "/api/v1/notices/\(id)/approve", json: body)
+      var answer = try client.send("POST", "/api/v1/notices/\(id)/approve", json: body)
+      // Checked and waiting for its signature, or checked before a kill: the signer's step.
+      let waitsForSignature =
+        (answer.status == 200 && answer.json?["state"] as? String == "draft")
+        || (answer.json?["error"] as? [String: Any])?["code"] as? String == "wrong_role"
+      if waitsForSignature, !isStopped {
+        answer = try signer.send("POST", "/api/v1/notices/\(id)/approve", json: [:])
+      }
       if answer.status == 200 {
         count += 1
         lock.withLock { approvedCount += 1 }

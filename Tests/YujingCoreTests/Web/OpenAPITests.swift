@@ -27,7 +27,7 @@ import Testing
     // Every described operation is answered (not 404 or 405) by the server.
     let document = try #require(answer.json)
     let paths = try #require(document["paths"] as? [String: [String: Any]])
-    #expect(paths.count == 7)
+    #expect(paths.count == 8)
     let reviewer = try office.client("rev")
     for (path, operations) in paths where !path.hasSuffix("/session") {
       for method in operations.keys {

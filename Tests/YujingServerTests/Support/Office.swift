@@ -8,12 +8,12 @@ import Testing
 
 /// A city office served in process: a real SQLite database in a temporary directory with two
 /// counties' notices (丰城's talk notice approved, 樟树's reminder a draft), a project whose name is
-/// markup, five accounts, and the server's router on a clock the test holds.
+/// markup, six accounts (a signer among them), and the server's router on a clock the test holds.
 final class Office: Sendable {
   static let xss = "<script>alert(1)</script>"
   static let passwords = [
     "admin": "admin-password-1", "rev": "reviewer-password-1", "fengcheng": "fengcheng-password-1",
-    "zhangshu": "zhangshu-password-1", "gongxin": "gongxin-password-1",
+    "zhangshu": "zhangshu-password-1", "gongxin": "gongxin-password-1", "lead": "lead-password-1",
   ]
   /// 2020-05-14 09:00 in Shanghai: the day after the talk notice was approved.
   static let start = Date(timeIntervalSince1970: 1_589_418_000)
@@ -71,6 +71,10 @@ final class Office: Sendable {
         name: name, role: role, addressee: addressee, passwordHash: Passwords.hash(Self.passwords[name]!),
         actor: "test", at: opened)
     }
+    // A signer (签发人) for the deputy mayor in charge of industry.
+    try workspace.store.addAccount(
+      name: "lead", role: .signer, addressee: nil, leader: "李××", passwordHash: Passwords.hash(Self.passwords["lead"]!),
+      actor: "test", at: opened)
   }
 
   deinit { try? FileManager.default.removeItem(at: directory) }
