@@ -26,14 +26,33 @@ import Testing
     var pages: [[Line]]
   }
 
-  /// The most pages each kind may take: a letter fits on two pages, a talk notice on three; the
-  /// summary's body (before its annexes) reads in six, the whole in 24 with its
+  /// The most pages each kind may take: a letter fits on two pages, a talk notice on three; a
+  /// lift or a call for late data (信函格式) whose body is short fits on one, its 版记 at that
+  /// page's foot. The summary's body (before its annexes) reads in six, the whole in 24 with its
   /// annexes (the full tables and the charts).
-  static let pageLimits: [String: Int] = [
-    "reminder": 3, "talk": 3, "lift": 2, "data_overdue": 2, "precoordination": 3,
-  ]
+  static func pageLimit(kind: String, _ document: OfficialDocument) -> Int? {
+    switch kind {
+    case "lift", "data_overdue": bodyLines(document) <= shortBody ? 1 : 2
+    case "reminder", "talk", "precoordination": 3
+    default: nil
+    }
+  }
+  static let kinds = ["reminder", "talk", "lift", "data_overdue", "precoordination"]
+  /// A short body: six lines of 28 characters.
+  static let shortBody = 6
   static let summaryBodyPages = 6
   static let summaryPages = 24
+
+  /// The body's lines as they print, 28 characters a line, each paragraph two characters in.
+  static func bodyLines(_ document: OfficialDocument) -> Int {
+    document.body.reduce(0) { lines, block in
+      switch block {
+      case .paragraph(let text): lines + Int(((PrintedWidth.ems(text) + 2) / 28).rounded(.up))
+      case .heading: lines + 1
+      case .table, .figure: lines + 22
+      }
+    }
+  }
 
   /// The lower edge of the 版心: 297 mm less the 35 mm bottom margin.
   static let textBottom = 297.0 - 35
@@ -42,60 +61,83 @@ import Testing
     var description: String
   }
 
-  /// Converted once for both tests (the sample year and LibreOffice take half a minute).
+  /// Converted once for the tests that read them (the sample year and LibreOffice take half a
+  /// minute).
   static let converted: Result<[Printed]?, Failure> = {
     do { return .success(try printedDocuments()) } catch { return .failure(Failure(description: "\(error)")) }
+  }()
+
+  /// The same documents' HTML as Chromium prints it.
+  static let printedHTML: Result<[Printed]?, Failure> = {
+    do { return .success(try printedHTMLDocuments()) } catch { return .failure(Failure(description: "\(error)")) }
   }()
 
   @Test(.needs(.soffice, .pdftotext)) func everyPageHasBodyTextAndTheImprintClosesTheLastPageAtItsFoot() throws {
     guard let printed = try Self.converted.get() else { return }
     #expect(printed.count >= 7, "\(printed.map(\.name))")
-    for document in printed {
-      let name = document.name
-      let closing = Self.closingTexts(document.document)
-      for (number, page) in document.pages.enumerated() {
-        let body = page.filter { !Self.isPageNumber($0.text) && !Self.isPart(of: closing, $0.text) }
-        #expect(!body.isEmpty, "\(name): page \(number + 1) has no body text: \(page.map(\.text))")
-      }
-      // The 版记: its 抄送 and 印发 lines on the last page only, nothing but the 版记 from its top
-      // down, its last line on the 版心's lower edge.
-      let imprint = Self.imprintTexts(document.document)
-      let marks = { (line: Line) in
-        Self.isPart(of: imprint, line.text) && (line.text.contains("抄送") || line.text.hasSuffix("印发"))
-      }
-      for (number, page) in document.pages.enumerated().dropLast() {
-        #expect(!page.contains(where: marks), "\(name): the 版记 on page \(number + 1)")
-      }
-      guard let last = document.pages.last else {
-        Issue.record("\(name): no page")
-        continue
-      }
-      let imprintLines = last.filter(marks)
-      #expect(!imprintLines.isEmpty, "\(name): no 版记 on the last page")
-      let imprintTop = imprintLines.map(\.top).min() ?? 0
-      for line in last where !Self.isPageNumber(line.text) {
-        if line.top >= imprintTop - 0.5 {
-          #expect(
-            Self.isPart(of: imprint + [document.document.printer], line.text), "\(name): \(line.text) in the 版记")
-        } else {
-          #expect(line.bottom <= imprintTop + 0.5, "\(name): \(line.text) runs into the 版记")
-        }
-      }
-      let imprintBottom = imprintLines.map(\.bottom).max() ?? 0
-      #expect(
-        imprintBottom > Self.textBottom - 12 && imprintBottom <= Self.textBottom + 1,
-        "\(name): the 版记 ends \(imprintBottom) mm from the top, not at the foot of the page")
+    for document in printed { Self.checkPages(document) }
+  }
+
+  /// The HTML printed by Chromium keeps the same rules, the 版记 at the foot of the last page
+  /// whether the document takes one page or many.
+  @Test(.needs(.chromium, .pdftotext)) func theHTMLPrintsEveryPageWithBodyTextAndTheImprintAtTheFootOfTheLast() throws {
+    guard let printed = try Self.printedHTML.get() else { return }
+    #expect(printed.count >= 7, "\(printed.map(\.name))")
+    #expect(printed.contains { $0.pages.count == 1 } && printed.contains { $0.pages.count > 2 })
+    for document in printed { Self.checkPages(document) }
+  }
+
+  /// No page without body text; the 版记 (its 抄送 and 印发 lines) on the last page only, nothing
+  /// but the 版记 from its top down, its last line on the 版心's lower edge. A letter without
+  /// 抄送 has no 版记.
+  static func checkPages(_ document: Printed) {
+    let name = document.name
+    let closing = closingTexts(document.document)
+    for (number, page) in document.pages.enumerated() {
+      let body = page.filter { !isPageNumber($0.text) && !isPart(of: closing, $0.text) }
+      #expect(!body.isEmpty, "\(name): page \(number + 1) has no body text: \(page.map(\.text))")
     }
+    let imprint = imprintTexts(document.document)
+    guard !imprint.isEmpty else { return }
+    let marks = { (line: Line) in
+      isPart(of: imprint, line.text) && (line.text.contains("抄送") || line.text.hasSuffix("印发"))
+    }
+    for (number, page) in document.pages.enumerated().dropLast() {
+      #expect(!page.contains(where: marks), "\(name): the 版记 on page \(number + 1)")
+    }
+    guard let last = document.pages.last else {
+      Issue.record("\(name): no page")
+      return
+    }
+    let imprintLines = last.filter(marks)
+    #expect(!imprintLines.isEmpty, "\(name): no 版记 on the last page")
+    let imprintTop = imprintLines.map(\.top).min() ?? 0
+    for line in last where !isPageNumber(line.text) {
+      if line.top >= imprintTop - 0.5 {
+        #expect(isPart(of: imprint + [document.document.printer], line.text), "\(name): \(line.text) in the 版记")
+      } else {
+        #expect(line.bottom <= imprintTop + 0.5, "\(name): \(line.text) runs into the 版记")
+      }
+    }
+    let imprintBottom = imprintLines.map(\.bottom).max() ?? 0
+    #expect(
+      imprintBottom > textBottom - 12 && imprintBottom <= textBottom + 1,
+      "\(name): the 版记 ends \(imprintBottom) mm from the top, not at the foot of the page")
   }
 
   @Test(.needs(.soffice, .pdftotext)) func eachKindPrintsWithinItsPagesAndTheSummaryBodyInAFew() throws {
     guard let printed = try Self.converted.get() else { return }
     for document in printed {
-      if let kind = Self.pageLimits.keys.first(where: { document.name.hasSuffix("-\($0)") }) {
-        let limit = Self.pageLimits[kind]!
+      if let kind = Self.kinds.first(where: { document.name.hasSuffix("-\($0)") }),
+        let limit = Self.pageLimit(kind: kind, document.document)
+      {
         #expect(document.pages.count <= limit, "\(document.name): \(document.pages.count) pages, at most \(limit)")
       }
     }
+    // The sample year has a short lift, which now fits on one page.
+    #expect(
+      printed.contains { $0.name.hasSuffix("-lift") && Self.bodyLines($0.document) <= Self.shortBody },
+      "\(printed.map { ($0.name, Self.bodyLines($0.document)) })")
     let summary = try #require(printed.first { $0.name.hasPrefix("summary") })
     #expect(summary.pages.count <= Self.summaryPages, "the summary has \(summary.pages.count) pages")
     // Its body ends where the first annex begins: “附件1” alone on the first line of a page.
@@ -204,7 +246,7 @@ import Testing
       let pdftotext = ExternalTools.require("pdftotext", for: "reading PDF pages (poppler-utils)")
     else { return nil }
     let directory = try TemporaryDirectory()
-    let documents = try sampleDocuments()
+    let documents = try samples.get()
     var names: [String] = []
     for (name, document) in documents {
       try DOCXRenderer.render(document).write(to: URL(fileURLWithPath: directory.path("\(name).docx")))
@@ -226,6 +268,37 @@ import Testing
     }
     return printed
   }
+
+  /// The sample documents' HTML printed by Chromium, one document at a time (it prints one page
+  /// an invocation); nil without Chromium or poppler.
+  static func printedHTMLDocuments() throws -> [Printed]? {
+    guard let chromium = ExternalTools.require("chromium", for: "printing HTML to PDF"),
+      let pdftotext = ExternalTools.require("pdftotext", for: "reading PDF pages (poppler-utils)")
+    else { return nil }
+    let directory = try TemporaryDirectory()
+    var printed: [Printed] = []
+    for (name, document) in try samples.get() {
+      let html = URL(fileURLWithPath: directory.path("\(name).html"))
+      try Data(HTMLRenderer.render(document).utf8).write(to: html)
+      guard
+        try ExternalTools.run(
+          chromium,
+          [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            "--user-data-dir=\(directory.path("chromium"))", "--print-to-pdf=\(directory.path("\(name).pdf"))",
+            html.absoluteString,
+          ]) != nil,
+        let xml = try ExternalTools.run(pdftotext, ["-bbox-layout", directory.path("\(name).pdf"), "-"])
+      else { return nil }
+      printed.append(Printed(name: "\(name).html", document: document, pages: try PageLines.parse(xml)))
+    }
+    return printed
+  }
+
+  /// Made once for the DOCX and the HTML.
+  static let samples: Result<[(String, OfficialDocument)], Failure> = {
+    do { return .success(try sampleDocuments()) } catch { return .failure(Failure(description: "\(error)")) }
+  }()
 
   /// The sample office's year, as the demo runs it: every kind's longest and shortest notice by
   /// the length of its text, and the December summary issued a week after its evaluation.
@@ -279,9 +352,10 @@ import Testing
   }
 
   /// The 版记's texts that nothing else repeats: 抄送 and the 印发日期 (the 印发机关 is often the
-  /// 署名 too).
+  /// 署名 too); none for a letter without 抄送.
   static func imprintTexts(_ document: OfficialDocument) -> [String] {
-    var texts = [DocumentWording.printed(document)]
+    // A letter's 版记 is its 抄送 alone.
+    var texts = document.format == .letter ? [] : [DocumentWording.printed(document)]
     if !document.copies.isEmpty { texts.append(DocumentWording.copiesLabel + DocumentWording.copies(document.copies)) }
     return texts
   }

@@ -12,11 +12,15 @@ public enum DOCXRenderer {
     appendClosing(document, to: &body)
     try appendAnnexes(document, to: &body)
     WordImprint.appendAtFootOfLastPage(document, to: &body)
-    return try package(document, body).zipped()
+    return try package(
+      body, title: document.title, creator: document.signature, isDraft: document.isDraft,
+      firstPageNumbered: document.format != .letter
+    ).zipped()
   }
 
   /// 版头 (§7.2): the 发文机关标志 in red, the 发文字号 two lines below it, the red rule.
   private static func appendHead(_ document: OfficialDocument, to body: inout WordBody) {
+    if document.format == .letter { return WordLetterHead.append(document, to: &body) }
     body.append(
       ParagraphProperties(style: WordStyles.ID.issuerMark),
       runs: [WordRun.xml(document.issuerMark, issuerMarkProperties(document.issuerMark))])
@@ -131,7 +135,11 @@ public enum DOCXRenderer {
     }
   }
 
-  private static func package(_ document: OfficialDocument, _ body: WordBody) throws -> OOXMLPackage {
+  /// The package of a document or a form: `body` on A4 pages with the standard's margins and
+  /// page numbers, and the parts it refers to.
+  static func package(
+    _ body: WordBody, title: String, creator: String, isDraft: Bool, firstPageNumbered: Bool
+  ) throws -> OOXMLPackage {
     let main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
     let types = Relationships.officeDocument
     var package = OOXMLPackage()
@@ -142,13 +150,15 @@ public enum DOCXRenderer {
         ("rId2", Relationships.corePropertiesType, "docProps/core.xml"),
         ("rId3", Relationships.extendedPropertiesType, "docProps/app.xml"),
       ]))
-    package.add("word/document.xml", "\(main).document.main+xml", xml: documentXML(body))
+    package.add(
+      "word/document.xml", "\(main).document.main+xml", xml: documentXML(body, firstPageNumbered: firstPageNumbered))
     var relationships = [
       ("rIdStyles", "\(types)/styles", "styles.xml"),
       ("rIdSettings", "\(types)/settings", "settings.xml"),
       ("rIdFonts", "\(types)/fontTable", "fontTable.xml"),
       ("rIdFooterOdd", "\(types)/footer", "footer1.xml"),
       ("rIdFooterEven", "\(types)/footer", "footer2.xml"),
+      ("rIdFooterFirst", "\(types)/footer", "footer3.xml"),
       ("rIdTheme", OfficeTheme.relationshipType, "theme/theme1.xml"),
     ]
     relationships += body.charts.map { ($0.relationshipID, WordChart.relationshipType, $0.path) }
@@ -162,6 +172,7 @@ public enum DOCXRenderer {
       "word/theme/theme1.xml", OfficeTheme.contentType, xml: OfficeTheme.xml(headings: "黑体", body: "仿宋_GB2312"))
     package.add("word/footer1.xml", "\(main).footer+xml", xml: WordSettings.footerXML(oddPage: true))
     package.add("word/footer2.xml", "\(main).footer+xml", xml: WordSettings.footerXML(oddPage: false))
+    package.add("word/footer3.xml", "\(main).footer+xml", xml: WordSettings.blankFooterXML)
     for chart in body.charts {
       package.add("word/\(chart.path)", WordChart.contentType, xml: chart.xml)
       // The chart part's own relationships name the workbook relative to its folder.
@@ -174,23 +185,27 @@ public enum DOCXRenderer {
     }
     package.add(
       "docProps/core.xml", DocumentProperties.coreContentType,
-      xml: DocumentProperties.coreXML(
-        title: document.title, creator: document.signature, status: document.isDraft ? "草稿" : nil))
+      xml: DocumentProperties.coreXML(title: title, creator: creator, status: isDraft ? "草稿" : nil))
     package.add(
       "docProps/app.xml", DocumentProperties.appContentType, xml: DocumentProperties.appXML(application: "yujing"))
     return package
   }
 
-  private static func documentXML(_ body: WordBody) -> String {
+  /// - Parameter firstPageNumbered: false for a letter (§10.1) and a form, whose first page
+  ///   shows no number.
+  private static func documentXML(_ body: WordBody, firstPageNumbered: Bool) -> String {
     let page = PageGeometry.self
-    let root = "<w:document \(WordML.namespaces) \(WordImprint.namespaces)>"
+    let unnumbered = !firstPageNumbered
+    let root = "<w:document \(WordML.namespaces) \(WordTextBox.namespaces)>"
     return XMLText.declaration + root + "<w:body>" + body.xml
       + #"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>"#
       + #"<w:footerReference w:type="even" r:id="rIdFooterEven"/>"#
+      + (unnumbered ? #"<w:footerReference w:type="first" r:id="rIdFooterFirst"/>"# : "")
       + #"<w:pgSz w:w="\#(page.width)" w:h="\#(page.height)"/>"#
       + #"<w:pgMar w:top="\#(page.top)" w:right="\#(page.right)" w:bottom="\#(page.bottom)" w:left="\#(page.left)""#
       + #" w:header="\#(page.header)" w:footer="\#(page.footer)" w:gutter="0"/>"#
-      + #"<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="\#(page.line)"/></w:sectPr>"#
+      + #"<w:cols w:space="425"/>"# + (unnumbered ? "<w:titlePg/>" : "")
+      + #"<w:docGrid w:type="lines" w:linePitch="\#(page.line)"/></w:sectPr>"#
       + "</w:body></w:document>"
   }
 }
