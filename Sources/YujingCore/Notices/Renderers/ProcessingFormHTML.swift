@@ -67,7 +67,7 @@ public enum ProcessingFormHTML {
       box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 10mm auto; padding: 37mm 26mm 35mm 28mm;
       background: #fff; color: #000; box-shadow: 0 0.5mm 1.5mm rgba(0, 0, 0, 0.2);
       font-family: "FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", serif;
-      font-size: 14pt; line-height: 1.5; overflow-wrap: anywhere;
+      font-size: 14pt; line-height: 1.4; overflow-wrap: anywhere;
       -webkit-print-color-adjust: exact; print-color-adjust: exact;
     }
     .gw-form p { margin: 0; }
@@ -77,12 +77,12 @@ public enum ProcessingFormHTML {
     }
     .gw-form-table { width: 100%; border-collapse: collapse; table-layout: fixed; break-inside: avoid; }
     .gw-form-table .gw-form-label { width: 18%; }
-    .gw-form-table th, .gw-form-table td { border: 0.5pt solid #000; padding: 2mm 2.5mm; vertical-align: top; text-align: left; }
+    .gw-form-table th, .gw-form-table td { border: 0.5pt solid #000; padding: 1.5mm 2.5mm; vertical-align: top; text-align: left; }
     .gw-form-table th {
       text-align: center; vertical-align: middle; font-weight: normal; letter-spacing: 0.2em;
       font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif;
     }
-    .gw-form-step td { height: 27mm; }
+    .gw-form-step td { height: 22mm; }
     .gw-form-signed + .gw-form-signed { margin-top: 2mm; padding-top: 2mm; border-top: 0.25pt dashed #000; }
     .gw-form-signer { display: flex; justify-content: flex-end; gap: 2em; }
     @media print {
