@@ -14,7 +14,7 @@ public enum NoticeDocument {
       addressee: notice.addressee,
       body: blocks(notice.body, addressee: notice.addressee), signature: issuer, date: notice.documentDate?.chinese,
       note: note(notice, configuration: configuration), copies: notice.copies, printer: issuer,
-      printDate: notice.documentDate?.chinese, format: format(notice.kind))
+      printDate: notice.documentDate?.chinese, format: format(notice.kind), doubleSided: documents.doubleSided)
   }
 
   /// The 信函格式 for the dispatch office's short notices to one unit, a lift and a call for late

@@ -29,11 +29,15 @@ public struct OfficialDocument: Sendable, Hashable {
   public var printDate: String?
   /// 文件格式 or 信函格式: where the 版头 sits and what the 版记 holds.
   public var format: Format
+  /// Printed on both sides of the sheet, as GB/T 9704 §6 has it: the 版记 then goes on the back
+  /// of the last sheet, an even page of its own (with a blank page before it when the body ends
+  /// on an even page), neither numbered. Otherwise at the foot of the body's last page.
+  public var doubleSided: Bool
 
   public init(
     issuerMark: String, number: String?, isDraft: Bool, title: String, addressee: String?, body: [Block],
     attachments: [String] = [], annexes: [Annex] = [], signature: String, date: String?, note: String? = nil,
-    copies: [String] = [], printer: String, printDate: String?, format: Format = .document
+    copies: [String] = [], printer: String, printDate: String?, format: Format = .document, doubleSided: Bool = false
   ) {
     self.issuerMark = issuerMark
     self.number = number
@@ -50,6 +54,7 @@ public struct OfficialDocument: Sendable, Hashable {
     self.printer = printer
     self.printDate = printDate
     self.format = format
+    self.doubleSided = doubleSided
   }
 
   /// The layouts of GB/T 9704-2012 that yujing writes.

@@ -151,6 +151,70 @@ import Testing
     #expect(!title.contains { $0.text.count == 1 }, "\(title.map(\.text))")
   }
 
+  /// Printed on both sides (GB/T 9704 §6), the 版记 goes on the back of the last sheet: on an
+  /// even page of its own at its foot, after a blank page when the body ends on an even page;
+  /// in the DOCX neither the blank page nor the 版记's carries a number (§7.5). One-, two- and
+  /// three-page documents of the sample year, through LibreOffice and Chromium.
+  @Test(.needs(.soffice, .chromium, .pdftotext)) func printedOnBothSidesTheImprintTakesTheBackOfTheLastSheet() throws {
+    guard let office = ExternalTools.require("soffice", for: "converting DOCX to PDF (libreoffice-writer)"),
+      let pdftotext = ExternalTools.require("pdftotext", for: "reading PDF pages (poppler-utils)")
+    else { return }
+    let documents = try Self.samples.get().filter { !$0.0.hasPrefix("summary") }.map { name, document in
+      var document = document
+      document.doubleSided = true
+      return (name, document)
+    }
+    let directory = try TemporaryDirectory()
+    for (name, document) in documents {
+      try DOCXRenderer.render(document).write(to: URL(fileURLWithPath: directory.path("\(name).docx")))
+    }
+    guard
+      try Self.convert(office, documents.map { directory.path("\($0.0).docx") }, into: directory.path("pdf")),
+      let html = try Self.printHTML(documents)
+    else { return }
+    var printed: [Printed] = []
+    for (name, document) in documents {
+      guard let xml = try ExternalTools.run(pdftotext, ["-bbox-layout", directory.path("pdf/\(name).pdf"), "-"])
+      else { return }
+      printed.append(Printed(name: "\(name).docx", document: document, pages: try PageLines.parse(xml)))
+    }
+    var bodyPages: Set<Int> = []
+    for document in printed + html {
+      let name = document.name
+      let imprint = Self.imprintTexts(document.document)
+      guard !imprint.isEmpty else { continue }
+      let closing = Self.closingTexts(document.document)
+      let withBody = document.pages.filter { page in
+        page.contains { !Self.isPageNumber($0.text) && !Self.isPart(of: closing, $0.text) }
+      }.count
+      bodyPages.insert(withBody)
+      // The body's pages first, then a blank page if the body ends on an even one, then the 版记.
+      #expect(
+        document.pages.count == (withBody % 2 == 1 ? withBody + 1 : withBody + 2),
+        "\(name): \(withBody) pages of body, \(document.pages.count) in all")
+      guard let last = document.pages.last, document.pages.count >= 2 else { continue }
+      let text = last.filter { !Self.isPageNumber($0.text) }
+      let onlyImprint = text.allSatisfy { (line: Line) in
+        Self.isPart(of: imprint + [document.document.printer], line.text)
+      }
+      #expect(!text.isEmpty && onlyImprint, "\(name): \(text.map { $0.text })")
+      let bottom = text.map(\.bottom).max() ?? 0
+      #expect(bottom > Self.textBottom - 12 && bottom <= Self.textBottom + 1, "\(name): the 版记 ends at \(bottom) mm")
+      if document.pages.count == withBody + 2 {
+        let blank = document.pages[document.pages.count - 2].filter { !Self.isPageNumber($0.text) }
+        #expect(blank.isEmpty, "\(name): \(blank.map { $0.text })")
+      }
+      if name.hasSuffix(".docx") {
+        for page in document.pages[withBody...] {
+          #expect(!page.contains { Self.isPageNumber($0.text) }, "\(name): a number on the 版记's page or the blank one")
+        }
+      }
+    }
+    // The sample has bodies of one, two and three pages: the 版记 on page 2, 4 (after a blank 3)
+    // and 4.
+    #expect(bodyPages.isSuperset(of: [1, 2]), "\(bodyPages)")
+  }
+
   /// The positions GB/T 9704 fixes on a first page — the 发文机关标志 35 mm under the 版心's top,
   /// the 发文字号 two lines under it, the red rule 4 mm under that, the title two lines under
   /// the rule, the 主送机关 a line under the title, then the body's lines — are where the HTML
@@ -252,14 +316,9 @@ import Testing
       try DOCXRenderer.render(document).write(to: URL(fileURLWithPath: directory.path("\(name).docx")))
       names.append(name)
     }
-    // One LibreOffice for all, with a profile of its own so that it runs beside any other.
-    let profile = URL(fileURLWithPath: directory.path("profile")).absoluteString
-    guard
-      try ExternalTools.run(
-        office,
-        ["-env:UserInstallation=\(profile)", "--headless", "--convert-to", "pdf", "--outdir", directory.path("pdf")]
-          + names.map { directory.path("\($0).docx") }) != nil
-    else { return nil }
+    guard try convert(office, names.map { directory.path("\($0).docx") }, into: directory.path("pdf")) else {
+      return nil
+    }
     var printed: [Printed] = []
     for (name, document) in documents {
       guard let xml = try ExternalTools.run(pdftotext, ["-bbox-layout", directory.path("pdf/\(name).pdf"), "-"])
@@ -269,15 +328,25 @@ import Testing
     return printed
   }
 
-  /// The sample documents' HTML printed by Chromium, one document at a time (it prints one page
-  /// an invocation); nil without Chromium or poppler.
-  static func printedHTMLDocuments() throws -> [Printed]? {
+  /// Converts DOCX files to PDF with one LibreOffice, with a profile of its own so that it runs
+  /// beside any other; the blank pages it inserts before a section that starts on an even page
+  /// are kept, as a printer prints them.
+  static func convert(_ office: String, _ files: [String], into directory: String) throws -> Bool {
+    let profile = URL(fileURLWithPath: directory + "-profile").absoluteString
+    let pdf = #"pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}"#
+    return try ExternalTools.run(
+      office, ["-env:UserInstallation=\(profile)", "--headless", "--convert-to", pdf, "--outdir", directory] + files)
+      != nil
+  }
+
+  /// Prints HTML documents with Chromium, one an invocation; nil without Chromium or poppler.
+  static func printHTML(_ documents: [(String, OfficialDocument)]) throws -> [Printed]? {
     guard let chromium = ExternalTools.require("chromium", for: "printing HTML to PDF"),
       let pdftotext = ExternalTools.require("pdftotext", for: "reading PDF pages (poppler-utils)")
     else { return nil }
     let directory = try TemporaryDirectory()
     var printed: [Printed] = []
-    for (name, document) in try samples.get() {
+    for (name, document) in documents {
       let html = URL(fileURLWithPath: directory.path("\(name).html"))
       try Data(HTMLRenderer.render(document).utf8).write(to: html)
       guard
@@ -294,6 +363,10 @@ import Testing
     }
     return printed
   }
+
+  /// The sample documents' HTML printed by Chromium, one document at a time (it prints one page
+  /// an invocation); nil without Chromium or poppler.
+  static func printedHTMLDocuments() throws -> [Printed]? { try printHTML(samples.get()) }
 
   /// Made once for the DOCX and the HTML.
   static let samples: Result<[(String, OfficialDocument)], Failure> = {

@@ -11,7 +11,7 @@ public enum DOCXRenderer {
     try appendMain(document, to: &body)
     appendClosing(document, to: &body)
     try appendAnnexes(document, to: &body)
-    WordImprint.appendAtFootOfLastPage(document, to: &body)
+    WordImprint.append(document, to: &body)
     return try package(
       body, title: document.title, creator: document.signature, isDraft: document.isDraft,
       firstPageNumbered: document.format != .letter
@@ -158,7 +158,7 @@ public enum DOCXRenderer {
       ("rIdFonts", "\(types)/fontTable", "fontTable.xml"),
       ("rIdFooterOdd", "\(types)/footer", "footer1.xml"),
       ("rIdFooterEven", "\(types)/footer", "footer2.xml"),
-      ("rIdFooterFirst", "\(types)/footer", "footer3.xml"),
+      ("rIdFooterBlank", "\(types)/footer", "footer3.xml"),
       ("rIdTheme", OfficeTheme.relationshipType, "theme/theme1.xml"),
     ]
     relationships += body.charts.map { ($0.relationshipID, WordChart.relationshipType, $0.path) }
@@ -191,22 +191,43 @@ public enum DOCXRenderer {
     return package
   }
 
-  /// - Parameter firstPageNumbered: false for a letter (§10.1) and a form, whose first page
-  ///   shows no number.
+  /// The body and the section it closes; a document printed on both sides has put its 版记 in a
+  /// section of its own (`appendImprintSection`).
   private static func documentXML(_ body: WordBody, firstPageNumbered: Bool) -> String {
-    let page = PageGeometry.self
-    let unnumbered = !firstPageNumbered
     let root = "<w:document \(WordML.namespaces) \(WordTextBox.namespaces)>"
-    return XMLText.declaration + root + "<w:body>" + body.xml
-      + #"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>"#
-      + #"<w:footerReference w:type="even" r:id="rIdFooterEven"/>"#
-      + (unnumbered ? #"<w:footerReference w:type="first" r:id="rIdFooterFirst"/>"# : "")
-      + #"<w:pgSz w:w="\#(page.width)" w:h="\#(page.height)"/>"#
-      + #"<w:pgMar w:top="\#(page.top)" w:right="\#(page.right)" w:bottom="\#(page.bottom)" w:left="\#(page.left)""#
-      + #" w:header="\#(page.header)" w:footer="\#(page.footer)" w:gutter="0"/>"#
-      + #"<w:cols w:space="425"/>"# + (unnumbered ? "<w:titlePg/>" : "")
-      + #"<w:docGrid w:type="lines" w:linePitch="\#(page.line)"/></w:sectPr>"#
-      + "</w:body></w:document>"
+    let last =
+      body.imprintSection ? sectionXML(.imprintPage) : sectionXML(firstPageNumbered ? .numbered : .firstUnnumbered)
+    return XMLText.declaration + root + "<w:body>" + body.xml + last + "</w:body></w:document>"
+  }
+
+  enum Section {
+    /// Every page numbered, odd at the right, even at the left.
+    case numbered
+    /// The first page without a number: a letter's (§10.1), a form's.
+    case firstUnnumbered
+    /// The 版记's page on the back of the last sheet: it starts on an even page (the reader
+    /// leaves a page blank before it when the body ends on an even one) and has no number (§7.5).
+    case imprintPage
+  }
+
+  static func sectionXML(_ section: Section) -> String {
+    let page = PageGeometry.self
+    var xml = "<w:sectPr>"
+    switch section {
+    case .numbered, .firstUnnumbered:
+      xml += #"<w:footerReference w:type="default" r:id="rIdFooterOdd"/>"#
+      xml += #"<w:footerReference w:type="even" r:id="rIdFooterEven"/>"#
+      if section == .firstUnnumbered { xml += #"<w:footerReference w:type="first" r:id="rIdFooterBlank"/>"# }
+    case .imprintPage:
+      xml += #"<w:footerReference w:type="default" r:id="rIdFooterBlank"/>"#
+      xml += #"<w:footerReference w:type="even" r:id="rIdFooterBlank"/>"#
+      xml += #"<w:type w:val="evenPage"/>"#
+    }
+    xml += #"<w:pgSz w:w="\#(page.width)" w:h="\#(page.height)"/>"#
+    xml += #"<w:pgMar w:top="\#(page.top)" w:right="\#(page.right)" w:bottom="\#(page.bottom)" w:left="\#(page.left)""#
+    xml += #" w:header="\#(page.header)" w:footer="\#(page.footer)" w:gutter="0"/><w:cols w:space="425"/>"#
+    if section == .firstUnnumbered { xml += "<w:titlePg/>" }
+    return xml + #"<w:docGrid w:type="lines" w:linePitch="\#(page.line)"/></w:sectPr>"#
   }
 }
 

@@ -25,6 +25,7 @@ public enum HTMLRenderer {
     html += "<article class=\"gw-doc"
     if document.isDraft { html += " gw-draft" }
     if document.format == .letter { html += " gw-letter" }
+    if document.doubleSided { html += " gw-double-sided" }
     html += "\""
     let hasImprint = document.format != .letter || !document.copies.isEmpty
     if hasImprint { html += " style=\"--gw-record-lines: \(DocumentWording.imprintLines(document))\"" }
@@ -65,7 +66,8 @@ public enum HTMLRenderer {
     }
     // The room the 版记 takes at the foot of the last page, kept with what comes before it.
     let room = "<div class=\"gw-record-room\"></div>\n"
-    if hasImprint && document.annexes.isEmpty { html += room }
+    let keepsRoom = hasImprint
+    if keepsRoom && document.annexes.isEmpty { html += room }
     html += "</div>\n</div>\n"
 
     for (index, annex) in document.annexes.enumerated() {
@@ -75,7 +77,7 @@ public enum HTMLRenderer {
       escape(annex.title, into: &html, lineBreaks: true)
       html += "</h1>\n"
       // The last annex's last block keeps the room for the 版记 with it.
-      let last = index == document.annexes.count - 1 && hasImprint ? annex.body.last : nil
+      let last = index == document.annexes.count - 1 && keepsRoom ? annex.body.last : nil
       for block in last == nil ? annex.body[...] : annex.body.dropLast() { self.block(block, into: &html) }
       if let last {
         html += "<div class=\"gw-end\">\n"
@@ -336,6 +338,7 @@ extension HTMLRenderer {
       letter-spacing: 0.5em; white-space: nowrap; pointer-events: none;
     }
     .gw-record-room { display: none; }
+
     @media print {
       /* The 版记 at the foot of the last page however many pages come before: its box ends where
          the page on which the room kept for it ends (the document's height counted in whole
@@ -354,6 +357,14 @@ extension HTMLRenderer {
             + var(--gw-first-page-extra, 0mm) - var(--gw-record-height));
           display: flex; flex-direction: column; justify-content: flex-end;
         }
+        /* Printed on both sides, at the foot of the next even page after the body's last, a page
+           of its own, as the DOCX has it. */
+        .gw-double-sided .gw-record-room { height: 0; }
+        .gw-doc.gw-double-sided .gw-record {
+          top: calc(
+            round(up, round(up, anchor(--gw-end bottom) - var(--gw-first-page-extra, 0mm), 225mm) + 1mm, 450mm)
+            + var(--gw-first-page-extra, 0mm) - var(--gw-record-height));
+        }
       }
       .gw-page { padding: 0; background: none; }
       .gw-doc { width: auto; min-height: 224mm; margin: 0; padding: 0; box-shadow: none; }
@@ -361,6 +372,7 @@ extension HTMLRenderer {
       .gw-draft::after { position: fixed; top: 50%; }
       .gw-letter::before { content: none; }
       .gw-letter .gw-head { margin-top: 0; }
+
     }
 
     """

@@ -7,6 +7,10 @@ struct WordTextBox {
     case atFootOfTextArea
     /// At a distance from the page's top edge, over the text's flow (which leaves room for it).
     case fromTopOfPage(twips: Int)
+    /// Ending on the 版心's lower edge, placed from the page's top: for a page that holds the box
+    /// alone, where LibreOffice sets a box aligned to the text area's bottom a few millimetres
+    /// lower when the page starts a section.
+    case atFootOfPage
   }
 
   var width: Int
@@ -22,7 +26,7 @@ struct WordTextBox {
   /// The run that draws the box, centred on the 版心; `id` must be unique in the document.
   func run(id: Int, name: String) -> String {
     let (cx, cy) = (emu(width), emu(height))
-    let atFoot = if case .atFootOfTextArea = vertical { true } else { false }
+    let atFoot = if case .fromTopOfPage = vertical { false } else { true }
     var box = #"<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>"#
     box += #"<a:xfrm><a:off x="0" y="0"/><a:ext cx="\#(cx)" cy="\#(cy)"/></a:xfrm>"#
     box += #"<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>"#
@@ -43,6 +47,9 @@ struct WordTextBox {
       drawing += #"<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>"#
     case .fromTopOfPage(let twips):
       drawing += #"<wp:positionV relativeFrom="page"><wp:posOffset>\#(emu(twips))</wp:posOffset></wp:positionV>"#
+    case .atFootOfPage:
+      let top = PageGeometry.height - PageGeometry.bottom - height
+      drawing += #"<wp:positionV relativeFrom="page"><wp:posOffset>\#(emu(top))</wp:posOffset></wp:positionV>"#
     }
     drawing += #"<wp:extent cx="\#(cx)" cy="\#(cy)"/><wp:effectExtent l="0" t="0" r="0" b="0"/>"#
     drawing += atFoot ? "<wp:wrapTopAndBottom/>" : "<wp:wrapNone/>"
