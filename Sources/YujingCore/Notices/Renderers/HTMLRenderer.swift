@@ -28,10 +28,12 @@ public enum HTMLRenderer {
     if document.doubleSided { html += " gw-double-sided" }
     html += "\""
     let hasImprint = document.format != .letter || !document.copies.isEmpty
-    if hasImprint { html += " style=\"--gw-record-lines: \(DocumentWording.imprintLines(document))\"" }
     html += " lang=\"zh-CN\" aria-label=\""
     escape(DocumentWording.singleLine(document.title), into: &html)
-    html += "\">\n"
+    html += "\""
+    // How many lines the 版记 takes, for the print to keep room for it.
+    if hasImprint { html += " style=\"--gw-record-lines: \(DocumentWording.imprintLines(document))\"" }
+    html += ">\n"
     if document.isDraft { html += "<p class=\"gw-draft-mark\">\(DocumentWording.draftMark)</p>\n" }
 
     html += "<header class=\"gw-head\">\n<p class=\"gw-issuer\">"
