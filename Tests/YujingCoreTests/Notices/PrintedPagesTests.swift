@@ -226,7 +226,6 @@ import Testing
       let chromium = ExternalTools.require("chromium", for: "printing HTML to PDF"),
       let pdftoppm = ExternalTools.require("pdftoppm", for: "rasterising PDF pages (poppler-utils)")
     else { return }
-    let directory = try TemporaryDirectory()
     let document = OfficialDocument(
       issuerMark: "宜春市经济运行调度办公室", number: "宜经调提醒〔2020〕1号", isDraft: false,
       title: OfficialDocument.brokenTitle("关于2020年1-2月主要经济指标和重点工作预警的提醒函"), addressee: "万载县人民政府",
@@ -235,6 +234,59 @@ import Testing
         .heading(level: 1, text: "一、固定资产投资"), .paragraph(String(repeating: "累计下降17.0%，低于年度目标。", count: 6)),
       ], signature: "宜春市经济运行调度办公室", date: "2020年3月13日", copies: ["市发改委"], printer: "宜春市经济运行调度办公室",
       printDate: "2020年3月13日")
+    guard let (docx, html) = try Self.firstPageRows(document, office: office, chromium: chromium, pdftoppm: pdftoppm)
+    else { return }
+    // The mark, the number, the rule, two lines of title, the 主送机关 and three body lines.
+    try #require(docx.count >= 9 && html.count >= 9, "\(docx) \(html)")
+    #expect(abs(docx[0].top - (37 + 35)) <= 1.5, "the DOCX's mark starts \(docx[0].top) mm from the top")
+    #expect(abs(html[0].top - (37 + 35)) <= 1.5, "the HTML's mark starts \(html[0].top) mm from the top")
+    #expect(docx[2].bottom - docx[2].top < 1.5 && html[2].bottom - html[2].top < 1.5, "the third row is the rule")
+    for (row, (fromDOCX, fromHTML)) in zip(docx, html).prefix(9).enumerated() {
+      #expect(
+        abs(fromDOCX.top - fromHTML.top) <= 1.5,
+        "row \(row): the DOCX prints it at \(fromDOCX.top) mm, the HTML at \(fromHTML.top) mm")
+    }
+  }
+
+  /// The 信函格式 prints the same in both: the mark 30 mm from the page's top, the double rule
+  /// 4 mm under it, then the 文号, the title, the 主送机关 and the body's lines, row for row.
+  @Test(.needs(.soffice, .chromium, .pdftoppm)) func theLetterFormatPrintsItsHeadInTheSamePlacesInTheHTMLAndTheDOCX()
+    throws
+  {
+    guard let office = ExternalTools.require("soffice", for: "converting DOCX to PDF (libreoffice-writer)"),
+      let chromium = ExternalTools.require("chromium", for: "printing HTML to PDF"),
+      let pdftoppm = ExternalTools.require("pdftoppm", for: "rasterising PDF pages (poppler-utils)")
+    else { return }
+    let document = OfficialDocument(
+      issuerMark: "宜春市经济运行调度办公室", number: "宜经调解除〔2020〕9号", isDraft: false,
+      title: OfficialDocument.brokenTitle("关于解除2020年1-9月有关预警的通知"), addressee: "市工信局",
+      body: [.paragraph(String(repeating: "经监测，你单位以下事项的预警情形已连续2期消除。", count: 3))],
+      signature: "宜春市经济运行调度办公室", date: "2020年10月10日", copies: ["高安市人民政府"], printer: "宜春市经济运行调度办公室",
+      printDate: "2020年10月10日", format: .letter)
+    guard let (docx, html) = try Self.firstPageRows(document, office: office, chromium: chromium, pdftoppm: pdftoppm)
+    else { return }
+    for (name, rows) in [("DOCX", docx), ("HTML", html)] {
+      try #require(rows.count >= 6, "\(name): \(rows)")
+      #expect(abs(rows[0].top - 30) <= 1.5, "the \(name)'s mark starts \(rows[0].top) mm from the top")
+      let rule = rows.dropFirst().first { $0.bottom - $0.top < 1.5 }
+      #expect(
+        rule.map { abs($0.top - (30 + 10.9 + 4)) <= 1.5 } == true, "the \(name)'s rule: \(String(describing: rule))")
+    }
+    // The rows of text: the mark, the 文号, the title, the 主送机关 and the body's first lines.
+    let text = { (rows: [(top: Double, bottom: Double)]) in rows.filter { $0.bottom - $0.top >= 1.5 } }
+    for (row, (fromDOCX, fromHTML)) in zip(text(docx), text(html)).prefix(6).enumerated() {
+      #expect(
+        abs(fromDOCX.top - fromHTML.top) <= 1.5,
+        "row \(row): the DOCX prints it at \(fromDOCX.top) mm, the HTML at \(fromHTML.top) mm")
+    }
+  }
+
+  /// The rows of ink of a document's first page, its DOCX converted by LibreOffice and its HTML
+  /// printed by Chromium; nil when a tool fails.
+  static func firstPageRows(_ document: OfficialDocument, office: String, chromium: String, pdftoppm: String) throws
+    -> ([(top: Double, bottom: Double)], [(top: Double, bottom: Double)])?
+  {
+    let directory = try TemporaryDirectory()
     try DOCXRenderer.render(document).write(to: URL(fileURLWithPath: directory.path("letter.docx")))
     try Data(HTMLRenderer.render(document).utf8).write(to: URL(fileURLWithPath: directory.path("letter.html")))
     let profile = URL(fileURLWithPath: directory.path("profile")).absoluteString
@@ -251,19 +303,10 @@ import Testing
           "--print-to-pdf=\(directory.path("html.pdf"))",
           URL(fileURLWithPath: directory.path("letter.html")).absoluteString,
         ]) != nil
-    else { return }
+    else { return nil }
     let docx = try Self.inkRows(pdftoppm, directory.path("docx/letter.pdf"), into: directory.path("docx-page"))
     let html = try Self.inkRows(pdftoppm, directory.path("html.pdf"), into: directory.path("html-page"))
-    // The mark, the number, the rule, two lines of title, the 主送机关 and three body lines.
-    try #require(docx.count >= 9 && html.count >= 9, "\(docx) \(html)")
-    #expect(abs(docx[0].top - (37 + 35)) <= 1.5, "the DOCX's mark starts \(docx[0].top) mm from the top")
-    #expect(abs(html[0].top - (37 + 35)) <= 1.5, "the HTML's mark starts \(html[0].top) mm from the top")
-    #expect(docx[2].bottom - docx[2].top < 1.5 && html[2].bottom - html[2].top < 1.5, "the third row is the rule")
-    for (row, (fromDOCX, fromHTML)) in zip(docx, html).prefix(9).enumerated() {
-      #expect(
-        abs(fromDOCX.top - fromHTML.top) <= 1.5,
-        "row \(row): the DOCX prints it at \(fromDOCX.top) mm, the HTML at \(fromHTML.top) mm")
-    }
+    return (docx, html)
   }
 
   /// The rows of a PDF's first page that hold ink (any pixel darker than mid-grey, the red
