@@ -251,8 +251,26 @@ struct Notices: ParsableCommand {
     @Argument(help: "The notice's id.") var id: Int64
     @Option(help: "text, md, html or docx.") var format: DocumentFormat = .text
     @Option(help: "The file to write (default: standard output, for text formats).") var out: String?
+    @Flag(help: "Write the notice's 发文稿纸 (文号, 标题, 主送, 抄送; 拟稿, 核稿, 签发 with names, dates, opinions), html or docx.")
+    var form = false
 
     func run() throws {
+      if form {
+        guard format == .html || format == .docx else { throw CommandFailure("the 发文稿纸 is written as html or docx") }
+        if format.isBinary && out == nil { throw CommandFailure("docx is a binary format: give --out FILE") }
+        let workspace = try global.openWorkspace()
+        guard let notice = try workspace.store.notice(id: id),
+          let processing = try workspace.store.processing(noticeID: id, configuration: workspace.configuration)
+        else { throw CommandFailure("there is no notice \(id)") }
+        let sheet = processing.form(for: NoticeDocument.make(notice, configuration: workspace.configuration))
+        let data = format == .docx ? try ProcessingFormDOCX.render(sheet) : Data(ProcessingFormHTML.render(sheet).utf8)
+        guard let out else {
+          FileHandle.standardOutput.write(data)
+          return
+        }
+        try DocumentExport.write(data, to: out)
+        return
+      }
       guard format != .xlsx else {
         throw CommandFailure("a notice has no tables to put in a workbook: use text, md, html or docx")
       }

@@ -78,6 +78,9 @@ public struct Configuration: Sendable {
     public var governmentOffice: String
     /// 联系人 and telephone, printed in the notes.
     public var contact: Contact?
+    /// Whether the office prints its documents on both sides of the sheet: the 版记 then takes
+    /// the back of the last sheet (docs/documents.md#how-a-document-is-laid-out-on-the-page).
+    public var doubleSided = false
   }
 
   /// A person the addressees call about a document: 联系人：李明，电话：0795-3281234.

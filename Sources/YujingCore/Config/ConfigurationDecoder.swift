@@ -45,11 +45,13 @@ public enum ConfigurationDecoder {
     let leaders = decodeLeaders(top)
     let approval = decodeApproval(top)
     guard let city else { return nil }
-    let documentsMap = top.map("documents", allowed: ["dispatch_office", "government_office", "contact"])
-    let documents = Configuration.Documents(
+    let documentsMap = top.map(
+      "documents", allowed: ["dispatch_office", "government_office", "contact", "double_sided"])
+    var documents = Configuration.Documents(
       dispatchOffice: documentsMap?.string("dispatch_office") ?? "\(city.name)经济运行调度办公室",
       governmentOffice: documentsMap?.string("government_office") ?? "\(city.name)人民政府办公室",
       contact: documentsMap.flatMap(decodeContact))
+    documents.doubleSided = documentsMap?.boolean("double_sided") ?? false
     let configuration = Configuration(
       source: sink.file, city: city, database: top.string("database"), thresholds: top.string("thresholds"),
       server: server, regions: regions, departments: departments, indicators: indicators, numbering: numbering,

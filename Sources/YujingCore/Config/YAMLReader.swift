@@ -228,6 +228,18 @@ struct YAMLMap {
     return nil
   }
 
+  /// `true` or `false` (YAML 1.2's core schema; `yes` and `no` are not booleans there).
+  func boolean(_ key: String) -> Bool? {
+    guard let text = string(key) else { return nil }
+    switch text {
+    case "true": return true
+    case "false": return false
+    default:
+      sink.error("\(path(key)): '\(text)' must be true or false", at: position(of: key))
+      return nil
+    }
+  }
+
   func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
     guard let text = string(key, required: required) else { return nil }
     guard let value = Int(text), range.contains(value) else {

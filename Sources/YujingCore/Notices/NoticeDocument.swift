@@ -14,7 +14,18 @@ public enum NoticeDocument {
       addressee: notice.addressee,
       body: blocks(notice.body, addressee: notice.addressee), signature: issuer, date: notice.documentDate?.chinese,
       note: note(notice, configuration: configuration), copies: notice.copies, printer: issuer,
-      printDate: notice.documentDate?.chinese)
+      printDate: notice.documentDate?.chinese, format: format(notice.kind), doubleSided: documents.doubleSided)
+  }
+
+  /// The 信函格式 for the dispatch office's short notices to one unit, a lift and a call for late
+  /// data: a few lines of body, which under the 文件格式's 版头 would push the signature onto a
+  /// second page. The letters that set out a case (提醒函, 预协调函), the 约谈通知书 and the
+  /// summary keep the 文件格式.
+  static func format(_ kind: NoticeKind) -> OfficialDocument.Format {
+    switch kind {
+    case .lift, .dataOverdue: .letter
+    case .reminder, .talk, .precoordination, .summary: .document
+    }
   }
 
   /// The 附注: when the 整改 report is due and whom to contact.

@@ -27,11 +27,17 @@ public struct OfficialDocument: Sendable, Hashable {
   /// 印发机关 and 印发日期 (2020年9月29日印发).
   public var printer: String
   public var printDate: String?
+  /// 文件格式 or 信函格式: where the 版头 sits and what the 版记 holds.
+  public var format: Format
+  /// Printed on both sides of the sheet, as GB/T 9704 §6 has it: the 版记 then goes on the back
+  /// of the last sheet, an even page of its own (with a blank page before it when the body ends
+  /// on an even page), neither numbered. Otherwise at the foot of the body's last page.
+  public var doubleSided: Bool
 
   public init(
     issuerMark: String, number: String?, isDraft: Bool, title: String, addressee: String?, body: [Block],
     attachments: [String] = [], annexes: [Annex] = [], signature: String, date: String?, note: String? = nil,
-    copies: [String] = [], printer: String, printDate: String?
+    copies: [String] = [], printer: String, printDate: String?, format: Format = .document, doubleSided: Bool = false
   ) {
     self.issuerMark = issuerMark
     self.number = number
@@ -47,6 +53,20 @@ public struct OfficialDocument: Sendable, Hashable {
     self.copies = copies
     self.printer = printer
     self.printDate = printDate
+    self.format = format
+    self.doubleSided = doubleSided
+  }
+
+  /// The layouts of GB/T 9704-2012 that yujing writes.
+  public enum Format: Sendable, Hashable {
+    /// 文件格式 (§7): the 发文机关标志 35 mm under the 版心's top, the 发文字号 centred two lines
+    /// under it over a red rule; the 版记 with 抄送, 印发机关 and 印发日期 between rules.
+    case document
+    /// 信函格式 (§10.1): the 发文机关标志 30 mm from the page's top over a red double rule, the
+    /// 发文字号 at the right under it, a red double rule 20 mm from the foot of the first page,
+    /// no page number on the first page; the 版记 holds the 抄送 only, without rules. Its 版头
+    /// takes some six lines less than the 文件格式's, so a short notice fits on one page.
+    case letter
   }
 
   /// A piece of the body.

@@ -21,6 +21,12 @@ import Testing
     #expect(added.status == 0, "\(added.err)")
     let approve = try YujingCommand.run(["notices", "approve", "1", "--as", "rev", "--db", db, "--date", "2020-09-29"])
     #expect(approve.status == 0, "\(approve.err)")
+    // Its 发文稿纸: the office drafted it, the reviewer checked it, under the number it was given.
+    let form = try YujingCommand.run(["notices", "render", "1", "--db", db, "--format", "html", "--form"])
+    #expect(form.status == 0, "\(form.err)")
+    for text in ["发文稿纸", "宜经调提醒〔2020〕1号", "核稿", "rev", "拟稿", "2020年9月29日"] {
+      #expect(form.out.contains(text), "\(text): \(form.out)")
+    }
     return db
   }
 

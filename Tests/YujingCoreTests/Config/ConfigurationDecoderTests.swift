@@ -32,6 +32,16 @@ func diagnostics(_ text: String) -> [String] {
 }
 
 @Suite struct ConfigurationDecoderTests {
+  @Test func documentsPrintOnOneSideUnlessTheOfficeSaysBoth() throws {
+    #expect(try decode(minimalConfiguration).get().documents.doubleSided == false)
+    let both = try decode(minimalConfiguration + "documents: {double_sided: true}\n").get()
+    #expect(both.documents.doubleSided)
+    #expect(
+      diagnostics(minimalConfiguration + "documents: {double_sided: yes}\n").contains {
+        $0.contains("documents.double_sided: 'yes' must be true or false")
+      })
+  }
+
   @Test func minimalConfigurationDecodesWithDefaults() throws {
     let configuration = try decode(minimalConfiguration).get()
     #expect(configuration.city.timeZone.identifier == "Asia/Shanghai")

@@ -11,12 +11,16 @@ public enum DOCXRenderer {
     try appendMain(document, to: &body)
     appendClosing(document, to: &body)
     try appendAnnexes(document, to: &body)
-    WordImprint.appendAtFootOfLastPage(document, to: &body)
-    return try package(document, body).zipped()
+    WordImprint.append(document, to: &body)
+    return try package(
+      body, title: document.title, creator: document.signature, isDraft: document.isDraft,
+      firstPageNumbered: document.format != .letter
+    ).zipped()
   }
 
   /// 版头 (§7.2): the 发文机关标志 in red, the 发文字号 two lines below it, the red rule.
   private static func appendHead(_ document: OfficialDocument, to body: inout WordBody) {
+    if document.format == .letter { return WordLetterHead.append(document, to: &body) }
     body.append(
       ParagraphProperties(style: WordStyles.ID.issuerMark),
       runs: [WordRun.xml(document.issuerMark, issuerMarkProperties(document.issuerMark))])
@@ -131,7 +135,11 @@ public enum DOCXRenderer {
     }
   }
 
-  private static func package(_ document: OfficialDocument, _ body: WordBody) throws -> OOXMLPackage {
+  /// The package of a document or a form: `body` on A4 pages with the standard's margins and
+  /// page numbers, and the parts it refers to.
+  static func package(
+    _ body: WordBody, title: String, creator: String, isDraft: Bool, firstPageNumbered: Bool
+  ) throws -> OOXMLPackage {
     let main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
     let types = Relationships.officeDocument
     var package = OOXMLPackage()
@@ -142,13 +150,15 @@ public enum DOCXRenderer {
         ("rId2", Relationships.corePropertiesType, "docProps/core.xml"),
         ("rId3", Relationships.extendedPropertiesType, "docProps/app.xml"),
       ]))
-    package.add("word/document.xml", "\(main).document.main+xml", xml: documentXML(body))
+    package.add(
+      "word/document.xml", "\(main).document.main+xml", xml: documentXML(body, firstPageNumbered: firstPageNumbered))
     var relationships = [
       ("rIdStyles", "\(types)/styles", "styles.xml"),
       ("rIdSettings", "\(types)/settings", "settings.xml"),
       ("rIdFonts", "\(types)/fontTable", "fontTable.xml"),
       ("rIdFooterOdd", "\(types)/footer", "footer1.xml"),
       ("rIdFooterEven", "\(types)/footer", "footer2.xml"),
+      ("rIdFooterBlank", "\(types)/footer", "footer3.xml"),
       ("rIdTheme", OfficeTheme.relationshipType, "theme/theme1.xml"),
     ]
     relationships += body.charts.map { ($0.relationshipID, WordChart.relationshipType, $0.path) }
@@ -162,6 +172,7 @@ public enum DOCXRenderer {
       "word/theme/theme1.xml", OfficeTheme.contentType, xml: OfficeTheme.xml(headings: "黑体", body: "仿宋_GB2312"))
     package.add("word/footer1.xml", "\(main).footer+xml", xml: WordSettings.footerXML(oddPage: true))
     package.add("word/footer2.xml", "\(main).footer+xml", xml: WordSettings.footerXML(oddPage: false))
+    package.add("word/footer3.xml", "\(main).footer+xml", xml: WordSettings.blankFooterXML)
     for chart in body.charts {
       package.add("word/\(chart.path)", WordChart.contentType, xml: chart.xml)
       // The chart part's own relationships name the workbook relative to its folder.
@@ -174,24 +185,49 @@ public enum DOCXRenderer {
     }
     package.add(
       "docProps/core.xml", DocumentProperties.coreContentType,
-      xml: DocumentProperties.coreXML(
-        title: document.title, creator: document.signature, status: document.isDraft ? "草稿" : nil))
+      xml: DocumentProperties.coreXML(title: title, creator: creator, status: isDraft ? "草稿" : nil))
     package.add(
       "docProps/app.xml", DocumentProperties.appContentType, xml: DocumentProperties.appXML(application: "yujing"))
     return package
   }
 
-  private static func documentXML(_ body: WordBody) -> String {
+  /// The body and the section it closes; a document printed on both sides has put its 版记 in a
+  /// section of its own (`appendImprintSection`).
+  private static func documentXML(_ body: WordBody, firstPageNumbered: Bool) -> String {
+    let root = "<w:document \(WordML.namespaces) \(WordTextBox.namespaces)>"
+    let last =
+      body.imprintSection ? sectionXML(.imprintPage) : sectionXML(firstPageNumbered ? .numbered : .firstUnnumbered)
+    return XMLText.declaration + root + "<w:body>" + body.xml + last + "</w:body></w:document>"
+  }
+
+  enum Section {
+    /// Every page numbered, odd at the right, even at the left.
+    case numbered
+    /// The first page without a number: a letter's (§10.1), a form's.
+    case firstUnnumbered
+    /// The 版记's page on the back of the last sheet: it starts on an even page (the reader
+    /// leaves a page blank before it when the body ends on an even one) and has no number (§7.5).
+    case imprintPage
+  }
+
+  static func sectionXML(_ section: Section) -> String {
     let page = PageGeometry.self
-    let root = "<w:document \(WordML.namespaces) \(WordImprint.namespaces)>"
-    return XMLText.declaration + root + "<w:body>" + body.xml
-      + #"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>"#
-      + #"<w:footerReference w:type="even" r:id="rIdFooterEven"/>"#
-      + #"<w:pgSz w:w="\#(page.width)" w:h="\#(page.height)"/>"#
-      + #"<w:pgMar w:top="\#(page.top)" w:right="\#(page.right)" w:bottom="\#(page.bottom)" w:left="\#(page.left)""#
-      + #" w:header="\#(page.header)" w:footer="\#(page.footer)" w:gutter="0"/>"#
-      + #"<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="\#(page.line)"/></w:sectPr>"#
-      + "</w:body></w:document>"
+    var xml = "<w:sectPr>"
+    switch section {
+    case .numbered, .firstUnnumbered:
+      xml += #"<w:footerReference w:type="default" r:id="rIdFooterOdd"/>"#
+      xml += #"<w:footerReference w:type="even" r:id="rIdFooterEven"/>"#
+      if section == .firstUnnumbered { xml += #"<w:footerReference w:type="first" r:id="rIdFooterBlank"/>"# }
+    case .imprintPage:
+      xml += #"<w:footerReference w:type="default" r:id="rIdFooterBlank"/>"#
+      xml += #"<w:footerReference w:type="even" r:id="rIdFooterBlank"/>"#
+      xml += #"<w:type w:val="evenPage"/>"#
+    }
+    xml += #"<w:pgSz w:w="\#(page.width)" w:h="\#(page.height)"/>"#
+    xml += #"<w:pgMar w:top="\#(page.top)" w:right="\#(page.right)" w:bottom="\#(page.bottom)" w:left="\#(page.left)""#
+    xml += #" w:header="\#(page.header)" w:footer="\#(page.footer)" w:gutter="0"/><w:cols w:space="425"/>"#
+    if section == .firstUnnumbered { xml += "<w:titlePg/>" }
+    return xml + #"<w:docGrid w:type="lines" w:linePitch="\#(page.line)"/></w:sectPr>"#
   }
 }
 

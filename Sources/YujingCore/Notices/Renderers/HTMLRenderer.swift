@@ -22,17 +22,27 @@ public enum HTMLRenderer {
   }
 
   private static func article(_ document: OfficialDocument, into html: inout String) {
-    html += document.isDraft ? "<article class=\"gw-doc gw-draft\"" : "<article class=\"gw-doc\""
+    html += "<article class=\"gw-doc"
+    if document.isDraft { html += " gw-draft" }
+    if document.format == .letter { html += " gw-letter" }
+    if document.doubleSided { html += " gw-double-sided" }
+    html += "\""
+    let hasImprint = document.format != .letter || !document.copies.isEmpty
     html += " lang=\"zh-CN\" aria-label=\""
     escape(DocumentWording.singleLine(document.title), into: &html)
-    html += "\">\n"
+    html += "\""
+    // How many lines the 版记 takes, for the print to keep room for it.
+    if hasImprint { html += " style=\"--gw-record-lines: \(DocumentWording.imprintLines(document))\"" }
+    html += ">\n"
     if document.isDraft { html += "<p class=\"gw-draft-mark\">\(DocumentWording.draftMark)</p>\n" }
 
     html += "<header class=\"gw-head\">\n<p class=\"gw-issuer\">"
     escape(document.issuerMark, into: &html, lineBreaks: true)
-    html += "</p>\n<p class=\"gw-number\">"
+    // A letter's 文号 comes under its rule, a document's over it.
+    let rule = "<hr class=\"gw-rule\">\n"
+    html += document.format == .letter ? "</p>\n\(rule)<p class=\"gw-number\">" : "</p>\n<p class=\"gw-number\">"
     optional(document.number, placeholder: DocumentWording.numberPlaceholder, into: &html)
-    html += "</p>\n<hr class=\"gw-rule\">\n</header>\n"
+    html += document.format == .letter ? "</p>\n</header>\n" : "</p>\n\(rule)</header>\n"
 
     html += "<div class=\"gw-main\">\n<h1 class=\"gw-title\">"
     escape(document.title, into: &html, lineBreaks: true)
@@ -56,6 +66,10 @@ public enum HTMLRenderer {
       escape(DocumentWording.note(note), into: &html)
       html += "</p>\n"
     }
+    // The room the 版记 takes at the foot of the last page, kept with what comes before it.
+    let room = "<div class=\"gw-record-room\"></div>\n"
+    let keepsRoom = hasImprint
+    if keepsRoom && document.annexes.isEmpty { html += room }
     html += "</div>\n</div>\n"
 
     for (index, annex) in document.annexes.enumerated() {
@@ -64,15 +78,31 @@ public enum HTMLRenderer {
       html += "</p>\n<h1 class=\"gw-annex-title\">"
       escape(annex.title, into: &html, lineBreaks: true)
       html += "</h1>\n"
-      for block in annex.body { self.block(block, into: &html) }
+      // The last annex's last block keeps the room for the 版记 with it.
+      let last = index == document.annexes.count - 1 && keepsRoom ? annex.body.last : nil
+      for block in last == nil ? annex.body[...] : annex.body.dropLast() { self.block(block, into: &html) }
+      if let last {
+        html += "<div class=\"gw-end\">\n"
+        self.block(last, into: &html)
+        html += "<div class=\"gw-record-room\"></div>\n</div>\n"
+      }
       html += "</section>\n"
     }
 
+    // A letter's 版记 is its 抄送 alone; without 抄送 it has none (§10.1).
+    guard hasImprint else {
+      html += "</article>\n"
+      return
+    }
     html += "<footer class=\"gw-record\">\n"
     if !document.copies.isEmpty {
       html += "<p class=\"gw-copies\"><span class=\"gw-label\">\(DocumentWording.copiesLabel)</span><span>"
       escape(DocumentWording.copies(document.copies), into: &html)
       html += "</span></p>\n"
+    }
+    if document.format == .letter {
+      html += "</footer>\n</article>\n"
+      return
     }
     html += "<p class=\"gw-printer\"><span>"
     escape(DocumentWording.singleLine(document.printer), into: &html)
@@ -215,7 +245,9 @@ extension HTMLRenderer {
     .gw-attachments { display: flex; margin-top: var(--gw-line); padding-left: 2em; text-align: left; }
     .gw-label { flex: none; }
     .gw-closing { break-inside: avoid; break-before: avoid; }
-    .gw-annex { break-before: page; margin-bottom: var(--gw-line); }
+    .gw-annex { break-before: page; }
+    .gw-annex:not(:has(.gw-end)) { margin-bottom: var(--gw-line); }
+    .gw-end { break-inside: avoid; }
     .gw-doc .gw-annex-label { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
     .gw-doc .gw-annex-title {
       margin: var(--gw-line) 0; text-align: center; font-size: 22pt; line-height: 35pt; letter-spacing: 0;
@@ -244,6 +276,31 @@ extension HTMLRenderer {
     .gw-record p { display: flex; padding: 0 1em; }
     .gw-doc .gw-copies { border-bottom: 0.25mm solid #000; }
     .gw-doc .gw-printer { justify-content: space-between; gap: 2em; }
+    .gw-letter { page: gw-letter; }
+    @page gw-letter:first {
+      margin-top: 30mm;
+      @bottom-left { content: none; }
+      @bottom-right { content: none; }
+      @bottom-center { content: ""; margin: 15mm 0 auto; height: 0.3mm; border-top: 0.25mm solid #ff0000; border-bottom: 0.6mm solid #ff0000; }
+    }
+    /* The mark 30 mm from the page's top, 7 mm over the 版心: the first page's top margin is
+       30 mm, and the 文号's line starts 11.2 mm under the 版心's top. The rules are 170 mm long,
+       7 mm past the 版心 on each side: drawn by shadows, which a browser does not count as
+       content wider than the page (it would shrink the page to fit). */
+    .gw-letter { --gw-first-page-extra: 7mm; }
+    .gw-letter .gw-head { margin-top: -7mm; padding-top: 0; }
+    .gw-doc.gw-letter .gw-rule { margin-top: 4mm; height: 0.6mm; border: 0; background: #ff0000; overflow: visible; position: relative; }
+    .gw-doc.gw-letter .gw-rule, .gw-letter .gw-rule::after { box-shadow: -7mm 0 0 #ff0000, 7mm 0 0 #ff0000; }
+    .gw-doc.gw-letter .gw-number { margin-top: calc(18.2mm - 31pt - 4mm - 0.6mm); text-align: right; }
+    .gw-letter .gw-rule::after {
+      content: ""; position: absolute; left: 0; right: 0; top: 0.9mm; height: 0.25mm; background: #ff0000;
+    }
+    .gw-letter::before {
+      content: ""; position: absolute; top: 277mm; left: 21mm; right: 19mm; height: 0.3mm;
+      border-top: 0.25mm solid #ff0000; border-bottom: 0.6mm solid #ff0000;
+    }
+    .gw-letter .gw-record { border: 0; }
+    .gw-doc.gw-letter .gw-copies { border-bottom: 0; }
     .gw-draft-mark {
       position: absolute; top: 16mm; right: 26mm; padding: 0 2mm; border: 0.4mm solid #c00000; color: #c00000;
       font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 12pt; line-height: 1.6; letter-spacing: 0.1em;
@@ -253,11 +310,42 @@ extension HTMLRenderer {
       color: rgba(255, 0, 0, 0.08); font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 120pt;
       letter-spacing: 0.5em; white-space: nowrap; pointer-events: none;
     }
+    .gw-record-room { display: none; }
+
     @media print {
+      /* The 版记 at the foot of the last page however many pages come before: its box ends where
+         the page on which the room kept for it ends (the document's height counted in whole
+         版心s of 225 mm from its top, a letter's first page 7 mm more), its lines at the box's foot. A browser without anchor
+         positioning sets it after the closing. */
+      @supports (top: round(up, anchor(--gw-end bottom), 225mm)) {
+        .gw-doc { --gw-record-height: calc(var(--gw-line) * var(--gw-record-lines) + 1.2mm); }
+        .gw-record-room {
+          display: block; height: var(--gw-record-height); break-inside: avoid; break-before: avoid;
+          anchor-name: --gw-end;
+        }
+        .gw-doc .gw-record {
+          position: absolute; left: 0; right: 0; box-sizing: border-box; height: var(--gw-record-height);
+          top: calc(
+            round(up, anchor(--gw-end bottom) - var(--gw-first-page-extra, 0mm), 225mm)
+            + var(--gw-first-page-extra, 0mm) - var(--gw-record-height));
+          display: flex; flex-direction: column; justify-content: flex-end;
+        }
+        /* Printed on both sides, at the foot of the next even page after the body's last, a page
+           of its own, as the DOCX has it. */
+        .gw-double-sided .gw-record-room { height: 0; }
+        .gw-doc.gw-double-sided .gw-record {
+          top: calc(
+            round(up, round(up, anchor(--gw-end bottom) - var(--gw-first-page-extra, 0mm), 225mm) + 1mm, 450mm)
+            + var(--gw-first-page-extra, 0mm) - var(--gw-record-height));
+        }
+      }
       .gw-page { padding: 0; background: none; }
       .gw-doc { width: auto; min-height: 224mm; margin: 0; padding: 0; box-shadow: none; }
       .gw-draft-mark { position: static; align-self: flex-end; margin-bottom: 4mm; }
       .gw-draft::after { position: fixed; top: 50%; }
+      .gw-letter::before { content: none; }
+      .gw-letter .gw-head { margin-top: 0; }
+
     }
 
     """

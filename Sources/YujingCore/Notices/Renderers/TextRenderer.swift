@@ -238,6 +238,20 @@ enum DocumentWording {
     return note.hasPrefix("（") && note.hasSuffix("）") ? note : "（" + note + "）"
   }
 
+  /// The lines the 版记 prints in 4号 across the 版心: the 抄送 as it wraps (its first line two
+  /// characters short for the indents, the next five, under the first name) and the 印发 line,
+  /// which a letter does not have.
+  static func imprintLines(_ document: OfficialDocument) -> Int {
+    var lines = document.format == .letter ? 0 : 1
+    if !document.copies.isEmpty {
+      let ems = PrintedWidth.ems(copiesLabel + copies(document.copies))
+      let perLine = Double(PageGeometry.textWidth) / Double(PageGeometry.smallCharacter)
+      let (first, next) = (perLine - 2, perLine - 5)
+      lines += 1 + (ems <= first ? 0 : Int(((ems - first) / next).rounded(.up)))
+    }
+    return lines
+  }
+
   /// 抄送机关 separated by full-width commas and closed with a full stop (GB/T 9704 §7.4.2).
   static func copies(_ copies: [String]) -> String {
     copies.map(singleLine).joined(separator: "，") + "。"

@@ -16,6 +16,9 @@ struct WordBody {
 
   private(set) var xml = ""
   private(set) var charts: [ChartPart] = []
+  /// Whether the body ends in a section of its own that holds the 版记 (a document printed on
+  /// both sides), the body's own section closed before it.
+  var imprintSection = false
   /// `wp:docPr` ids must differ across the document.
   private var drawings = 0
 

@@ -32,6 +32,12 @@ enum WordSettings {
       }.joined() + "</w:fonts>"
   }
 
+  /// The footer of a page without a number: a letter's first.
+  static var blankFooterXML: String {
+    XMLText.declaration + "<w:ftr \(WordML.namespaces)>"
+      + WordParagraph.xml(ParagraphProperties(style: WordStyles.ID.footer), runs: []) + "</w:ftr>"
+  }
+
   /// “— 1 —” in 4号 宋体: on odd pages right, on even pages left, one character in (§7.5).
   static func footerXML(oddPage: Bool) -> String {
     var paragraph = ParagraphProperties(style: WordStyles.ID.footer)

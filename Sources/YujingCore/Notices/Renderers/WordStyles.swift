@@ -5,6 +5,9 @@ enum WordStyles {
   enum ID {
     static let issuerMark = "IssuerMark"
     static let documentNumber = "DocumentNumber"
+    static let letterIssuerMark = "LetterIssuerMark"
+    static let letterNumber = "LetterNumber"
+    static let letterRule = "LetterRule"
     static let draftMark = "DraftMark"
     static let title = "Title"
     static let addressee = "Addressee"
@@ -25,6 +28,9 @@ enum WordStyles {
     static let imprint = "Imprint"
     static let footer = "Footer"
     static let spacer = "Spacer"
+    static let formTitle = "FormTitle"
+    static let formLabel = "FormLabel"
+    static let formText = "FormText"
   }
 
   static let red = "FF0000"
@@ -85,6 +91,23 @@ enum WordStyles {
         ParagraphProperties(
           borders: [ParagraphBorder(side: .bottom, width: 16, colour: red, space: 11)], before: twoLines,
           alignment: centred)),
+      // 信函格式 (§10.1): the mark over a red double rule (thick above thin) 4 mm under it, in a
+      // box at 30 mm from the page's top; the 文号 at the right 7/8 of a 3号 character under the
+      // rule, on the 版心's first line; a red double rule (thin above thick) 20 mm from the foot.
+      style(
+        ID.letterIssuerMark, name: "信函发文机关标志",
+        ParagraphProperties(
+          borders: [ParagraphBorder(side: .bottom, line: .thickThinSmallGap, width: 18, colour: red, space: 11)],
+          snapToGrid: false, before: 0, line: .exact(issuerMarkLine), alignment: centred),
+        RunProperties(fonts: .xiaoBiaoSong, colour: red, size: 60)),
+      style(
+        ID.letterNumber, name: "信函发文字号",
+        ParagraphProperties(before: WordLetterHead.numberTop, alignment: .right)),
+      style(
+        ID.letterRule, name: "信函分隔线",
+        ParagraphProperties(
+          borders: [ParagraphBorder(side: .top, line: .thinThickSmallGap, width: 18, colour: red, space: 0)],
+          snapToGrid: false, line: .exact(20)), RunProperties(size: 2)),
       style(
         ID.draftMark, name: "草稿标记", ParagraphProperties(before: PageGeometry.line / 2, alignment: centred),
         RunProperties(colour: "808080", size: 24)),
@@ -134,6 +157,17 @@ enum WordStyles {
       style(
         ID.footer, name: "footer", ParagraphProperties(line: .single),
         RunProperties(fonts: .songTi, size: 28)),
+      // The 发文稿纸: its heading in red, its cells in 4号.
+      style(
+        ID.formTitle, name: "稿纸标题",
+        ParagraphProperties(snapToGrid: false, after: PageGeometry.line, line: .exact(titleLine), alignment: centred),
+        RunProperties(fonts: .xiaoBiaoSong, colour: red, letterSpacing: 44, size: 44)),
+      style(
+        ID.formLabel, name: "稿纸栏目", ParagraphProperties(snapToGrid: false, line: .single, alignment: centred),
+        RunProperties(fonts: .heiTi, size: 28)),
+      style(
+        ID.formText, name: "稿纸内容", ParagraphProperties(snapToGrid: false, line: .single, alignment: .left),
+        RunProperties(size: 28)),
       style(
         ID.spacer, name: "间隔", ParagraphProperties(snapToGrid: false, line: .exact(20)), RunProperties(size: 2)),
     ]

@@ -71,10 +71,17 @@ enum WordTable {
     let widths = [PageGeometry.textWidth - dateColumn, dateColumn]
     var xml = "<w:tbl><w:tblPr>"
     xml += #"<w:tblW w:w="\#(PageGeometry.textWidth)" w:type="dxa"/><w:jc w:val="center"/>"#
-    xml += #"<w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="000000"/>"#
-    xml += #"<w:left w:val="nil"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="000000"/>"#
-    xml += #"<w:right w:val="nil"/><w:insideH w:val="single" w:sz="6" w:space="0" w:color="000000"/>"#
-    xml += #"<w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/>"#
+    // A letter's 版记 is the 抄送 alone, without rules (§10.1).
+    let letter = document.format == .letter
+    if letter {
+      xml += #"<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/>"#
+      xml += #"<w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/>"#
+    } else {
+      xml += #"<w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="000000"/>"#
+      xml += #"<w:left w:val="nil"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="000000"/>"#
+      xml += #"<w:right w:val="nil"/><w:insideH w:val="single" w:sz="6" w:space="0" w:color="000000"/>"#
+      xml += #"<w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/>"#
+    }
     xml += #"<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>"#
     xml += "</w:tblPr><w:tblGrid>" + widths.map { #"<w:gridCol w:w="\#($0)"/>"# }.joined() + "</w:tblGrid>"
     if !document.copies.isEmpty {
@@ -89,6 +96,7 @@ enum WordTable {
         WordParagraph.xml(copyTo, runs: [WordRun.xml(text)]))
       xml += "</w:tr>"
     }
+    if letter { return xml + "</w:tbl>" }
     var printerProperties = ParagraphProperties(style: WordStyles.ID.imprint)
     printerProperties.indentation = Indentation(left: 1, characterWidth: small)
     var dateProperties = ParagraphProperties(style: WordStyles.ID.imprint)

@@ -100,7 +100,11 @@ struct Indentation: Hashable {
 
 struct ParagraphBorder: Hashable {
   enum Side: String { case top, bottom }
+  /// A single line, or a double one with its thick line above (`thickThinSmallGap`) or below
+  /// (`thinThickSmallGap`).
+  enum Line: String { case single, thickThinSmallGap, thinThickSmallGap }
   var side: Side
+  var line = Line.single
   /// Eighths of a point.
   var width: Int
   var colour: String
@@ -108,7 +112,7 @@ struct ParagraphBorder: Hashable {
   var space = 1
 
   var xml: String {
-    #"<w:\#(side.rawValue) w:val="single" w:sz="\#(width)" w:space="\#(space)" w:color="\#(colour)"/>"#
+    #"<w:\#(side.rawValue) w:val="\#(line.rawValue)" w:sz="\#(width)" w:space="\#(space)" w:color="\#(colour)"/>"#
   }
 }
 

@@ -37,7 +37,8 @@ public struct DispatchSummary: Sendable {
       issuerMark: office, number: facts.number, isDraft: facts.number == nil,
       title: OfficialDocument.brokenTitle(Self.title(facts.period)),
       addressee: addressee, body: Self.renumbered(body), attachments: annexes.map(\.title), annexes: annexes,
-      signature: office, date: facts.date?.chinese, copies: copies, printer: office, printDate: facts.date?.chinese)
+      signature: office, date: facts.date?.chinese, copies: copies, printer: office, printDate: facts.date?.chinese,
+      doubleSided: configuration.documents.doubleSided)
   }
 
   /// 主送: the counties' governments, the zones' committees and the city's departments.
