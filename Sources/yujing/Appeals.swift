@@ -13,19 +13,12 @@ struct Appeals: ParsableCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "The appeals, newest first.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only those in this state: pending, granted or denied.") var state: String?
+    @Option(help: "Only those in this state: pending, granted or denied.") var state: AppealReview.State?
     @Option(help: "Output: text or json.") var format: OutputFormat = .text
 
     func run() throws {
       let workspace = try global.openWorkspace()
-      let wanted = try state.map { name in
-        guard let state = AppealReview.State(rawValue: name) else {
-          throw CommandFailure(
-            "--state '\(name)' is not one of \(AppealReview.State.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return state
-      }
-      let appeals = try workspace.store.appeals(state: wanted)
+      let appeals = try workspace.store.appeals(state: state)
       switch format {
       case .json: print("[" + appeals.map(Self.json).joined(separator: ",\n ") + "]")
       case .text:
@@ -128,3 +121,5 @@ struct Appeals: ParsableCommand {
     }
   }
 }
+
+extension AppealReview.State: ExpressibleByArgument {}

@@ -12,20 +12,13 @@ struct Reports: ParsableCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "The reports, newest first.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only the reports in this state: submitted, accepted or returned.") var state: String?
+    @Option(help: "Only the reports in this state: submitted, accepted or returned.") var state: ReportReview.State?
     @Option(help: "Only the reports answering this notice.") var notice: Int64?
     @Option(help: "Output: text or json.") var format: OutputFormat = .text
 
     func run() throws {
       let workspace = try global.openWorkspace()
-      let wanted = try state.map { name in
-        guard let state = ReportReview.State(rawValue: name) else {
-          throw CommandFailure(
-            "--state '\(name)' is not one of \(ReportReview.State.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return state
-      }
-      let reports = try workspace.store.reports(state: wanted, noticeID: notice)
+      let reports = try workspace.store.reports(state: state, noticeID: notice)
       switch format {
       case .json: print("[" + reports.map(Self.json).joined(separator: ",\n ") + "]")
       case .text:
@@ -99,3 +92,5 @@ struct Reports: ParsableCommand {
     }
   }
 }
+
+extension ReportReview.State: ExpressibleByArgument {}

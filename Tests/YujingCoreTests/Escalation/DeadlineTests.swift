@@ -8,20 +8,6 @@ import Testing
 /// working day after the talk; the body and the notes state the same date; a case climbs one
 /// stage per deadline that passes, and only an issued notice starts one.
 @Suite struct DeadlineTests {
-  /// Runs the daily check on every day from `first` through `last`; the escalations, by day.
-  func dailyChecks(_ harness: EscalationHarness, from first: String, through last: String) throws -> [String] {
-    let check = DailyCheck(workspace: harness.workspace, thresholds: harness.thresholds, clock: { fixedNow })
-    var day = Day(first)!
-    var seen: [String] = []
-    while day <= Day(last)! {
-      for escalation in try check.run(day: day).escalations {
-        seen.append("\(day) \(escalation.from.rawValue)→\(escalation.to.rawValue)")
-      }
-      day = day.adding(days: 1)
-    }
-    return seen
-  }
-
   func document(_ notice: NoticeRecord, _ harness: EscalationHarness) -> OfficialDocument {
     NoticeDocument.make(notice, configuration: harness.workspace.configuration)
   }
@@ -53,9 +39,9 @@ import Testing
     #expect(talk.body.contains("约谈后于2020年9月27日前将书面整改报告报送"), "\(talk.body)")
     #expect(document(talk, harness).note?.contains("整改报告请于2020年9月27日前报送") == true)
     // Neither the talk's day nor the days after it escalate; the day after the deadline does.
-    #expect(try dailyChecks(harness, from: "2020-09-15", through: "2020-09-27").isEmpty)
+    #expect(try harness.dailyChecks(from: "2020-09-15", through: "2020-09-27").isEmpty)
     #expect(
-      try dailyChecks(harness, from: "2020-09-28", through: "2020-09-28") == ["2020-09-28 talk_deputy→talk_mayor"])
+      try harness.dailyChecks(from: "2020-09-28", through: "2020-09-28") == ["2020-09-28 talk_deputy→talk_mayor"])
   }
 
   @Test func aTalkCannotBeSetBeforeTheNoticeThatAnnouncesIt() throws {
@@ -108,15 +94,15 @@ import Testing
     // No report: one climb the day after the deadline, and none more while the talk notice it
     // drafted waits for the office, however long.
     #expect(
-      try dailyChecks(harness, from: "2020-09-15", through: "2020-10-31") == ["2020-09-22 reminder→talk_deputy"])
+      try harness.dailyChecks(from: "2020-09-15", through: "2020-10-31") == ["2020-09-22 reminder→talk_deputy"])
     let talkDraft = try #require(try harness.live().first { $0.kind == .talk && $0.state == .draft })
     // Issued with a talk on 2020-11-09: the next deadline is five working days after it.
     let talk = try harness.approve(
       talkDraft.id, on: "2020-11-02", talkAt: "2020-11-09 15:00", place: "市政府第一会议室")
     #expect(talk.reportDue == Day("2020-11-16"))
-    #expect(try dailyChecks(harness, from: "2020-11-01", through: "2020-11-16").isEmpty)
+    #expect(try harness.dailyChecks(from: "2020-11-01", through: "2020-11-16").isEmpty)
     #expect(
-      try dailyChecks(harness, from: "2020-11-17", through: "2020-11-30") == ["2020-11-17 talk_deputy→talk_mayor"])
+      try harness.dailyChecks(from: "2020-11-17", through: "2020-11-30") == ["2020-11-17 talk_deputy→talk_mayor"])
   }
 
   @Test func anEscalationFoundOnADayOffIsDatedTheNextWorkingDay() throws {
@@ -126,7 +112,7 @@ import Testing
     // Approved Friday 2020-09-04: due Friday 2020-09-11; the day after is a Saturday.
     let reminder = try harness.approve(try #require(try harness.live().first).id, on: "2020-09-04")
     #expect(reminder.reportDue == Day("2020-09-11"))
-    #expect(try dailyChecks(harness, from: "2020-09-12", through: "2020-09-12") == ["2020-09-12 reminder→talk_deputy"])
+    #expect(try harness.dailyChecks(from: "2020-09-12", through: "2020-09-12") == ["2020-09-12 reminder→talk_deputy"])
     let talk = try #require(try harness.live().first { $0.kind == .talk })
     #expect(talk.key.hasSuffix("|2020-09-14"), "\(talk.key)")
     let caseID = try #require(try harness.store.cases().first?.id)

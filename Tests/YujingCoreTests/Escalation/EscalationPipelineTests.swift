@@ -46,6 +46,20 @@ struct EscalationHarness {
 
   func live() throws -> [NoticeRecord] { try store.notices().filter { $0.state != .superseded } }
 
+  /// Runs the daily check on every day from `first` through `last`; the escalations, by day.
+  func dailyChecks(from first: String, through last: String) throws -> [String] {
+    let check = DailyCheck(workspace: workspace, thresholds: thresholds, clock: { fixedNow })
+    var day = Day(first)!
+    var seen: [String] = []
+    while day <= Day(last)! {
+      for escalation in try check.run(day: day).escalations {
+        seen.append("\(day) \(escalation.from.rawValue)→\(escalation.to.rawValue)")
+      }
+      day = day.adding(days: 1)
+    }
+    return seen
+  }
+
   func approve(_ id: Int64, on day: String, talkAt: String? = nil, place: String? = nil) throws -> NoticeRecord {
     try store.approveNotice(
       id: id, documentDate: Day(day)!, talkAt: talkAt, place: place, actor: "test", at: fixedNow,

@@ -29,19 +29,6 @@ import Testing
       calendar: harness.thresholds.calendar, workingDays: harness.thresholds.ladder.appealWorkingDays)
   }
 
-  func dailyChecks(_ harness: EscalationHarness, from first: String, through last: String) throws -> [String] {
-    let check = DailyCheck(workspace: harness.workspace, thresholds: harness.thresholds, clock: { fixedNow })
-    var day = Day(first)!
-    var seen: [String] = []
-    while day <= Day(last)! {
-      for escalation in try check.run(day: day).escalations {
-        seen.append("\(day) \(escalation.from.rawValue)→\(escalation.to.rawValue)")
-      }
-      day = day.adding(days: 1)
-    }
-    return seen
-  }
-
   @Test func anAppealIsFiledWithinItsWorkingDaysForSubjectsTheNoticeNames() throws {
     let (harness, reminder) = try issuedReminder()
     #expect(reminder.subjects.map(\.subject).contains(Self.subject))
@@ -67,11 +54,11 @@ import Testing
     let (harness, reminder) = try issuedReminder()
     let appeal = try file(harness, reminder, on: "2020-09-16")
     // No report by the 21st, but the appeal waits for the office.
-    #expect(try dailyChecks(harness, from: "2020-09-15", through: "2020-09-30").isEmpty)
+    #expect(try harness.dailyChecks(from: "2020-09-15", through: "2020-09-30").isEmpty)
     let denied = try AppealDecision(workspace: harness.workspace, thresholds: harness.thresholds, clock: { fixedNow })
       .decide(appeal.id, .deny(reason: "修订数据未经统计局确认"), actor: "office")
     #expect(denied.appeal.state == .denied && denied.notices.isEmpty)
-    #expect(try dailyChecks(harness, from: "2020-10-09", through: "2020-10-09") == ["2020-10-09 reminder→talk_deputy"])
+    #expect(try harness.dailyChecks(from: "2020-10-09", through: "2020-10-09") == ["2020-10-09 reminder→talk_deputy"])
   }
 
   @Test func aGrantedAppealSetsTheFindingAsideForThatPeriodAndDraftsTheWithdrawal() throws {
@@ -91,7 +78,7 @@ import Testing
     #expect(correction.corrects == reminder.id)
     #expect(correction.title.contains(reminder.number ?? "?"), "\(correction.title)")
     // And the appealed subject no longer escalates for it.
-    #expect(try dailyChecks(harness, from: "2020-09-22", through: "2020-10-31").isEmpty)
+    #expect(try harness.dailyChecks(from: "2020-09-22", through: "2020-10-31").isEmpty)
     #expect(throws: AppealReview.Refusal.alreadyDecided(.granted)) {
       try harness.store.decideAppeal(id: appeal.id, .deny(reason: "x"), actor: "office", at: fixedNow)
     }

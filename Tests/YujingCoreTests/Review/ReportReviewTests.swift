@@ -45,19 +45,6 @@ import Testing
 
   // MARK: - In the database, with the daily check
 
-  func dailyChecks(_ harness: EscalationHarness, from first: String, through last: String) throws -> [String] {
-    let check = DailyCheck(workspace: harness.workspace, thresholds: harness.thresholds, clock: { fixedNow })
-    var day = Day(first)!
-    var seen: [String] = []
-    while day <= Day(last)! {
-      for escalation in try check.run(day: day).escalations {
-        seen.append("\(day) \(escalation.from.rawValue)→\(escalation.to.rawValue)")
-      }
-      day = day.adding(days: 1)
-    }
-    return seen
-  }
-
   /// A reminder of 2020-09-14, its report due 2020-09-21, answered on time on the 18th.
   func answeredReminder() throws -> (EscalationHarness, NoticeRecord, StoredReport) {
     let harness = try EscalationHarness()
@@ -85,7 +72,7 @@ import Testing
     let accepted = try decide(harness, report, .accept(comment: "措施可行"), on: "2020-09-22")
     #expect(accepted.state == .accepted && accepted.note == "措施可行")
     #expect(try harness.workspace.store.notice(id: reminder.id)?.state == .closed)
-    #expect(try dailyChecks(harness, from: "2020-09-15", through: "2020-10-31").isEmpty)
+    #expect(try harness.dailyChecks(from: "2020-09-15", through: "2020-10-31").isEmpty)
     #expect(throws: ReportReview.Refusal.alreadyDecided(.accepted)) {
       try self.decide(harness, report, .sendBack(reason: "r", due: nil), on: "2020-09-23")
     }
@@ -93,7 +80,7 @@ import Testing
 
   @Test func aReportAwaitingTheDecisionHoldsTheCase() throws {
     let (harness, _, _) = try answeredReminder()
-    #expect(try dailyChecks(harness, from: "2020-09-15", through: "2020-10-31").isEmpty)
+    #expect(try harness.dailyChecks(from: "2020-09-15", through: "2020-10-31").isEmpty)
   }
 
   @Test func aReturnedReportNotSentAgainInTimeEscalatesLikeAMissingOne() throws {
@@ -102,8 +89,8 @@ import Testing
     let returned = try decide(harness, report, .sendBack(reason: "措施不具体", due: nil), on: "2020-09-22")
     #expect(returned.resubmitDue == Day("2020-09-25"))
     #expect(try harness.workspace.store.notice(id: reminder.id)?.state == .approved)
-    #expect(try dailyChecks(harness, from: "2020-09-22", through: "2020-09-25").isEmpty)
-    #expect(try dailyChecks(harness, from: "2020-09-26", through: "2020-09-30") == ["2020-09-26 reminder→talk_deputy"])
+    #expect(try harness.dailyChecks(from: "2020-09-22", through: "2020-09-25").isEmpty)
+    #expect(try harness.dailyChecks(from: "2020-09-26", through: "2020-09-30") == ["2020-09-26 reminder→talk_deputy"])
   }
 
   @Test func aReportSentAgainInTimeAfterAReturnIsOnTimeAndHoldsTheCase() throws {
@@ -114,7 +101,7 @@ import Testing
       noticeID: reminder.id, text: "修改后的整改措施", fileName: nil, file: nil, actor: "dept", at: fixedNow,
       day: Day("2020-09-29")!)
     #expect(onTime)
-    #expect(try dailyChecks(harness, from: "2020-09-22", through: "2020-10-31").isEmpty)
+    #expect(try harness.dailyChecks(from: "2020-09-22", through: "2020-10-31").isEmpty)
     let reports = try harness.workspace.store.reports(noticeID: reminder.id)
     #expect(reports.map(\.state) == [.submitted, .returned])
   }
