@@ -116,6 +116,19 @@ import Testing
       let officeView = try await browser("rev").get("/notices/\(talk)").body
       #expect(officeView.contains("<dt>主送单位办理情况</dt><dd>整改报告已报送</dd>"))
 
+      // Sent back by the office: the page says why and by when, and offers the form again.
+      let report = try #require(try office.store.reports(noticeID: talk).first)
+      try office.store.decideReport(
+        id: report.id, .sendBack(reason: "整改措施不具体", due: Day("2020-05-29")), day: Day("2020-05-25")!,
+        actor: "rev", at: Office.start, calendar: office.thresholds.calendar, returnedWorkingDays: 3)
+      page = try await department.get("/notices/\(talk)").body
+      #expect(page.contains("整改报告已被退回，请修改后于 2020年5月29日 前重新报送"), "\(page)")
+      #expect(page.contains("退回理由：整改措施不具体") && page.contains("<button>重新提交整改报告</button>"))
+      #expect(try await department.get("/notices").body.contains("整改报告被退回"))
+      #expect(try await department.send(.post, "/notices/\(talk)/feedback", form: ["text": "细化后的整改措施。"]).status == 303)
+      page = try await department.get("/notices/\(talk)").body
+      #expect(page.contains("整改报告已报送") && page.contains("无需再办理"))
+
       // A lift asks for no report: signing for it is all there is to do.
       page = try await department.get("/notices/\(lift.id)").body
       #expect(page.contains("不要求报送整改报告"), "\(page)")

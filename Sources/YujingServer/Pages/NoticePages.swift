@@ -39,7 +39,7 @@ enum NoticePages {
       let levelCell: HTML = level.map { "<span class=\"level-\($0.name)\">\(Glossary.level($0))</span>" } ?? ""
       let state: HTML
       if account.answersFor(notice) {
-        let progress = DepartmentProgress(notice, reports: try store.feedback(noticeID: notice.id))
+        let progress = DepartmentProgress(notice, reports: try store.reports(noticeID: notice.id))
         state = "<span class=\"badge \(progress.badge)\">\(progress.name)</span>"
       } else {
         state = "<span class=\"badge \(notice.state.rawValue)\">\(Glossary.state(notice.state))</span>"
@@ -129,7 +129,7 @@ enum NoticePages {
       "<li><a href=\"/notices/\(notice.id)/attachments/\(file.id)\">\(file.fileName)</a>（\(max(1, file.bytes / 1024)) KB）</li>"
     }
     let attachmentList: HTML = attachments.isEmpty ? "" : "<p>附件：</p><ul>\(attachments)</ul>"
-    let progress = DepartmentProgress(notice, reports: reports)
+    let progress = DepartmentProgress(notice, reports: try store.reports(noticeID: notice.id))
     let reportTable: HTML =
       reports.isEmpty
       ? "<p>尚未报送。</p>" : "<table><tr><th>报送日期</th><th>是否按时</th><th>内容</th></tr>\(reportRows)</table>"
@@ -304,6 +304,12 @@ enum NoticePages {
         <p><strong>下一步：请于 \(due ?? "规定期限") 前报送\(Glossary.report)。</strong>（\(Glossary.report)截止：\(due ?? "—")）</p>
         \(reportForm("提交\(Glossary.report)"))
         """
+    case .resubmit(let reason, let again):
+      body = """
+        <p><strong>下一步：\(Glossary.report)已被退回，请修改后于 \(again?.chinese ?? "规定期限") 前重新报送。</strong></p>
+        <p>退回理由：\(reason ?? "—")</p>
+        \(reportForm("重新提交\(Glossary.report)"))
+        """
     case .awaitingReview(let day, let onTime):
       body = """
         <p><strong>无需再办理。</strong>\(Glossary.report)已于 \(day.chinese) 报送（\(onTime ? "按时" : "逾期")），由市经济运行调度办公室审核。</p>
@@ -384,6 +390,8 @@ struct DepartmentProgress {
     case acknowledge
     case report
     case awaitingReview(Day, onTime: Bool)
+    /// The office sent the report back: why, and by when it is due again.
+    case resubmit(reason: String?, due: Day?)
     case none
   }
 
@@ -392,13 +400,20 @@ struct DepartmentProgress {
   let name: String
   let badge: String
 
-  init(_ notice: NoticeRecord, reports: [(text: String, day: Day, onTime: Bool)]) {
+  /// `reports` newest first, as the store lists them.
+  init(_ notice: NoticeRecord, reports: [StoredReport]) {
     // A correction or a withdrawal asks for nothing new; a lift asks for nothing at all.
     asksForReport = notice.kind.asksForReport && notice.corrects == nil
     let received = Account.visibleToAddressees.contains(notice.state) && notice.state != .closed
-    if received, asksForReport, let last = reports.last {
+    if received, asksForReport, let last = reports.first {
+      if last.state == .returned {
+        (step, name, badge) = (.resubmit(reason: last.note, due: last.resubmitDue), "\(Glossary.report)被退回", "draft")
+        return
+      }
       // A report sent answers the notice, whether or not it was signed for first.
-      (step, name, badge) = (.awaitingReview(last.day, onTime: last.onTime), "\(Glossary.report)已报送", "acknowledged")
+      (step, name, badge) = (
+        .awaitingReview(last.submittedDay, onTime: last.onTime), "\(Glossary.report)已报送", "acknowledged"
+      )
       return
     }
     switch notice.state {
