@@ -60,6 +60,14 @@ extension WebRoutes {
     addNoticeAction("return", to: pages) { actions, id, form, _ in
       try actions.sendBack(id, reason: form["reason"] ?? "")
     }
+    addNoticeAction("accept-report", to: pages) { actions, id, form, _ in
+      try actions.decideReport(id, report: form["report"].flatMap { Int64($0) }, .accept(comment: form["comment"]))
+    }
+    addNoticeAction("return-report", to: pages) { actions, id, form, _ in
+      let due = try RequestNumbers.day(form["due"], name: "due (重新报送期限)")
+      try actions.decideReport(
+        id, report: form["report"].flatMap { Int64($0) }, .sendBack(reason: form["reason"] ?? "", due: due))
+    }
     addNoticeAction("reject", to: pages) { actions, id, form, _ in
       try actions.reject(id, reason: form["reason"] ?? "")
     }
@@ -129,6 +137,8 @@ extension WebRoutes {
         try action(actions, id, form.fields, form.files)
         return Response.redirect(to: "/notices/\(id)")
       } catch let refusal as NoticeRefusal {
+        (status, message) = (.unprocessableContent, Glossary.refusal(refusal))
+      } catch let refusal as ReportReview.Refusal {
         (status, message) = (.unprocessableContent, Glossary.refusal(refusal))
       } catch let refusal as NoticeActionError {
         (status, message) = (.unprocessableContent, Glossary.refusal(refusal.description))

@@ -106,6 +106,20 @@ struct ReviewActions: Sendable {
     try store.editDraft(id: id, title: title, body: body, actor: account.name, at: clock())
   }
 
+  /// The office's decision on one of the notice's 整改 reports: a reviewer's; a report of
+  /// another notice answers 404.
+  func decideReport(_ id: Int64, report reportID: Int64?, _ decision: ReportReview.Decision) throws {
+    try requireReviewer()
+    _ = try notice(id)
+    guard let reportID, try store.reports(noticeID: id).contains(where: { $0.id == reportID }) else {
+      throw HTTPError(.notFound, message: "there is no such report of notice \(id)")
+    }
+    let now = clock()
+    try store.decideReport(
+      id: reportID, decision, day: Day.today({ now }, in: configuration.city.timeZone), actor: account.name, at: now,
+      calendar: current.thresholds.calendar, returnedWorkingDays: current.thresholds.ladder.returnedWorkingDays)
+  }
+
   func acknowledge(_ id: Int64) throws {
     let notice = try notice(id)
     guard account.answersFor(notice) else {

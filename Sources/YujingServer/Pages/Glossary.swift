@@ -234,6 +234,16 @@ enum Glossary {
   /// What went wrong with a refused action, in Chinese first; the system's own words follow in
   /// brackets, for the operator who is asked about it.
   /// A refusal of the review, for the reader of the page: what stands in the way and what to do.
+  /// Why the office's decision on a 整改 report was refused, in the reviewer's words.
+  static func refusal(_ refusal: ReportReview.Refusal) -> String {
+    switch refusal {
+    case .noSuchReport: "没有这份\(report)。"
+    case .alreadyDecided(let state): "该\(report)已审核（\(state.chinese)），不能再次审核。"
+    case .emptyReason: "退回\(report)须写明理由。"
+    case .dueBeforeDay(let due, let day): "重新报送期限（\(due.chinese)）须晚于退回之日（\(day.chinese)）。"
+    }
+  }
+
   static func refusal(_ refusal: NoticeRefusal) -> String {
     switch refusal {
     case .noSuchNotice: "找不到该通知。"

@@ -121,8 +121,21 @@ enum NoticePages {
     let reports = try readsReports ? store.feedback(noticeID: notice.id) : []
     let history = try NoticeHistory.rows(
       notice, for: account, store: store, configuration: configuration, reports: reports)
-    let reportRows = reports.map { report -> HTML in
-      "<tr><td class=\"date\">\(report.day.chinese)</td><td>\(report.onTime ? "按时" : "逾期")</td><td class=\"note\">\(report.text)</td></tr>"
+    // The office sees each report's review, and a reviewer decides the ones still waiting.
+    let reviewed = try readsReports ? store.reports(noticeID: notice.id).reversed() : []
+    let reportRows = reviewed.map { report -> HTML in
+      var review: HTML = "\(report.state.chinese)"
+      if let note = report.note { review = "\(review)：\(note)" }
+      if let again = report.resubmitDue { review = "\(review)（请于\(again.chinese)前重新报送）" }
+      if report.state == .submitted && account.mayReview {
+        review = """
+          \(review)
+          <form method="post" action="/notices/\(notice.id)/accept-report" class="inline">\(Layout.csrfField(session))<input type="hidden" name="report" value="\(String(report.id))"><label for="comment-\(String(report.id))">意见</label><input id="comment-\(String(report.id))" name="comment"><button>审核通过（销号）</button></form>
+          <form method="post" action="/notices/\(notice.id)/return-report" class="inline">\(Layout.csrfField(session))<input type="hidden" name="report" value="\(String(report.id))"><label for="reason-\(String(report.id))">退回理由</label><input id="reason-\(String(report.id))" name="reason" required><label for="due-\(String(report.id))">重新报送期限</label><input id="due-\(String(report.id))" name="due" type="date"><button class="secondary">退回</button></form>
+          """
+      }
+      return
+        "<tr><td class=\"date\">\(report.submittedDay.chinese)</td><td>\(report.onTime ? "按时" : "逾期")</td><td class=\"note\">\(report.text)</td><td>\(review)</td></tr>"
     }
     let deliveries: HTML = account.isOffice ? try deliveryLog(notice, store: store) : ""
     let attachments = try (readsReports ? store.feedbackAttachments(noticeID: notice.id) : []).map { file -> HTML in
@@ -132,7 +145,8 @@ enum NoticePages {
     let progress = DepartmentProgress(notice, reports: try store.reports(noticeID: notice.id))
     let reportTable: HTML =
       reports.isEmpty
-      ? "<p>尚未报送。</p>" : "<table><tr><th>报送日期</th><th>是否按时</th><th>内容</th></tr>\(reportRows)</table>"
+      ? "<p>尚未报送。</p>"
+      : "<table><tr><th>报送日期</th><th>是否按时</th><th>内容</th><th>审核</th></tr>\(reportRows)</table>"
     let reportSection: HTML =
       readsReports && (progress.asksForReport || !reports.isEmpty)
       ? """
