@@ -20,7 +20,7 @@ struct Appeals: ParsableCommand {
       let workspace = try global.openWorkspace()
       let appeals = try workspace.store.appeals(state: state)
       switch format {
-      case .json: print("[" + appeals.map(Self.json).joined(separator: ",\n ") + "]")
+      case .json: print(DecisionJSON.list(appeals, DecisionJSON.appeal))
       case .text:
         if appeals.isEmpty { print("no appeal") }
         for appeal in appeals {
@@ -30,19 +30,6 @@ struct Appeals: ParsableCommand {
               + (appeal.decisionReason.map { " — \($0)" } ?? ""))
         }
       }
-    }
-
-    static func json(_ appeal: StoredAppeal) -> String {
-      func string(_ text: String?) -> String { text.map(FindingsJSON.string) ?? "null" }
-      let fields: [(String, String)] = [
-        ("id", String(appeal.id)), ("notice", String(appeal.noticeID)), ("number", string(appeal.noticeNumber)),
-        ("period", string(appeal.period.description)), ("addressee", string(appeal.addressee)),
-        ("subjects", "[" + appeal.subjects.map { string($0.notation) }.joined(separator: ", ") + "]"),
-        ("reason", string(appeal.reason)), ("filed", string(appeal.filedDay.description)),
-        ("state", string(appeal.state.rawValue)), ("decided_by", string(appeal.decidedBy)),
-        ("decision_reason", string(appeal.decisionReason)),
-      ]
-      return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
   }
 

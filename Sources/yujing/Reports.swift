@@ -20,7 +20,7 @@ struct Reports: ParsableCommand {
       let workspace = try global.openWorkspace()
       let reports = try workspace.store.reports(state: state, noticeID: notice)
       switch format {
-      case .json: print("[" + reports.map(Self.json).joined(separator: ",\n ") + "]")
+      case .json: print(DecisionJSON.list(reports, DecisionJSON.report))
       case .text:
         if reports.isEmpty { print("no report") }
         for report in reports {
@@ -30,19 +30,6 @@ struct Reports: ParsableCommand {
               + (report.resubmitDue.map { ", due again \($0)" } ?? "") + (report.note.map { ": \($0)" } ?? ""))
         }
       }
-    }
-
-    static func json(_ report: StoredReport) -> String {
-      func string(_ text: String?) -> String { text.map(FindingsJSON.string) ?? "null" }
-      let fields: [(String, String)] = [
-        ("id", String(report.id)), ("notice", String(report.noticeID)), ("number", string(report.noticeNumber)),
-        ("kind", string(report.noticeKind.rawValue)), ("addressee", string(report.addressee)),
-        ("submitted", string(report.submittedDay.description)), ("on_time", String(report.onTime)),
-        ("state", string(report.state.rawValue)), ("decided_by", string(report.decidedBy)),
-        ("note", string(report.note)), ("resubmit_due", string(report.resubmitDue?.description)),
-        ("file", string(report.fileName)),
-      ]
-      return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
   }
 

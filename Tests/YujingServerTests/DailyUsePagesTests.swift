@@ -137,7 +137,7 @@ import Testing
       page = try await department.get("/notices/\(lift.id)").body
       #expect(page.contains("无需再办理") && page.contains("已签收"))
       // Only the sign-out form is left.
-      #expect(page.components(separatedBy: "<form method=\"post\"").count == 2)
+      #expect(page.components(separatedBy: "<form method=\"post\"").count == 2, "\(page)")
     }
   }
 

@@ -34,6 +34,8 @@ import Testing
         ("/feeds/runs/\(run)", [303, 200, 200, 403, 403, 403]),
         ("/exemptions", [303, 200, 200, 403, 403, 403]),
         ("/deliveries", [303, 200, 200, 403, 403, 403]),
+        ("/reports", [303, 200, 200, 403, 403, 403]),
+        ("/appeals", [303, 200, 200, 403, 403, 403]),
         ("/findings", [303, 200, 200, 403, 403, 403]),
         ("/findings?period=2020-04&level=red", [303, 200, 200, 403, 403, 403]),
         ("/subjects/indicator/industry_va/360981", [303, 200, 200, 403, 403, 403]),
@@ -56,6 +58,9 @@ import Testing
         ("/api/v1/notices/\(approved)", [401, 200, 200, 200, 200, 404]),
         ("/api/v1/notices/\(draft)", [401, 200, 200, 404, 404, 404]),
         ("/api/v1/notices/999999", [401, 404, 404, 404, 404, 404]),
+        ("/api/v1/reports", [401, 200, 200, 200, 200, 200]),
+        ("/api/v1/appeals?state=pending", [401, 200, 200, 200, 200, 200]),
+        ("/api/v1/reports?notice=\(draft)", [401, 200, 200, 404, 404, 404]),
         ("/healthz", [200, 200, 200, 200, 200, 200]),
       ]
       for (path, expected) in reads {
@@ -181,7 +186,7 @@ import Testing
         for path in [
           "/", "/notices", "/notices/\(office.approved.id)", "/notices/\(office.draft.id)", "/cases",
           "/cases/\(caseID)", "/findings", "/subjects/indicator/industry_va/360981", "/subjects/project/P2020-901",
-          "/exemptions", "/feeds", "/deliveries", "/audit", "/no-such-page", "/notices/999999",
+          "/exemptions", "/feeds", "/deliveries", "/audit", "/reports", "/appeals", "/no-such-page", "/notices/999999",
         ] {
           let page = try await client.get(path)
           guard page.status == 200 || page.status == 404 else { continue }

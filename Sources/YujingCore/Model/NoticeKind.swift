@@ -79,6 +79,16 @@ public enum NoticeKind: String, Sendable, Hashable, CaseIterable, Codable {
     }
   }
 
+  /// Its addressee may appeal (申诉) the findings it states: a warning or a forecast rests on
+  /// figures a county may show to be wrong. A lift, a call for late data or the summary finds
+  /// nothing against anyone.
+  public var isAppealable: Bool {
+    switch self {
+    case .reminder, .talk, .precoordination: true
+    case .lift, .dataOverdue, .summary: false
+    }
+  }
+
   /// What the answer it asks for is called in the 附注 and in reminders of it.
   public var answerName: String {
     switch self {

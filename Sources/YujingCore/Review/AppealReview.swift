@@ -32,6 +32,7 @@ public enum AppealReview {
   public enum Refusal: Error, Sendable, Hashable {
     case noSuchAppeal
     case notIssued
+    case kindNotAppealable(NoticeKind)
     case tooLate(lastDay: Day)
     case notASubjectOfTheNotice(String)
     case noSubject
@@ -41,7 +42,8 @@ public enum AppealReview {
     case alreadyDecided(State)
   }
 
-  /// Whether `notice` may be appealed on `day` for `subjects`: an issued notice, within
+  /// Whether `notice` may be appealed on `day` for `subjects`: an issued notice of an appealable
+  /// kind, within
   /// `workingDays` working days of its 成文日期, for subjects it names and that no pending or
   /// granted appeal already covers.
   public static func file(
@@ -51,6 +53,7 @@ public enum AppealReview {
     guard notice.number != nil, let issued = notice.documentDate,
       [.approved, .sent, .acknowledged].contains(notice.state)
     else { return .failure(.notIssued) }
+    guard notice.kind.isAppealable else { return .failure(.kindNotAppealable(notice.kind)) }
     let lastDay = calendar.adding(workingDays: workingDays, to: issued)
     guard day <= lastDay else { return .failure(.tooLate(lastDay: lastDay)) }
     guard !subjects.isEmpty else { return .failure(.noSubject) }
@@ -97,6 +100,7 @@ extension AppealReview.Refusal: CustomStringConvertible {
     switch self {
     case .noSuchAppeal: "there is no such appeal"
     case .notIssued: "only an issued notice can be appealed"
+    case .kindNotAppealable(let kind): "a \(kind.rawValue) notice finds nothing to appeal"
     case .tooLate(let lastDay): "the time to appeal this notice ended on \(lastDay)"
     case .notASubjectOfTheNotice(let subject): "\(subject) is not a subject of this notice"
     case .noSubject: "name the subject(s) appealed (--subject)"

@@ -49,13 +49,26 @@ extension Store {
     }
   }
 
-  public func appeals(state: AppealReview.State? = nil) throws -> [StoredAppeal] {
-    try writer.read { db in
+  /// The appeals, newest first: all of them, or those in `state`, of one notice or of one addressee.
+  public func appeals(state: AppealReview.State? = nil, noticeID: Int64? = nil, addressee: String? = nil) throws
+    -> [StoredAppeal]
+  {
+    var clauses: [String] = []
+    var arguments: [any DatabaseValueConvertible] = []
+    if let state { (clauses, arguments) = (clauses + ["appeal.state = ?"], arguments + [state.rawValue]) }
+    if let noticeID { (clauses, arguments) = (clauses + ["appeal.notice_id = ?"], arguments + [noticeID]) }
+    if let addressee { (clauses, arguments) = (clauses + ["notice.addressee = ?"], arguments + [addressee]) }
+    let filter = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+    return try writer.read { db in
       try Row.fetchAll(
-        db,
-        sql: Store.appealSelect + (state == nil ? "" : " WHERE appeal.state = ?") + " ORDER BY appeal.id DESC",
-        arguments: state.map { [$0.rawValue] } ?? []
+        db, sql: Store.appealSelect + filter + " ORDER BY appeal.id DESC", arguments: StatementArguments(arguments)
       ).map(Store.appeal)
+    }
+  }
+
+  public func appeal(id: Int64) throws -> StoredAppeal? {
+    try writer.read { db in
+      try Row.fetchOne(db, sql: Store.appealSelect + " WHERE appeal.id = ?", arguments: [id]).map(Store.appeal)
     }
   }
 

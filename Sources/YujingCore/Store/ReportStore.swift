@@ -23,9 +23,21 @@ public struct StoredReport: Sendable, Hashable {
 extension Store {
   /// The 整改 reports, newest first: all of them, those in one state, or those answering one notice.
   public func reports(state: ReportReview.State? = nil, noticeID: Int64? = nil) throws -> [StoredReport] {
+    try reports(state: state, noticeID: noticeID, id: nil)
+  }
+
+  public func report(id: Int64) throws -> StoredReport? {
+    try reports(state: nil, noticeID: nil, id: id).first
+  }
+
+  private func reports(state: ReportReview.State?, noticeID: Int64?, id: Int64?) throws -> [StoredReport] {
     try writer.read { db in
       var conditions: [String] = []
       var arguments: StatementArguments = []
+      if let id {
+        conditions.append("feedback.id = ?")
+        arguments += [id]
+      }
       if let state {
         conditions.append("feedback.state = ?")
         arguments += [state.rawValue]
@@ -46,10 +58,6 @@ extension Store {
           """, arguments: arguments
       ).map(Store.report)
     }
-  }
-
-  public func report(id: Int64) throws -> StoredReport? {
-    try reports().first { $0.id == id }
   }
 
   /// The office's decision on a report (`ReportReview`), in one transaction with what follows

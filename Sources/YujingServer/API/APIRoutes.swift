@@ -56,6 +56,7 @@ struct APIRoutes: Sendable {
       try actions.acknowledge(id)
       return NoticesAPI.one(try actions.notice(id))
     }
+    addDecisions(to: api)
     api.post("/notices/{id}/feedback") { request, context in
       let actions = try actions(context)
       let body = try await request.decode(as: NoticesAPI.FeedbackBody.self, context: context)
@@ -98,6 +99,12 @@ struct APIErrors: RouterMiddleware {
       // `code` for programs, the message in the words the web UI shows.
       return try NoticesAPI.object(
         ["error": ["code": refusal.code, "message": Glossary.refusal(refusal)]], status: .conflict)
+    } catch let refusal as ReportReview.Refusal {
+      return try NoticesAPI.object(
+        ["error": ["code": APIRoutes.code(refusal), "message": Glossary.refusal(refusal)]], status: .conflict)
+    } catch let refusal as AppealReview.Refusal {
+      return try NoticesAPI.object(
+        ["error": ["code": APIRoutes.code(refusal), "message": Glossary.refusal(refusal)]], status: .conflict)
     } catch let refusal as NoticeActionError {
       return try NoticesAPI.object(["error": ["message": refusal.description]], status: .conflict)
     } catch let refusal as RequestNumbers.OutOfRange {
@@ -120,7 +127,12 @@ struct APIErrors: RouterMiddleware {
     case let parts where parts.count == 2 && parts[0] == "notices": return "GET"
     case let parts
     where parts.count == 3 && parts[0] == "notices"
-      && ["approve", "return", "reject", "acknowledge", "feedback"].contains(parts[2]):
+      && ["approve", "return", "reject", "acknowledge", "feedback", "appeal"].contains(parts[2]):
+      return "POST"
+    case ["reports"], ["appeals"]: return "GET"
+    case let parts where parts.count == 3 && parts[0] == "reports" && ["accept", "return"].contains(parts[2]):
+      return "POST"
+    case let parts where parts.count == 3 && parts[0] == "appeals" && ["grant", "deny"].contains(parts[2]):
       return "POST"
     default: return nil
     }

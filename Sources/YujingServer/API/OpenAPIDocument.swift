@@ -71,6 +71,40 @@ enum OpenAPIDocument {
               "place": {"type": "string", "nullable": true}
             }
           },
+          "Report": {
+            "type": "object",
+            "required": ["id", "notice", "number", "kind", "addressee", "submitted", "on_time", "state", "decided_by", "note", "resubmit_due", "file"],
+            "properties": {
+              "id": {"type": "integer"}, "notice": {"type": "integer"}, "number": {"type": "string", "nullable": true},
+              "kind": {"type": "string"}, "addressee": {"type": "string"}, "submitted": {"type": "string"},
+              "on_time": {"type": "boolean"},
+              "state": {"type": "string", "enum": [\(ReportReview.State.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]},
+              "decided_by": {"type": "string", "nullable": true},
+              "note": {"type": "string", "nullable": true, "description": "the comment of an acceptance or the reason of a return"},
+              "resubmit_due": {"type": "string", "nullable": true, "description": "for a returned report: the day it is due again"},
+              "file": {"type": "string", "nullable": true}
+            }
+          },
+          "Appeal": {
+            "type": "object",
+            "required": ["id", "notice", "number", "period", "addressee", "subjects", "reason", "filed", "state", "decided_by", "decision_reason"],
+            "properties": {
+              "id": {"type": "integer"}, "notice": {"type": "integer"}, "number": {"type": "string", "nullable": true},
+              "period": {"type": "string"}, "addressee": {"type": "string"},
+              "subjects": {"type": "array", "items": {"type": "string"}, "description": "as rule tests write them: industry_va@360981, project P2020-017"},
+              "reason": {"type": "string"}, "filed": {"type": "string"},
+              "state": {"type": "string", "enum": [\(AppealReview.State.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]},
+              "decided_by": {"type": "string", "nullable": true}, "decision_reason": {"type": "string", "nullable": true}
+            }
+          },
+          "AppealDecision": {
+            "type": "object", "required": ["appeal", "drafted", "corrections"],
+            "properties": {
+              "appeal": {"$ref": "#/components/schemas/Appeal"},
+              "drafted": {"type": "array", "items": {"type": "integer"}, "description": "notices the period's new evaluation drafted"},
+              "corrections": {"type": "array", "items": {"type": "integer"}, "description": "withdrawals or corrections of issued notices, drafted for review"}
+            }
+          },
           "NoticeList": {
             "type": "object", "required": ["total", "notices"],
             "properties": {
@@ -213,6 +247,122 @@ enum OpenAPIDocument {
             "parameters": [{"$ref": "#/components/parameters/id"}],
             "responses": {
               "200": {"description": "the notice", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Notice"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/reports": {
+          "get": {
+            "summary": "整改 reports: the office sees all, a department its own", "security": [{"session": []}],
+            "parameters": [
+              {"name": "state", "in": "query", "schema": {"type": "string", "enum": [\(ReportReview.State.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]}},
+              {"name": "notice", "in": "query", "schema": {"type": "integer", "format": "int64", "minimum": 1}}
+            ],
+            "responses": {
+              "200": {"description": "newest first", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Report"}}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/api/v1/reports/{id}/accept": {
+          "post": {
+            "summary": "Accept a submitted report (reviewers): once every report the notice asks for is accepted, it is 办结", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/id"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "properties": {"comment": {"type": "string"}}
+            }}}},
+            "responses": {
+              "200": {"description": "the report, accepted", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/reports/{id}/return": {
+          "post": {
+            "summary": "Send a submitted report back with a reason (reviewers); due again on due, by default after report.returned_working_days working days", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/id"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}, "due": {"type": "string", "description": "YYYY-MM-DD"}}
+            }}}},
+            "responses": {
+              "200": {"description": "the report, returned", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/appeals": {
+          "get": {
+            "summary": "Appeals (申诉): the office sees all, a department its own", "security": [{"session": []}],
+            "parameters": [
+              {"name": "state", "in": "query", "schema": {"type": "string", "enum": [\(AppealReview.State.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]}},
+              {"name": "notice", "in": "query", "schema": {"type": "integer", "format": "int64", "minimum": 1}}
+            ],
+            "responses": {
+              "200": {"description": "newest first", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Appeal"}}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/api/v1/notices/{id}/appeal": {
+          "post": {
+            "summary": "Appeal subjects of an issued notice within appeal.working_days of its 成文日期 (the addressee's department account)", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/id"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "required": ["subjects", "reason"],
+              "properties": {"subjects": {"type": "array", "items": {"type": "string"}, "description": "subjects of the notice as rule tests write them"}, "reason": {"type": "string"}}
+            }}}},
+            "responses": {
+              "201": {"description": "the appeal, pending", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Appeal"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/appeals/{id}/grant": {
+          "post": {
+            "summary": "Grant a pending appeal (reviewers): its subjects are set aside for the period, which is evaluated again", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/id"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}
+            }}}},
+            "responses": {
+              "200": {"description": "the appeal, and the notices the new evaluation drafted", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AppealDecision"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/appeals/{id}/deny": {
+          "post": {
+            "summary": "Deny a pending appeal with a reason (reviewers)", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/id"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}
+            }}}},
+            "responses": {
+              "200": {"description": "the appeal, denied", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AppealDecision"}}}},
               "400": {"$ref": "#/components/responses/BadRequest"},
               "401": {"$ref": "#/components/responses/Unauthorized"},
               "403": {"$ref": "#/components/responses/Forbidden"},

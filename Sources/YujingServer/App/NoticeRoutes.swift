@@ -68,6 +68,15 @@ extension WebRoutes {
       try actions.decideReport(
         id, report: form["report"].flatMap { Int64($0) }, .sendBack(reason: form["reason"] ?? "", due: due))
     }
+    addNoticeAction("appeal", to: pages) { actions, id, form, _ in
+      try actions.fileAppeal(id, subjects: form.all("subject"), reason: form["reason"] ?? "")
+    }
+    addNoticeAction("grant-appeal", to: pages) { actions, id, form, _ in
+      try actions.decideAppeal(try appeal(form, of: id, actions), .grant(reason: form["reason"] ?? ""))
+    }
+    addNoticeAction("deny-appeal", to: pages) { actions, id, form, _ in
+      try actions.decideAppeal(try appeal(form, of: id, actions), .deny(reason: form["reason"] ?? ""))
+    }
     addNoticeAction("reject", to: pages) { actions, id, form, _ in
       try actions.reject(id, reason: form["reason"] ?? "")
     }
@@ -140,6 +149,8 @@ extension WebRoutes {
         (status, message) = (.unprocessableContent, Glossary.refusal(refusal))
       } catch let refusal as ReportReview.Refusal {
         (status, message) = (.unprocessableContent, Glossary.refusal(refusal))
+      } catch let refusal as AppealReview.Refusal {
+        (status, message) = (.unprocessableContent, Glossary.refusal(refusal))
       } catch let refusal as NoticeActionError {
         (status, message) = (.unprocessableContent, Glossary.refusal(refusal.description))
       } catch let refusal as RequestNumbers.OutOfRange {
@@ -151,5 +162,13 @@ extension WebRoutes {
       response.status = status
       return response
     }
+  }
+
+  /// The appeal a decision form names, if it is one of the notice's; otherwise 404.
+  func appeal(_ form: FormFields, of notice: Int64, _ actions: ReviewActions) throws -> Int64 {
+    guard let id = form["appeal"].flatMap({ Int64($0) }), try actions.store.appeal(id: id)?.noticeID == notice else {
+      throw HTTPError(.notFound, message: "there is no such appeal of notice \(notice)")
+    }
+    return id
   }
 }

@@ -62,6 +62,12 @@ struct WebRoutes: Sendable {
       let subject = Subject.feed(try RequestNumbers.code(context, "name"))
       return try FindingPages.subject(subject, request, context: context, current: live.current)
     }
+    office.get("/reports") { _, context in
+      try ReportPages.list(context: context, actions: actions(try context.signedIn()), now: clock())
+    }
+    office.get("/appeals") { _, context in
+      try AppealPages.list(context: context, actions: actions(try context.signedIn()))
+    }
     office.get("/audit") { _, context in
       try AuditPage.render(
         context: context, store: live.store, timeZone: live.current.workspace.configuration.city.timeZone)

@@ -10,6 +10,9 @@ struct FormFields: Sendable {
     get { values[name].map { $0.count == 1 ? $0[0] : $0.joined(separator: ",") } }
   }
 
+  /// Every value of a repeated field (checkboxes of one name), in the body's order.
+  func all(_ name: String) -> [String] { values[name] ?? [] }
+
   mutating func append(_ value: String, for name: String) {
     values[name, default: []].append(value)
     count += 1

@@ -34,6 +34,17 @@ enum DashboardPage {
         """
     }
     let drafts = states[.draft] ?? 0
+    let reports = ReportPages.Standing(try store.reports(), today: Day.today({ now }, in: timeZone))
+    let pendingAppeals = try store.appeals(state: .pending).count
+    let decisions: [(String, String, Int)] = [
+      ("\(Glossary.report)待审核", "/reports#waiting", reports.waiting.count),
+      ("退回待重新报送", "/reports#returned", reports.returned.count),
+      ("退回后逾期未报", "/reports#overdue", reports.overdue.count),
+      ("申诉待处理", "/appeals", pendingAppeals),
+    ]
+    let decisionCards = decisions.map { title, href, count -> HTML in
+      "<div class=\"card\"><h2>\(title)</h2><div class=\"big\"><a href=\"\(href)\">\(count)</a></div></div>"
+    }
 
     let runs = try store.feedRunTimes()
     let feeds = configuration.feeds.map { feed -> HTML in
@@ -113,6 +124,7 @@ enum DashboardPage {
       <div class="cards">\(levels)
         <div class="card"><h2>待审核通知</h2><div class="big"><a href="/notices?state=draft">\(drafts)</a></div></div>
       </div>
+      <div class="cards">\(decisionCards)</div>
       \(heatmap)
       <h2>在办\(Glossary.warningCase)（按阶段） <a class="badge" href="/cases">全部\(Glossary.warningCase)</a></h2>
       <table><tr><th>阶段</th><th>类别</th><th>事项数</th></tr>\(stages)</table>

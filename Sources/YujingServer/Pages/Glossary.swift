@@ -231,9 +231,6 @@ enum Glossary {
     return names[field].map { "\($0)（\(field)）" } ?? field
   }
 
-  /// What went wrong with a refused action, in Chinese first; the system's own words follow in
-  /// brackets, for the operator who is asked about it.
-  /// A refusal of the review, for the reader of the page: what stands in the way and what to do.
   /// Why the office's decision on a 整改 report was refused, in the reviewer's words.
   static func refusal(_ refusal: ReportReview.Refusal) -> String {
     switch refusal {
@@ -244,6 +241,23 @@ enum Glossary {
     }
   }
 
+  /// Why an appeal (申诉) or the office's decision on one was refused, in the words of whoever made it.
+  static func refusal(_ refusal: AppealReview.Refusal) -> String {
+    switch refusal {
+    case .noSuchAppeal: "没有这件申诉。"
+    case .notIssued: "只有已签发的通知才能申诉。"
+    case .kindNotAppealable(let kind): "\(kind.chineseName)不认定预警事项，无需申诉。"
+    case .tooLate(let lastDay): "申诉期限已于 \(lastDay.chinese) 截止，不能再申诉。"
+    case .notASubjectOfTheNotice: "所选事项不在本通知中。"
+    case .noSubject: "请至少选择一项申诉事项。"
+    case .notAppealable: "数据报送逾期不能申诉，请尽快报送数据。"
+    case .alreadyAppealed: "所选事项已在申诉中或已申诉成立，不能重复申诉。"
+    case .emptyReason: "请写明申诉或处理的理由。"
+    case .alreadyDecided(let state): "该申诉已处理（\(state.chinese)），不能再次处理。"
+    }
+  }
+
+  /// A refusal of the review, for the reader of the page: what stands in the way and what to do.
   static func refusal(_ refusal: NoticeRefusal) -> String {
     switch refusal {
     case .noSuchNotice: "找不到该通知。"
@@ -270,6 +284,8 @@ enum Glossary {
     }
   }
 
+  /// What went wrong with a refused action, in Chinese first; the system's own words follow in
+  /// brackets, for the operator who is asked about it.
   static func refusal(_ text: String) -> String {
     let rules: [(String, String)] = [
       ("is not YYYY-MM-DD HH:MM", "约谈时间格式应为“年-月-日 时:分”，如 2020-06-18 09:00。"),

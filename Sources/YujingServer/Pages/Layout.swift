@@ -10,7 +10,8 @@ enum Layout {
     case .admin?, .reviewer?, .signer?:
       nav = [
         ("/", "dashboard", "总览"), ("/notices", "notices", "通知"), ("/cases", "cases", Glossary.warningCase),
-        ("/findings", "findings", Glossary.findings),
+        ("/findings", "findings", Glossary.findings), ("/reports", "reports", Glossary.report),
+        ("/appeals", "appeals", "申诉"),
         ("/notices?kind=summary", "summaries", "调度通报"), ("/feeds", "feeds", "数据源"),
         ("/exemptions", "exemptions", "豁免"), ("/deliveries", "deliveries", "投递"), ("/audit", "audit", "审计日志"),
       ]

@@ -117,7 +117,8 @@ enum NoticePages {
     let configuration = current.workspace.configuration
     let timeZone = configuration.city.timeZone
     let session = context.session!
-    let readsReports = ReviewActions(current: current, account: account, clock: { now }).mayReadReports(notice)
+    let reader = ReviewActions(current: current, account: account, clock: { now })
+    let readsReports = reader.mayReadReports(notice)
     let reports = try readsReports ? store.feedback(noticeID: notice.id) : []
     let history = try NoticeHistory.rows(
       notice, for: account, store: store, configuration: configuration, reports: reports)
@@ -155,7 +156,7 @@ enum NoticePages {
       \(attachmentList)
       """ : ""
     var actions: [HTML] = []
-    let (chain, steps) = try ReviewActions(current: current, account: account, clock: { now }).chain(notice)
+    let (chain, steps) = try reader.chain(notice)
     let pending = NoticeLifecycle.pendingStep(chain: chain, records: steps)
     if notice.state == .draft, let step = chain.indices.contains(pending) ? chain[pending] : nil, account.holds(step),
       !steps.contains(where: { $0.account.lowercased() == account.name.lowercased() && $0.step != step })
@@ -200,6 +201,8 @@ enum NoticePages {
       notice.kind == .talk && notice.talkAt != nil
       ? "<dt>约谈时间</dt><dd>\(notice.talkAt)</dd><dt>约谈地点</dt><dd>\(notice.place)</dd>" : ""
     let names = try SubjectNames(configuration: configuration, store: store)
+    let appeals = try AppealPages.section(
+      notice, actions: reader, session: session, names: names, now: now)
     let subjects: HTML =
       account.isOffice && !notice.subjects.isEmpty
       ? "<dt>涉及事项</dt><dd>\(HTML.join(notice.subjects.map { names.link($0.subject) }, separator: "、"))</dd>" : ""
@@ -222,6 +225,7 @@ enum NoticePages {
       \(edit)
       \(deliveries)
       \(reportSection)
+      \(appeals)
       <h2>办理记录</h2>
       \(history)
       """)

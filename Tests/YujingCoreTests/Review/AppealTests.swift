@@ -50,6 +50,21 @@ import Testing
     }
   }
 
+  @Test func onlyANoticeThatFindsAWarningCanBeAppealed() throws {
+    let (harness, reminder) = try issuedReminder()
+    for kind in NoticeKind.allCases {
+      var notice = reminder
+      notice.kind = kind
+      let filed = AppealReview.file(
+        notice: notice, subjects: [Self.subject], reason: "统计局已修订", on: Day("2020-09-15")!,
+        calendar: harness.thresholds.calendar, workingDays: 3, alreadyAppealed: [])
+      switch kind {
+      case .reminder, .talk, .precoordination: #expect(filed == .success([Self.subject]), "\(kind)")
+      case .lift, .dataOverdue, .summary: #expect(filed == .failure(.kindNotAppealable(kind)), "\(kind)")
+      }
+    }
+  }
+
   @Test func aPendingAppealHoldsTheSubjectAndADenialLetsTheDeadlineCount() throws {
     let (harness, reminder) = try issuedReminder()
     let appeal = try file(harness, reminder, on: "2020-09-16")

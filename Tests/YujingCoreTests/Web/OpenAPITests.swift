@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import YujingCore
+
 /// `/api/v1/openapi.json` (docs/operate.md#the-web-ui-and-api): a valid OpenAPI 3 document, checked by
 /// `openapi-spec-validator`; and `schemathesis` (both from PyPI) runs every described operation
 /// against a real server with a signed-in reviewer without finding a server error, an undescribed
@@ -27,11 +29,24 @@ import Testing
     // Every described operation is answered (not 404 or 405) by the server.
     let document = try #require(answer.json)
     let paths = try #require(document["paths"] as? [String: [String: Any]])
-    #expect(paths.count == 8)
+    #expect(paths.count == 15)
+    // A report and an appeal of the issued notice, for the paths that name one.
+    let store = office.harness.store
+    try store.recordFeedback(
+      noticeID: office.approved.id, text: "整改措施", fileName: nil, file: nil, actor: "fengcheng", at: fixedNow,
+      day: Day("2020-05-14")!)
+    let report = try #require(try store.reports(noticeID: office.approved.id).first).id
+    let appeal = try store.fileAppeal(
+      noticeID: office.approved.id, subjects: [try #require(office.approved.subjects.first).subject], reason: "数据已修订",
+      day: Day("2020-05-14")!, actor: "fengcheng", at: fixedNow, calendar: office.harness.thresholds.calendar,
+      workingDays: 3
+    ).id
     let reviewer = try office.client("rev")
     for (path, operations) in paths where !path.hasSuffix("/session") {
       for method in operations.keys {
-        let concrete = path.replacingOccurrences(of: "{id}", with: "\(office.draft.id)")
+        let id =
+          path.hasPrefix("/api/v1/reports/") ? report : path.hasPrefix("/api/v1/appeals/") ? appeal : office.draft.id
+        let concrete = path.replacingOccurrences(of: "{id}", with: "\(id)")
         let status = try reviewer.send(method.uppercased(), concrete, json: method == "post" ? [:] : nil).status
         #expect(![404, 405].contains(status), "\(method) \(path) → \(status)")
       }

@@ -18,6 +18,11 @@ final class Browser: @unchecked Sendable {
     var json: [String: Any]? {
       try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
     }
+
+    /// A body that is a JSON array of objects.
+    var list: [[String: Any]]? {
+      try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [[String: Any]]
+    }
   }
 
   let client: any TestClientProtocol
