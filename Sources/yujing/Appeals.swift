@@ -46,8 +46,16 @@ struct Appeals: ParsableCommand {
     @Option(name: .customLong("subject"), help: "A subject of the notice (repeat for more).") var subjects: [String]
     @Option(help: "Why: a revised figure, an exemption that applies.") var reason: String
     @Option(name: .customLong("as-of"), help: "The day it was filed (default: today).") var asOf: String?
+    @Option(help: "A file to attach (the statistics bureau's revised table).") var file: String?
 
     func run() throws {
+      let attachment = try file.map { path -> (fileName: String, data: Data) in
+        let url = URL(fileURLWithPath: path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+          throw CommandFailure("--file \(path): no such file, or it cannot be read")
+        }
+        return (url.lastPathComponent, data)
+      }
       let workspace = try global.openWorkspace()
       let thresholds = try Thresholds.load(configuration: workspace.configuration)
       let day = try asOf.map(ParsedDay.parse) ?? Day.today({ Date() }, in: workspace.configuration.city.timeZone)
@@ -60,7 +68,8 @@ struct Appeals: ParsableCommand {
       }
       do {
         let appeal = try workspace.store.fileAppeal(
-          noticeID: notice, subjects: parsed, reason: reason, day: day, actor: Actor.current, at: Date(),
+          noticeID: notice, subjects: parsed, reason: reason, attachment: attachment, day: day, actor: Actor.current,
+          at: Date(),
           calendar: thresholds.calendar, workingDays: thresholds.ladder.appealWorkingDays)
         print(
           "filed appeal \(appeal.id) of notice \(notice): \(appeal.subjects.map(\.notation).joined(separator: ", "))")

@@ -22,7 +22,8 @@ struct Deliveries: AsyncParsableCommand {
       for delivery in deliveries {
         let target = targets[delivery.targetID]
         var line =
-          "\(delivery.id)\tnotice \(delivery.noticeID)\t\(target?.addressee ?? "?") \(target?.format.rawValue ?? "")"
+          "\(delivery.id)\tnotice \(delivery.noticeID)\(delivery.eventKind.map { " \($0.rawValue)" } ?? "")"
+          + "\t\(target?.addressee ?? "?") \(target?.format.rawValue ?? "")"
           + "\t\(delivery.state.rawValue)\t\(delivery.attempts) attempt(s)"
         if delivery.state == .pending { line += "\tnext \(Timestamp.string(delivery.nextAttempt))" }
         if let error = delivery.lastError { line += "\t\(error)" }
@@ -41,7 +42,10 @@ struct Deliveries: AsyncParsableCommand {
       guard let delivery = try store.delivery(id: id) else {
         throw CommandFailure("there is no delivery \(id)")
       }
-      print("delivery \(delivery.id): notice \(delivery.noticeID) → webhook \(delivery.targetID) (\(delivery.role))")
+      let carries = delivery.eventKind.map { "\($0.rawValue) event \(delivery.eventID ?? 0) of " } ?? ""
+      print(
+        "delivery \(delivery.id): \(carries)notice \(delivery.noticeID) → webhook \(delivery.targetID) (\(delivery.role))"
+      )
       print("webhook-id: \(delivery.webhookID)")
       print(
         "state: \(delivery.state.rawValue), \(delivery.attempts) attempt(s), queued \(Timestamp.string(delivery.queuedAt))"

@@ -91,3 +91,37 @@ import Testing
     }
   }
 }
+
+extension AppealPagesTests {
+  @Test func anAppealCarriesItsFileWhichOnlyTheAddresseeAndTheOfficeMayDownload() async throws {
+    let office = try await Office.make()
+    let talk = office.approved
+    let subject = try #require(talk.subjects.first).subject
+    let table = Data("地区,指标,增速\n丰城市,规模以上工业增加值,8.3\n".utf8)
+    try await office.serve { browser in
+      let department = try await browser("fengcheng")
+      let (body, type) = department.multipart(
+        fields: [("subject", subject.notation), ("reason", "统计局已修订，见附表")],
+        files: [("file", "修订表<1>.csv", table)])
+      #expect(
+        try await department.sendRaw(.post, "/notices/\(talk.id)/appeal", body: body, contentType: type).status == 303)
+      let appeal = try #require(try office.store.appeals().first)
+      #expect(appeal.fileName == "修订表<1>.csv")
+      let link = "/notices/\(talk.id)/appeals/\(appeal.id)/attachment"
+      let page = try await browser("rev").get("/notices/\(talk.id)").body
+      // Named on the page, escaped, and linked.
+      #expect(page.contains("href=\"\(link)\">修订表&lt;1&gt;.csv</a>"), "\(page)")
+      for reader in ["rev", "fengcheng"] {
+        let file = try await browser(reader).get(link)
+        #expect(file.status == 200 && file.body == String(decoding: table, as: UTF8.self), "\(reader)")
+        #expect(file.header("Content-Disposition")?.hasPrefix("attachment;") == true)
+      }
+      // The unit the notice is copied to reads the notice, not its appeals; another unit not even that.
+      #expect(try await browser("gongxin").get(link).status == 404)
+      #expect(try await browser("zhangshu").get(link).status == 404)
+      #expect(try await browser("rev").get("/notices/\(talk.id)/appeals/\(appeal.id + 1)/attachment").status == 404)
+      // The file counts against the notice's quota with the reports' files.
+      #expect(try office.store.attachmentCounts(noticeID: talk.id, addressee: talk.addressee) == (1, 1))
+    }
+  }
+}

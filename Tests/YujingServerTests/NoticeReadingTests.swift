@@ -23,7 +23,8 @@ import Testing
       for index in 1...3 { #expect(try await upload("报告\(index).pdf").status == 303) }
       let fourth = try await upload("报告4.pdf")
       #expect(fourth.status == 422)
-      #expect(fourth.body.contains("the most its reports may attach"))
+      #expect(fourth.body.contains("the most its reports and appeals may attach"))
+      #expect(fourth.body.contains("本通知的整改报告和申诉附件已达上限"))
       #expect(try office.store.feedbackAttachments(noticeID: id).count == 3)
       // The form says so.
       #expect(try await department.get("/notices/\(id)").body.contains("共可附 3 个文件"))

@@ -106,55 +106,10 @@ public struct WebhookMessage: Sendable {
 
   /// The request of one attempt at `time` to `target`, under the delivery's `webhookID`.
   public func request(to target: WebhookTarget, webhookID: String, at time: Date) throws -> WebhookRequest {
-    let seconds = Int64(time.timeIntervalSince1970)
-    switch target.format {
-    case .generic:
-      let body = Data(genericJSON(content: target.content, webhookID: webhookID).utf8)
-      var headers: [(String, String)] = [
-        ("Content-Type", "application/json"), ("webhook-id", webhookID), ("webhook-timestamp", "\(seconds)"),
-      ]
-      if let secret = target.secret {
-        headers.append(
-          (
-            "webhook-signature",
-            try WebhookSignature.standard(secret: secret, id: webhookID, timestamp: seconds, body: body)
-          ))
-      }
-      return WebhookRequest(url: target.url, headers: headers, body: body)
-    case .wecom:
-      let text = markdown(target.content, limit: Self.wecomLimit)
-      let body = json(["msgtype": "markdown", "markdown": ["content": text]])
-      return WebhookRequest(url: target.url, headers: robotHeaders(webhookID), body: body)
-    case .dingtalk:
-      let text = markdown(target.content, limit: Self.robotLimit)
-      let body = json([
-        "msgtype": "markdown", "markdown": ["title": title, "text": text],
-        "at": ["atMobiles": [String](), "isAtAll": false],
-      ])
-      var url = target.url
-      if let secret = target.secret {
-        let milliseconds = Int64((time.timeIntervalSince1970 * 1000).rounded(.down))
-        let sign = WebhookSignature.dingtalk(secret: secret, timestampMilliseconds: milliseconds)
-        url = Self.appending(["timestamp": "\(milliseconds)", "sign": WebhookSignature.queryEncoded(sign)], to: url)
-      }
-      return WebhookRequest(url: url, headers: robotHeaders(webhookID), body: body)
-    case .feishu:
-      let text = markdown(target.content, limit: Self.robotLimit)
-      var object: [String: Any] = [
-        "msg_type": "post",
-        "content": ["post": ["zh_cn": ["title": title, "content": Self.feishuParagraphs(text, link: link)]]],
-      ]
-      if let secret = target.secret {
-        object["timestamp"] = "\(seconds)"
-        object["sign"] = WebhookSignature.feishu(secret: secret, timestampSeconds: seconds)
-      }
-      return WebhookRequest(url: target.url, headers: robotHeaders(webhookID), body: json(object))
-    }
-  }
-
-  private func robotHeaders(_ webhookID: String) -> [(String, String)] {
-    // The robots ignore it; a proxy's log can still tie a message to its delivery.
-    [("Content-Type", "application/json; charset=utf-8"), ("X-Yujing-Delivery", webhookID)]
+    try WebhookEnvelope.request(
+      to: target, webhookID: webhookID, at: time, title: title, link: link,
+      markdown: { limit in markdown(target.content, limit: limit) },
+      generic: { genericJSON(content: target.content, webhookID: webhookID) })
   }
 
   /// The generic JSON: the notice as `notices list` prints it, with the figures, the Markdown text
@@ -174,24 +129,13 @@ public struct WebhookMessage: Sendable {
     let object = NoticeJSON.object(notice, extra: extra)
     return "{\"type\": \"notice.approved\", \"webhook_id\": \(FindingsJSON.string(webhookID)), \"notice\": \(object)}"
   }
-
-  private func json(_ object: [String: Any]) -> Data {
-    // Sorted keys: the same notice always gives the same bytes.
-    (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-  }
-
-  static func feishuParagraphs(_ text: String, link: String) -> [[[String: String]]] {
-    var paragraphs = text.split(separator: "\n").map { [["tag": "text", "text": String($0)]] }
-    paragraphs.append([["tag": "a", "text": "查看全文", "href": link]])
-    return paragraphs
-  }
-
-  static func appending(_ items: [String: String], to url: URL) -> URL {
-    // The values are already percent-encoded: appended as they are, in a fixed order.
-    var text = url.absoluteString
-    for key in items.keys.sorted() {
-      text += (text.contains("?") ? "&" : "?") + "\(key)=\(items[key]!)"
-    }
-    return URL(string: text) ?? url
-  }
 }
+
+/// A message the outbox sends: a notice (`WebhookMessage`) or a decision about one
+/// (`DecisionMessage`), each put into the target's format for one attempt.
+public protocol OutgoingMessage: Sendable {
+  func request(to target: WebhookTarget, webhookID: String, at time: Date) throws -> WebhookRequest
+}
+
+extension WebhookMessage: OutgoingMessage {}
+extension DecisionMessage: OutgoingMessage {}

@@ -19,7 +19,7 @@ public enum DecisionJSON {
       ("subjects", "[" + appeal.subjects.map { string($0.notation) }.joined(separator: ", ") + "]"),
       ("reason", string(appeal.reason)), ("filed", string(appeal.filedDay.description)),
       ("state", string(appeal.state.rawValue)), ("decided_by", string(appeal.decidedBy)),
-      ("decision_reason", string(appeal.decisionReason)),
+      ("decision_reason", string(appeal.decisionReason)), ("file", string(appeal.fileName)),
     ])
   }
 

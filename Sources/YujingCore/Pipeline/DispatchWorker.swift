@@ -41,7 +41,7 @@ public struct DispatchWorker: Sendable {
     var byTarget: [Int64: [DueDelivery]] = [:]
     for item in due { byTarget[item.target.id, default: []].append(item) }
     let groups = byTarget.keys.sorted().map { byTarget[$0]! }
-    let messages = try self.messages(for: Set(due.map(\.delivery.noticeID)))
+    let messages = try self.messages(for: due.map(\.delivery))
     var total = Round()
     var next = 0
     try await withThrowingTaskGroup(of: Round.self) { group in
@@ -78,26 +78,39 @@ public struct DispatchWorker: Sendable {
     return total
   }
 
-  /// Each notice's message, made once for all its targets; a notice that is gone has none.
-  private func messages(for notices: Set<Int64>) throws -> [Int64: WebhookMessage] {
+  /// Each notice's and each decision's message, made once for all its targets; one whose notice
+  /// is gone has none.
+  private func messages(for deliveries: [DeliveryRecord]) throws -> [DeliveryRecord.Carries: any OutgoingMessage] {
     let store = workspace.store
     var evidence: [Period: [Subject: Evidence]] = [:]
-    var messages: [Int64: WebhookMessage] = [:]
-    for id in notices.sorted() {
-      guard let notice = try store.notice(id: id) else { continue }
+    var messages: [DeliveryRecord.Carries: any OutgoingMessage] = [:]
+    var notices: [Int64: NoticeRecord] = [:]
+    func notice(_ id: Int64) throws -> NoticeRecord? {
+      if let known = notices[id] { return known }
+      notices[id] = try store.notice(id: id)
+      return notices[id]
+    }
+    for id in Set(deliveries.filter { $0.eventID == nil }.map(\.noticeID)).sorted() {
+      guard let notice = try notice(id) else { continue }
       if evidence[notice.period] == nil {
         evidence[notice.period] = Dictionary(
           try store.currentFindings(period: notice.period).map { ($0.subject, $0.values) }
         ) { first, _ in first }
       }
-      messages[id] = WebhookMessage(
+      messages[.notice(id)] = WebhookMessage(
         notice: notice, configuration: workspace.configuration, evidence: evidence[notice.period] ?? [:])
+    }
+    for event in try store.decisionEvents(ids: Set(deliveries.compactMap(\.eventID))) {
+      guard let notice = try notice(event.noticeID) else { continue }
+      messages[.event(event.id)] = DecisionMessage(event: event, notice: notice, configuration: workspace.configuration)
     }
     return messages
   }
 
   /// One target's due deliveries, in order, within its rate.
-  private func send(_ deliveries: [DueDelivery], messages: [Int64: WebhookMessage]) async throws -> Round {
+  private func send(_ deliveries: [DueDelivery], messages: [DeliveryRecord.Carries: any OutgoingMessage]) async throws
+    -> Round
+  {
     var round = Round()
     for (index, item) in deliveries.enumerated() {
       let now = clock()
@@ -113,7 +126,7 @@ public struct DispatchWorker: Sendable {
         round.postponed += deliveries.count - index
         break
       }
-      switch try await attempt(item, message: messages[item.delivery.noticeID]) {
+      switch try await attempt(item, message: messages[item.delivery.carries]) {
       case .delivered: round.delivered += 1
       case .retry: round.retrying += 1
       case .permanent: round.dead += 1
@@ -122,7 +135,7 @@ public struct DispatchWorker: Sendable {
     return round
   }
 
-  private func attempt(_ item: DueDelivery, message: WebhookMessage?) async throws -> DeliveryOutcome {
+  private func attempt(_ item: DueDelivery, message: (any OutgoingMessage)?) async throws -> DeliveryOutcome {
     let store = workspace.store
     let started = clock()
     let request: WebhookRequest

@@ -10,6 +10,8 @@ public struct StoredAppeal: Sendable, Hashable {
   public var addressee: String
   public var subjects: [Subject]
   public var reason: String
+  /// The name of the file attached to the appeal (a revised table from the statistics bureau).
+  public var fileName: String?
   public var filedDay: Day
   public var filedBy: String
   public var state: AppealReview.State
@@ -21,8 +23,8 @@ extension Store {
   /// Files an appeal of some of a notice's subjects (`AppealReview.file`), in one transaction.
   @discardableResult
   public func fileAppeal(
-    noticeID: Int64, subjects: [Subject], reason: String, day: Day, actor: String, at instant: Date,
-    calendar: WorkingCalendar, workingDays: Int
+    noticeID: Int64, subjects: [Subject], reason: String, attachment: (fileName: String, data: Data)? = nil,
+    day: Day, actor: String, at instant: Date, calendar: WorkingCalendar, workingDays: Int
   ) throws -> StoredAppeal {
     try writer.write { db in
       let notice = try Store.reviewed(db, noticeID)
@@ -33,10 +35,12 @@ extension Store {
       ).get()
       try db.execute(
         sql: """
-          INSERT INTO appeal (notice_id, subjects, reason, filed_at, filed_day, filed_by) VALUES (?, ?, ?, ?, ?, ?)
+          INSERT INTO appeal (notice_id, subjects, reason, file_name, file, filed_at, filed_day, filed_by)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          noticeID, Store.subjectsJSON(accepted), reason, Timestamp.string(instant), day.description, actor,
+          noticeID, Store.subjectsJSON(accepted), reason, attachment?.fileName, attachment?.data,
+          Timestamp.string(instant), day.description, actor,
         ])
       let id = db.lastInsertedRowID
       try Store.recordNoticeEvent(
@@ -107,7 +111,11 @@ extension Store {
       try Store.audit(
         db, actor: actor, action: "appeal \(state == .granted ? "grant" : "deny")",
         object: "appeal \(id) of notice \(appeal.noticeID)", detail: decision.reason, at: instant)
-      return try Store.appeal(db, id: id)
+      let decided = try Store.appeal(db, id: id)
+      if let event = DecisionEvent.of(decided, at: instant) {
+        try Store.enqueueDecisionEvent(db, event, addressee: notice.addressee)
+      }
+      return decided
     }
   }
 
@@ -126,9 +134,23 @@ extension Store {
     return Set(rows.flatMap(Store.subjects(json:)))
   }
 
+  /// An appeal without its file, which only `appealFile` reads.
   static let appealSelect = """
-    SELECT appeal.*, notice.number, notice.period, notice.addressee FROM appeal JOIN notice ON notice.id = appeal.notice_id
+    SELECT appeal.id, appeal.notice_id, appeal.subjects, appeal.reason, appeal.file_name, appeal.filed_day,
+      appeal.filed_by, appeal.state, appeal.decided_by, appeal.decision_reason,
+      notice.number, notice.period, notice.addressee
+    FROM appeal JOIN notice ON notice.id = appeal.notice_id
     """
+
+  /// The file attached to an appeal of `noticeID`, if it has one.
+  public func appealFile(noticeID: Int64, appealID: Int64) throws -> (fileName: String, data: Data)? {
+    try writer.read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT file_name, file FROM appeal WHERE id = ? AND notice_id = ? AND file IS NOT NULL",
+        arguments: [appealID, noticeID]
+      ).map { ($0["file_name"] ?? "attachment", $0["file"]) }
+    }
+  }
 
   static func appeal(_ db: Database, id: Int64) throws -> StoredAppeal {
     guard let row = try Row.fetchOne(db, sql: appealSelect + " WHERE appeal.id = ?", arguments: [id]) else {
@@ -145,7 +167,7 @@ extension Store {
     return StoredAppeal(
       id: id, noticeID: row["notice_id"], noticeNumber: row["number"],
       period: Period(row["period"] as String) ?? Period(year: 2000, month: 1)!, addressee: row["addressee"],
-      subjects: subjects(json: row["subjects"]), reason: row["reason"],
+      subjects: subjects(json: row["subjects"]), reason: row["reason"], fileName: row["file_name"],
       filedDay: Day(row["filed_day"] as String) ?? Day(ordinal: 0), filedBy: row["filed_by"], state: state,
       decidedBy: row["decided_by"], decisionReason: row["decision_reason"])
   }

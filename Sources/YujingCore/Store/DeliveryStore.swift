@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// A delivery of one notice to one target, with where it stands (docs/operate.md#delivery).
+/// A delivery of one notice, or of a decision on its report or appeal, to one target, with where
+/// it stands (docs/operate.md#delivery).
 public struct DeliveryRecord: Sendable, Hashable {
   public enum State: String, Sendable, Hashable, CaseIterable {
     case pending, delivered, dead, cancelled
@@ -11,6 +12,9 @@ public struct DeliveryRecord: Sendable, Hashable {
   /// The Standard Webhooks id: the same on every attempt, so a receiver can drop duplicates.
   public var webhookID: String
   public var noticeID: Int64
+  /// The decision event it carries (`DecisionEvent`), nil when it carries the notice itself.
+  public var eventID: Int64?
+  public var eventKind: DecisionEvent.Kind?
   public var targetID: Int64
   /// `addressee` or `copy` (the target receives the notice as 抄送).
   public var role: String
@@ -20,6 +24,14 @@ public struct DeliveryRecord: Sendable, Hashable {
   public var nextAttempt: Date
   public var deliveredAt: Date?
   public var lastError: String?
+
+  /// What a delivery carries: a notice, or a decision event about one.
+  public enum Carries: Sendable, Hashable {
+    case notice(Int64)
+    case event(Int64)
+  }
+
+  public var carries: Carries { eventID.map(Carries.event) ?? .notice(noticeID) }
 }
 
 /// One attempt of a delivery, as the log shows it.
@@ -157,15 +169,15 @@ extension Store {
     try writer.read { db in
       let rows = try Row.fetchAll(
         db,
-        sql: """
-          SELECT * FROM delivery WHERE state = 'pending' AND next_attempt_ms <= ?
-          ORDER BY next_attempt_ms, id LIMIT ?
+        sql: Store.deliverySelect + """
+           WHERE delivery.state = 'pending' AND delivery.next_attempt_ms <= ?
+          ORDER BY delivery.next_attempt_ms, delivery.id LIMIT ?
           """,
         arguments: [Store.milliseconds(now), limit])
       let targets = Dictionary(
         uniqueKeysWithValues: try Store.webhookTargets(db, sql: "").map { ($0.id, $0) })
-      return rows.compactMap { row in
-        let delivery = Store.deliveryRecord(row)
+      return try rows.compactMap { row in
+        let delivery = try Store.deliveryRecord(row)
         return targets[delivery.targetID].map { DueDelivery(delivery: delivery, target: $0) }
       }
     }
@@ -250,8 +262,9 @@ extension Store {
         db,
         sql: """
           SELECT n.id, n.state,
-            (SELECT count(*) FROM delivery d WHERE d.notice_id = n.id AND d.state != 'delivered') AS open
-          FROM notice n WHERE n.id = (SELECT notice_id FROM delivery WHERE id = ?)
+            (SELECT count(*) FROM delivery d
+              WHERE d.notice_id = n.id AND d.event_id IS NULL AND d.state != 'delivered') AS open
+          FROM notice n WHERE n.id = (SELECT notice_id FROM delivery WHERE id = ? AND event_id IS NULL)
           """,
         arguments: [delivery])
     else { return }
@@ -265,16 +278,19 @@ extension Store {
   // MARK: The log
 
   public func deliveries(state: DeliveryRecord.State? = nil, notice: Int64? = nil) throws -> [DeliveryRecord] {
-    let (filter, arguments) = Store.equalityFilter([("state", state?.rawValue), ("notice_id", notice)])
+    let (filter, arguments) = Store.equalityFilter([
+      ("delivery.state", state?.rawValue), ("delivery.notice_id", notice),
+    ])
     return try writer.read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM delivery \(filter) ORDER BY id", arguments: arguments)
+      try Row.fetchAll(db, sql: Store.deliverySelect + " \(filter) ORDER BY delivery.id", arguments: arguments)
         .map(Store.deliveryRecord)
     }
   }
 
   public func delivery(id: Int64) throws -> DeliveryRecord? {
     try writer.read { db in
-      try Row.fetchOne(db, sql: "SELECT * FROM delivery WHERE id = ?", arguments: [id]).map(Store.deliveryRecord)
+      try Row.fetchOne(db, sql: Store.deliverySelect + " WHERE delivery.id = ?", arguments: [id])
+        .map(Store.deliveryRecord)
     }
   }
 
@@ -295,10 +311,9 @@ extension Store {
   /// give-up time counts from now.
   public func resendDelivery(id: Int64, actor: String, at instant: Date) throws {
     try writer.write { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM delivery WHERE id = ?", arguments: [id]) else {
-        throw NoticeActionError("there is no delivery \(id) (see yujing deliveries list)")
-      }
-      let delivery = Store.deliveryRecord(row)
+      guard let row = try Row.fetchOne(db, sql: Store.deliverySelect + " WHERE delivery.id = ?", arguments: [id])
+      else { throw NoticeActionError("there is no delivery \(id) (see yujing deliveries list)") }
+      let delivery = try Store.deliveryRecord(row)
       guard delivery.state == .dead || delivery.state == .cancelled else {
         throw NoticeActionError("delivery \(id) is \(delivery.state.rawValue): only a dead or cancelled one is resent")
       }
@@ -316,9 +331,23 @@ extension Store {
     }
   }
 
-  static func deliveryRecord(_ row: Row) -> DeliveryRecord {
-    DeliveryRecord(
-      id: row["id"], webhookID: row["webhook_id"], noticeID: row["notice_id"], targetID: row["target_id"],
+  /// A delivery with the type of the decision event it carries, if any.
+  static let deliverySelect = """
+    SELECT delivery.*, decision_event.type AS event_type
+    FROM delivery LEFT JOIN decision_event ON decision_event.id = delivery.event_id
+    """
+
+  static func deliveryRecord(_ row: Row) throws -> DeliveryRecord {
+    let eventType: String? = row["event_type"]
+    let eventKind = try eventType.map { type in
+      guard let kind = DecisionEvent.Kind(rawValue: type) else {
+        throw UnknownStoredValue(table: "decision_event", id: row["event_id"], column: "type", value: type)
+      }
+      return kind
+    }
+    return DeliveryRecord(
+      id: row["id"], webhookID: row["webhook_id"], noticeID: row["notice_id"], eventID: row["event_id"],
+      eventKind: eventKind, targetID: row["target_id"],
       role: row["role"], state: DeliveryRecord.State(rawValue: row["state"]) ?? .pending, attempts: row["attempts"],
       queuedAt: Store.date(milliseconds: row["queued_ms"]),
       nextAttempt: Store.date(milliseconds: row["next_attempt_ms"]),

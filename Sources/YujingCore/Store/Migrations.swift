@@ -28,6 +28,7 @@ enum Migrations {
     migrator.registerMigration("2026-12-05 decisions on 整改 reports", migrate: reportDecisions)
     migrator.registerMigration("2026-12-05 appeals", migrate: appeals)
     migrator.registerMigration("2026-12-06 signers and the steps of the approval chain", migrate: approvalSteps)
+    migrator.registerMigration("2026-12-06 decision events and their deliveries", migrate: decisionEvents)
     return migrator
   }
 

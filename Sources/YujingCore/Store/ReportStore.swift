@@ -117,6 +117,10 @@ extension Store {
             """, arguments: [id]
         ).map(Store.report)
       else { throw ReportReview.Refusal.noSuchReport }
+      // The unit hears of the decision through its delivery targets, queued with the decision.
+      if let event = DecisionEvent.of(stored, at: instant) {
+        try Store.enqueueDecisionEvent(db, event, addressee: notice.addressee)
+      }
       return stored
     }
   }

@@ -37,9 +37,12 @@ extension ReviewActions {
     return try store.appeals(state: state, noticeID: noticeID, addressee: addressee)
   }
 
-  /// The addressee appeals some of the notice's subjects, named as `Subject.notation` writes them.
+  /// The addressee appeals some of the notice's subjects, named as `Subject.notation` writes them,
+  /// with a file if it has one (within the same quotas as the reports' files).
   @discardableResult
-  func fileAppeal(_ id: Int64, subjects notations: [String], reason: String) throws -> StoredAppeal {
+  func fileAppeal(
+    _ id: Int64, subjects notations: [String], reason: String, fileName: String? = nil, file: Data? = nil
+  ) throws -> StoredAppeal {
     let notice = try notice(id)
     guard account.answersFor(notice) else {
       throw HTTPError(.forbidden, message: "only the addressee appeals a notice")
@@ -51,10 +54,18 @@ extension ReviewActions {
       return subject
     }
     let now = clock()
-    return try store.fileAppeal(
-      noticeID: id, subjects: subjects, reason: reason, day: Day.today({ now }, in: configuration.city.timeZone),
-      actor: account.name, at: now, calendar: current.thresholds.calendar,
-      workingDays: current.thresholds.ladder.appealWorkingDays)
+    func store(_ attachment: (fileName: String, data: Data)?) throws -> StoredAppeal {
+      try self.store.fileAppeal(
+        noticeID: id, subjects: subjects, reason: reason, attachment: attachment,
+        day: Day.today({ now }, in: configuration.city.timeZone), actor: account.name, at: now,
+        calendar: current.thresholds.calendar, workingDays: current.thresholds.ladder.appealWorkingDays)
+    }
+    guard let data = file else { return try store(nil) }
+    let name = try UploadQuota.fileName(fileName ?? "")
+    return try UploadQuota.lock.withLock {
+      try UploadQuota(settings: configuration.server).check(store: self.store, notice: notice)
+      return try store((name, data))
+    }
   }
 
   /// The last day the addressee may appeal an issued notice, or nil when it may not be appealed.

@@ -38,15 +38,16 @@ extension WebRoutes {
         let file = try actions.store.feedbackFile(
           noticeID: notice.id, feedbackID: try RequestNumbers.id(context, "file"))
       else { throw HTTPError(.notFound, message: "there is no such attachment") }
-      // Always a download, never shown inline: the file is the addressee's, not yujing's markup.
-      let name = file.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
-      return Response(
-        status: .ok,
-        headers: [
-          .contentType: "application/octet-stream", .contentDisposition: "attachment; filename*=UTF-8''\(name)",
-          .cacheControl: "no-store",
-        ],
-        body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
+      return download(file)
+    }
+    pages.get("/notices/{id}/appeals/{appeal}/attachment") { _, context in
+      let actions = actions(try context.signedIn())
+      let notice = try actions.notice(try RequestNumbers.id(context))
+      // An appeal is read by those who read the reports: the addressee and the office.
+      guard actions.mayReadReports(notice),
+        let file = try actions.store.appealFile(noticeID: notice.id, appealID: try RequestNumbers.id(context, "appeal"))
+      else { throw HTTPError(.notFound, message: "there is no such attachment") }
+      return download(file)
     }
     pages.get("/notices/{id}/docx") { _, context in
       let actions = actions(try context.signedIn())
@@ -68,8 +69,10 @@ extension WebRoutes {
       try actions.decideReport(
         id, report: form["report"].flatMap { Int64($0) }, .sendBack(reason: form["reason"] ?? "", due: due))
     }
-    addNoticeAction("appeal", to: pages) { actions, id, form, _ in
-      try actions.fileAppeal(id, subjects: form.all("subject"), reason: form["reason"] ?? "")
+    addNoticeAction("appeal", to: pages, limits: .upload) { actions, id, form, files in
+      let file = files["file"]
+      try actions.fileAppeal(
+        id, subjects: form.all("subject"), reason: form["reason"] ?? "", fileName: file?.fileName, file: file?.data)
     }
     addNoticeAction("grant-appeal", to: pages) { actions, id, form, _ in
       try actions.decideAppeal(try appeal(form, of: id, actions), .grant(reason: form["reason"] ?? ""))
@@ -171,4 +174,17 @@ extension WebRoutes {
     }
     return id
   }
+}
+
+/// A file a department attached, always as a download, never shown inline: the file is the
+/// addressee's, not yujing's markup.
+private func download(_ file: (fileName: String, data: Data)) -> Response {
+  let name = file.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
+  return Response(
+    status: .ok,
+    headers: [
+      .contentType: "application/octet-stream", .contentDisposition: "attachment; filename*=UTF-8''\(name)",
+      .cacheControl: "no-store",
+    ],
+    body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
 }

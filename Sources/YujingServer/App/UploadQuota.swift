@@ -2,7 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import YujingCore
 
-/// The limits on the files that 整改 reports attach: so many per notice and per department (the
+/// The limits on the files that 整改 reports and appeals attach: so many per notice and per department (the
 /// database holds them, and every backup copies them), and a file name short enough to be shown in
 /// a list and sent back in a header.
 struct UploadQuota {
@@ -28,7 +28,7 @@ struct UploadQuota {
     let counts = try store.attachmentCounts(noticeID: notice.id, addressee: notice.addressee)
     guard counts.notice < settings.uploadsPerNotice else {
       throw NoticeActionError(
-        "notice \(notice.id) has \(counts.notice) attached file(s), the most its reports may attach (server.uploads_per_notice)"
+        "notice \(notice.id) has \(counts.notice) attached file(s), the most its reports and appeals may attach (server.uploads_per_notice)"
       )
     }
     guard counts.addressee < settings.uploadsPerDepartment else {

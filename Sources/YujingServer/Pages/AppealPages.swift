@@ -29,9 +29,10 @@ enum AppealPages {
         }
         form = """
           <details><summary>对本通知提出申诉（\(lastDay.chinese)前）</summary>
-          <form method="post" action="/notices/\(notice.id)/appeal">\(Layout.csrfField(session))
+          <form method="post" action="/notices/\(notice.id)/appeal" enctype="multipart/form-data">\(Layout.csrfField(session))
           <fieldset><legend>申诉事项</legend>\(boxes)</fieldset>
           <label for="appeal-reason">申诉理由（如统计部门修正后的数据、适用的豁免）</label><textarea id="appeal-reason" name="reason" required></textarea>
+          <label for="appeal-file">附件（可选，如统计部门的修正数据表；20 MB 以内，文件名 \(UploadQuota.maximumNameCharacters) 字以内）</label><input type="file" id="appeal-file" name="file">
           <button class="secondary">提交申诉</button></form></details>
           """
       }
@@ -44,7 +45,7 @@ enum AppealPages {
         decision = "\(decision)\(decisionForms(appeal, session: session, back: "/notices/\(notice.id)"))"
       }
       return """
-        <tr><td class="date">\(appeal.filedDay.chinese)</td><td>\(HTML.join(appeal.subjects.map(names.link), separator: "、"))</td><td class="note">\(appeal.reason)</td><td>\(decision)</td></tr>
+        <tr><td class="date">\(appeal.filedDay.chinese)</td><td>\(HTML.join(appeal.subjects.map(names.link), separator: "、"))</td><td class="note">\(appeal.reason)\(attachment(appeal))</td><td>\(decision)</td></tr>
         """
     }
     let table: HTML =
@@ -55,6 +56,12 @@ enum AppealPages {
       \(table)
       \(form)
       """
+  }
+
+  /// The link to an appeal's file, if it has one.
+  static func attachment(_ appeal: StoredAppeal) -> HTML {
+    guard let name = appeal.fileName else { return "" }
+    return "<br>附件：<a href=\"/notices/\(appeal.noticeID)/appeals/\(appeal.id)/attachment\">\(name)</a>"
   }
 
   /// A reviewer's two answers to a pending appeal; `back` is where the forms post.

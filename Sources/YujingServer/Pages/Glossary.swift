@@ -106,6 +106,11 @@ enum Glossary {
     "HTTP \(attempt.httpStatus.map(String.init) ?? "—")，\(deliveryOutcome(attempt.outcome))：\(attempt.answer)"
   }
 
+  /// What a delivery carries: the notice itself, or the office's decision on its report or appeal.
+  static func deliveryContent(_ delivery: DeliveryRecord) -> String {
+    delivery.eventKind.map { "决定：\($0.heading)" } ?? "通知"
+  }
+
   static func deliveryRole(_ role: String) -> String {
     switch role {
     case "addressee": "主送"
@@ -296,7 +301,7 @@ enum Glossary {
       ("the attached file has no name", "附件没有文件名。"),
       ("rename it to", "附件的文件名过长，请改短后再上传。"),
       ("holds control characters", "附件的文件名含有不可见字符，请重命名后再上传。"),
-      ("the most its reports may attach", "本通知的整改报告附件已达上限，不能再上传。"),
+      ("the most its reports and appeals may attach", "本通知的整改报告和申诉附件已达上限，不能再上传。"),
       ("the most a department may", "本单位上传的附件已达上限，请与市经济运行办联系。"),
       ("is not a region of the configuration", "所选地区不在本市配置中。"),
       ("is not an indicator of the configuration", "所选指标不在本市配置中。"),

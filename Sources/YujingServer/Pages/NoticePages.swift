@@ -302,7 +302,7 @@ enum NoticePages {
       """
       <form method="post" action="/notices/\(notice.id)/feedback" enctype="multipart/form-data">\(Layout.csrfField(session))
       <label for="report">\(Glossary.report)</label><textarea id="report" name="text" required></textarea>
-      <label for="file">附件（可选，20 MB 以内；文件名 \(UploadQuota.maximumNameCharacters) 字以内；每件通知的整改报告共可附 \(uploads) 个文件）</label><input id="file" name="file" type="file">
+      <label for="file">附件（可选，20 MB 以内；文件名 \(UploadQuota.maximumNameCharacters) 字以内；每件通知的整改报告和申诉共可附 \(uploads) 个文件）</label><input id="file" name="file" type="file">
       <button>\(button)</button></form>
       """
     }
@@ -350,13 +350,13 @@ enum NoticePages {
       let last = try store.deliveryAttempts(delivery: delivery.id).last
       let answer = last.map(Glossary.deliveryAttempt)
       return """
-        <tr><td>\(delivery.id)</td><td>\(Glossary.deliveryRole(delivery.role))</td><td>\(Glossary.deliveryState(delivery.state))</td>
+        <tr><td>\(delivery.id)</td><td>\(Glossary.deliveryContent(delivery))</td><td>\(Glossary.deliveryRole(delivery.role))</td><td>\(Glossary.deliveryState(delivery.state))</td>
         <td class="number">\(delivery.attempts)</td><td>\(answer ?? delivery.lastError ?? "")</td></tr>
         """
     }
     return """
       <h2>投递</h2>
-      <table><tr><th>投递</th><th>送达方式</th><th>状态</th><th>尝试次数</th><th>最后回应（接收方原文）</th></tr>\(rows)</table>
+      <table><tr><th>投递</th><th>内容</th><th>送达方式</th><th>状态</th><th>尝试次数</th><th>最后回应（接收方原文）</th></tr>\(rows)</table>
       """
   }
 

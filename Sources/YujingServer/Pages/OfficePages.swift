@@ -210,7 +210,7 @@ enum OfficePages {
       let state: HTML =
         "<span class=\"badge \(delivery.state == .dead ? "rejected" : delivery.state.rawValue)\">\(Glossary.deliveryState(delivery.state))</span>"
       return """
-        <tr><td>\(delivery.id)</td><td><a href="/notices/\(delivery.noticeID)">\(delivery.noticeID)</a></td>
+        <tr><td>\(delivery.id)</td><td><a href="/notices/\(delivery.noticeID)">\(delivery.noticeID)</a></td><td>\(Glossary.deliveryContent(delivery))</td>
         <td>\(delivery.targetID)（\(Glossary.deliveryRole(delivery.role))）</td><td>\(state)</td><td class="number">\(delivery.attempts)</td>
         <td class="date">\(Glossary.time(delivery.nextAttempt, timeZone))</td><td>\(last ?? delivery.lastError ?? "")</td></tr>
         """
@@ -219,7 +219,7 @@ enum OfficePages {
       "投递记录", context: context, active: "deliveries",
       """
       <p>最近 300 条投递，时间为本市时间。已放弃的投递可由系统管理员用 <code>yujing deliveries resend 投递编号</code> 重新投递；“最后回应”为接收方系统的原文。</p>
-      <table><tr><th>投递</th><th>通知</th><th>投递目标</th><th>状态</th><th>尝试次数</th><th>下次尝试</th><th>最后回应</th></tr>\(Array(rows))</table>
+      <table><tr><th>投递</th><th>通知</th><th>内容</th><th>投递目标</th><th>状态</th><th>尝试次数</th><th>下次尝试</th><th>最后回应</th></tr>\(Array(rows))</table>
       """)
   }
 }

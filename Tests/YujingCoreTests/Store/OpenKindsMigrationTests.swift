@@ -99,7 +99,17 @@ import Testing
       #expect(throws: DatabaseError.self) {
         try db.execute(sql: "UPDATE notice SET corrects = 999 WHERE id = 9")
       }
+      // The delivery table, rebuilt again for decision events, still takes a notice once per target.
+      #expect(throws: DatabaseError.self) {
+        try db.execute(
+          sql: """
+            INSERT INTO delivery (webhook_id, notice_id, target_id, role, state, queued_at, queued_ms, next_attempt_ms)
+            VALUES ('msg_2', 7, 5, 'addressee', 'pending', 't', 0, 0)
+            """)
+      }
     }
+    let delivery = try #require(try store.delivery(id: 11))
+    #expect(delivery.eventID == nil && delivery.carries == .notice(7) && delivery.state == .delivered)
   }
 
   @Test func aKindTheSchemaNoLongerListsIsRefusedByTheCodeWhenRead() throws {
