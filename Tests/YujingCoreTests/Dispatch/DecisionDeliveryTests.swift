@@ -108,4 +108,30 @@ import Testing
     let events = try setup.store.decisionEvents(noticeID: notice.id)
     #expect(events.map(\.kind) == [.reportAccepted] && events.first?.objectID == report.id)
   }
+
+  /// The crash loop's audit of decisions finds a decision applied by halves: what it accepts
+  /// after a real decision, it refuses once the event or the notice's closing is taken away.
+  @Test func theAuditFindsADecisionAppliedByHalves() throws {
+    let setup = try Setup()
+    _ = try setup.addTarget(.generic, URL(string: "http://127.0.0.1:9/hook")!, secret: RobotReceiver.secrets["generic"])
+    let notice = try #require(try setup.approveReminders().first)
+    try setup.store.recordFeedback(
+      noticeID: notice.id, text: "已落实整改。", fileName: nil, file: nil, actor: "丰城", at: setup.clock.now,
+      day: Day("2020-10-09")!)
+    let report = try #require(try setup.store.reports(noticeID: notice.id).first)
+    try setup.store.decideReport(
+      id: report.id, .accept(comment: nil), day: Day("2020-10-12")!, actor: "rev", at: setup.clock.now,
+      calendar: setup.harness.thresholds.calendar, returnedWorkingDays: 3)
+    let audit = try StoreAudit(path: setup.store.path)
+    #expect(try audit.decisions().isEmpty)
+    try setup.store.writer.write { db in
+      try db.execute(sql: "UPDATE notice SET state = 'sent' WHERE id = ?", arguments: [notice.id])
+      try db.execute(sql: "DELETE FROM delivery WHERE event_id IS NOT NULL")
+    }
+    let problems = try audit.decisions()
+    #expect(problems.contains { $0.contains("is accepted but its notice is sent") }, "\(problems)")
+    #expect(problems.contains { $0.contains("has no delivery queued") }, "\(problems)")
+    try setup.store.writer.write { db in try db.execute(sql: "DELETE FROM decision_event") }
+    #expect(try audit.decisions().contains("report \(report.id) is accepted but its events are none"))
+  }
 }

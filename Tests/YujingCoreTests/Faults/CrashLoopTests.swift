@@ -7,17 +7,19 @@ import Testing
 /// Delivery and the daemon under faults: `yujing serve` killed with SIGKILL at random moments of real work,
 /// again and again, loses nothing and applies nothing by halves. Each round adds a month's feed,
 /// starts the daemon (which catches the feed up, evaluates the month and drafts its notices; a
-/// reviewer approves the drafts through the API as they appear; the dispatch worker delivers them
-/// to the robot receiver) and kills it in a phase chosen by a seeded generator, at a moment found
-/// by watching the work (the database, the reviewer's count, the receiver's count) plus a random
-/// delay. With the daemon down, the database is checked; at the end the daemon drains all work and
+/// reviewer checks the drafts through the API as they appear and a signer signs those whose chain
+/// asks for it; the dispatch worker delivers them to the robot receiver; in a round aimed at the
+/// decisions, the addressees have sent their 整改 reports and the reviewer accepts or returns
+/// them) and kills it in a phase chosen by a seeded generator, at a moment found by watching the
+/// work (the database, the reviewer's and the decider's counts, the receiver's count) plus a
+/// random delay. With the daemon down, the database is checked; at the end the daemon drains all work and
 /// every delivery is checked at the receiver.
 ///
 /// `YUJING_CRASH_ROUNDS` (default 12, at least 4) sets the rounds, `YUJING_CRASH_SEED` replays a
 /// run: both are printed.
 @Suite(.serialized) struct CrashLoopTests {
   enum Phase: String, CaseIterable, Comparable {
-    case ingest, evaluation, approval, dispatch
+    case ingest, evaluation, approval, dispatch, decision
 
     static func < (lhs: Phase, rhs: Phase) -> Bool {
       allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -44,6 +46,7 @@ import Testing
       // The phase hit least so far; a tie is broken by the generator.
       let fewest = Phase.allCases.map { hits[$0, default: 0] }.min()!
       let aim = Phase.allCases.filter { hits[$0, default: 0] == fewest }.randomElement(using: &random)!
+      if aim == .decision { try office.submitReports() }
       let fraction = Double.random(in: 0...1, using: &random)
       let hit = try await loop.round(aimingAt: aim, fraction: fraction)
       if let hit { hits[hit, default: 0] += 1 }
@@ -159,6 +162,12 @@ struct CrashLoop {
           address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password,
           signer: CrashOffice.signer)
       }
+    let decider =
+      phase == .decision
+      ? try await onOwnThread {
+        try ReportDecider(
+          address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password)
+      } : nil
     var killedByReceiver = false
     // How long a phase takes is learnt only from one seen running and seen to end.
     switch phase {
@@ -198,11 +207,19 @@ struct CrashLoop {
       _ = try await until({ try !serve.process.isRunning || state() == nil })
       killedByReceiver = !serve.process.isRunning
       try await receiver.cancelKill()
+    case .decision:
+      // Kill among the decisions: after the first, before the last.
+      let waiting = try submittedCount()
+      let target = 1 + Int(fraction * Double(max(waiting - 2, 0)))
+      _ = try await until({ try (decider?.decided ?? 0) >= target || submittedCount() == 0 })
     }
     // SIGKILL is the kill (the receiver's, in a dispatch round); any other end is the daemon's own.
     let diedAlone = !serve.process.isRunning && !serve.wasKilled
     serve.crash()
-    try await onOwnThread { approver?.stop() }
+    try await onOwnThread {
+      approver?.stop()
+      decider?.stop()
+    }
     #expect(!diedAlone, "the daemon exited before it was killed: \(serve.outputText.suffix(3_000))")
     // The phase aimed at counts only if its work was caught unfinished by the kill: a feed not
     // run; a run whose periods were not escalated; drafts left after this life's first approval;
@@ -214,10 +231,11 @@ struct CrashLoop {
     case .evaluation: hit = try dueCount() > 0 ? .evaluation : unfinished
     case .approval: hit = try (approver?.approved ?? 0) > 0 && draftCount() > 0 ? .approval : unfinished
     case .dispatch: hit = killedByReceiver ? .dispatch : unfinished
+    case .decision: hit = try (decider?.decided ?? 0) > 0 && submittedCount() > 0 ? .decision : unfinished
     }
     lastRound =
       "\(String(format: "%.2f", Date().timeIntervalSince(started))) s up, \(approver?.approved ?? 0) approved, "
-      + "feed runs seen to take \(String(format: "%.2f", ingestSeconds)) s"
+      + "\(decider?.decided ?? 0) reports decided, feed runs seen to take \(String(format: "%.2f", ingestSeconds)) s"
     return hit
   }
 
@@ -231,19 +249,27 @@ struct CrashLoop {
         address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password,
         signer: CrashOffice.signer)
     }
+    let decider = try await onOwnThread {
+      try ReportDecider(
+        address: serve.address, name: CrashOffice.reviewer.name, password: CrashOffice.reviewer.password)
+    }
     let finished = try await until({ try state() == nil })
-    try await onOwnThread { approver.stop() }
+    try await onOwnThread {
+      approver.stop()
+      decider.stop()
+    }
     let status = try await onOwnThread { serve.stop() }
     var left: [String] = []
     if !finished { left.append("still unfinished: \(try state().map(\.rawValue) ?? "-"); \(try unfinished())") }
     if status != 0 { left.append("SIGTERM ended it with \(status)") }
     if !approver.lastErrors.isEmpty { left.append("the reviewer's errors: \(approver.lastErrors)") }
+    if !decider.lastErrors.isEmpty { left.append("the decider's errors: \(decider.lastErrors)") }
     return left
   }
 
   /// The first phase with work left, read from the database: a month's feed not run, a month
-  /// not evaluated or not escalated (still in evaluation_due), a draft, a pending delivery;
-  /// nil when all is done.
+  /// not evaluated or not escalated (still in evaluation_due), a draft, a pending delivery, a
+  /// report awaiting the office's decision; nil when all is done.
   func state() throws -> Phase? {
     let added = self.added
     return try office.read { db in
@@ -260,6 +286,9 @@ struct CrashLoop {
       if try Int.fetchOne(db, sql: "SELECT count(*) FROM notice WHERE state = 'draft'") ?? 0 > 0 { return .approval }
       if try Int.fetchOne(db, sql: "SELECT count(*) FROM delivery WHERE state = 'pending'") ?? 0 > 0 {
         return .dispatch
+      }
+      if try Int.fetchOne(db, sql: "SELECT count(*) FROM feedback WHERE state = 'submitted'") ?? 0 > 0 {
+        return .decision
       }
       return nil
     }
@@ -282,6 +311,12 @@ struct CrashLoop {
 
   func draftCount() throws -> Int {
     try office.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM notice WHERE state = 'draft'") ?? 0 }
+  }
+
+  func submittedCount() throws -> Int {
+    try office.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM feedback WHERE state = 'submitted'") ?? 0
+    }
   }
 
   func pendingCount() throws -> Int {

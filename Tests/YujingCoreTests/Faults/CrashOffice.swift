@@ -115,6 +115,23 @@ struct CrashOffice: @unchecked Sendable {
     }
   }
 
+  /// Each issued notice that asks for a 整改 report and has none gets one, as its addressee would
+  /// send it (with the daemon down): the reports the office then decides. Returns how many.
+  @discardableResult
+  func submitReports() throws -> Int {
+    let store = try Store(path: database)
+    var count = 0
+    for notice in try store.notices() where notice.kind.asksForReport && notice.corrects == nil {
+      guard [.approved, .sent, .acknowledged].contains(notice.state), try store.reports(noticeID: notice.id).isEmpty
+      else { continue }
+      try store.recordFeedback(
+        noticeID: notice.id, text: "已分析原因，制定整改措施。", fileName: nil, file: nil, actor: notice.addressee, at: Date(),
+        day: notice.reportDue ?? Day("2020-12-31")!)
+      count += 1
+    }
+    return count
+  }
+
   /// Reads the database read-only, whether the daemon is up, down or just killed.
   func read<T>(_ work: (Database) throws -> T) throws -> T { try reader.read(work) }
 }

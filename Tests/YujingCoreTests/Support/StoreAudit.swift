@@ -17,7 +17,7 @@ struct StoreAudit {
 
   /// Every check below.
   func problems() throws -> [String] {
-    try integrity() + feedRuns() + snapshots() + numbering() + queuedDeliveries()
+    try integrity() + feedRuns() + snapshots() + numbering() + queuedDeliveries() + decisions()
   }
 
   /// SQLite's own check of the file, and every foreign key.
@@ -158,7 +158,8 @@ struct StoreAudit {
             AND (t.addressee = n.addressee
               OR (t.receives_copies = 1 AND t.addressee IN (SELECT value FROM json_each(n.cc))))
           WHERE n.number IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.notice_id = n.id AND d.target_id = t.id)
+            AND NOT EXISTS (
+              SELECT 1 FROM delivery d WHERE d.notice_id = n.id AND d.target_id = t.id AND d.event_id IS NULL)
           """)
       for row in missing.prefix(10) {
         let notice: Int64 = row["notice"]
@@ -173,6 +174,55 @@ struct StoreAudit {
             AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.notice_id = n.id)
           """)
       if let unsent, unsent > 0 { problems.append("\(unsent) numbered notices have no delivery at all") }
+      return problems
+    }
+  }
+
+  /// No half-applied decision on a 整改 report: a decided report has exactly one decision event,
+  /// of its decision's type, queued to every target of the addressee; an accepted one has closed
+  /// its notice, a returned one names its new due day; an undecided report has no event.
+  func decisions() throws -> [String] {
+    try database.read { db in
+      var problems: [String] = []
+      let reports = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT f.id, f.state, f.resubmit_due, n.state AS notice_state,
+            (SELECT group_concat(e.type) FROM decision_event e WHERE e.report_id = f.id) AS events
+          FROM feedback f JOIN notice n ON n.id = f.notice_id
+          """)
+      for row in reports {
+        let id: Int64 = row["id"]
+        let state: String = row["state"]
+        let events: String? = row["events"]
+        switch state {
+        case "submitted":
+          if events != nil { problems.append("report \(id) awaits a decision but has the event \(events ?? "")") }
+        case "accepted", "returned":
+          if events != "report.\(state)" {
+            problems.append("report \(id) is \(state) but its events are \(events ?? "none")")
+          }
+          if state == "accepted", row["notice_state"] as String != "closed" {
+            problems.append("report \(id) is accepted but its notice is \(row["notice_state"] as String)")
+          }
+          if state == "returned", row["resubmit_due"] as String? == nil {
+            problems.append("report \(id) is returned without a day to send it again")
+          }
+        default:
+          problems.append("report \(id) is in the unknown state \(state)")
+        }
+      }
+      let unqueued = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT e.id, t.id AS target FROM decision_event e
+          JOIN webhook_target t ON t.removed_at IS NULL AND t.addressee = e.addressee
+          WHERE NOT EXISTS (SELECT 1 FROM delivery d WHERE d.event_id = e.id AND d.target_id = t.id)
+          """)
+      for row in unqueued.prefix(10) {
+        problems.append(
+          "decision event \(row["id"] as Int64) has no delivery queued for target \(row["target"] as Int64)")
+      }
       return problems
     }
   }
