@@ -21,6 +21,13 @@ import Testing
         try await department.sendRaw(.post, "/notices/\(approved)/feedback", body: body, contentType: type).status
           == 303)
       let file = try #require(try office.store.feedbackAttachments(noticeID: approved).first).id
+      let subject = try #require(office.approved.subjects.first).subject.notation
+      let (appealBody, appealType) = department.multipart(
+        fields: [("subject", subject), ("reason", "数据已修订")], files: [("file", "b.txt", Data("b".utf8))])
+      #expect(
+        try await department.sendRaw(.post, "/notices/\(approved)/appeal", body: appealBody, contentType: appealType)
+          .status == 303)
+      let appeal = try #require(try office.store.appeals().first).id
       let caseID = try #require(try office.store.cases().first).id
       let run = try #require(try office.store.feedRuns(limit: 1).first).id
       let reads: [(String, [Int])] = [
@@ -52,6 +59,12 @@ import Testing
         ("/notices/\(draft)/docx", [303, 200, 200, 404, 404, 404]),
         ("/notices/\(approved)/attachments/\(file)", [303, 200, 200, 200, 404, 404]),
         ("/notices/\(draft)/attachments/\(file)", [303, 404, 404, 404, 404, 404]),
+        ("/notices/\(approved)/appeals/\(appeal)/attachment", [303, 200, 200, 200, 404, 404]),
+        ("/notices/\(draft)/appeals/\(appeal)/attachment", [303, 404, 404, 404, 404, 404]),
+        ("/notices/\(approved)/form", [303, 200, 200, 403, 403, 403]),
+        ("/notices/\(approved)/form.docx", [303, 200, 200, 403, 403, 403]),
+        ("/notices/\(draft)/form", [303, 200, 200, 403, 403, 403]),
+        ("/notices/999999/form", [303, 404, 404, 403, 403, 403]),
         ("/api/v1/session", [401, 200, 200, 200, 200, 200]),
         ("/api/v1/openapi.json", [401, 200, 200, 200, 200, 200]),
         ("/api/v1/notices", [401, 200, 200, 200, 200, 200]),

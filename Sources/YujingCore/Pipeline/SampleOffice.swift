@@ -3,8 +3,9 @@ import Foundation
 /// The sample office's year (the demo): day by day through 2020, files are ingested the day they
 /// arrive and their month evaluated; the reviewer approves the drafts of the day before; the
 /// addressees answer as units do: most send their 整改 reports on time, a few late, and one never
-/// answers, so that every path of the ladder shows; the daily check runs every day. Everything
-/// goes through the same stages as real work.
+/// answers, so that every path of the ladder shows; the office accepts the reports, returns a few,
+/// and grants one appeal (`SampleOffice+Decisions.swift`); the daily check runs every day.
+/// Everything goes through the same stages as real work.
 public struct SampleOffice: Sendable {
   public let workspace: Workspace
   public let thresholds: Thresholds
@@ -76,6 +77,7 @@ public struct SampleOffice: Sendable {
       if thresholds.calendar.isWorkingDay(day) {
         entry.approved = try approveDrafts(on: day, at: noon, arrivals: arrivals)
         try sendReports(on: day, at: noon)
+        try decide(on: day, at: noon)
       }
       for arrival in arrivals where arrival.day == day {
         let run = try replay.ingest(arrival)
@@ -161,13 +163,23 @@ public struct SampleOffice: Sendable {
   }
 
   /// Each addressee answers on the third working day after the 成文日期 (after the talk, for a
-  /// talk), the late ones two working days after the deadline, the silent one never.
+  /// talk), the late ones two working days after the deadline, the silent one never; a report the
+  /// office returned is sent again, made specific, the next working day.
   private func sendReports(on day: Day, at instant: Date) throws {
     let store = workspace.store
     let notices = try store.notices()
+    for report in try store.reports(state: .returned) where report.resubmitDue.map({ day <= $0 }) == true {
+      guard try store.reports(noticeID: report.noticeID).first?.id == report.id else { continue }
+      try store.recordFeedback(
+        noticeID: report.noticeID,
+        text: "关于\(report.noticeNumber ?? "")的整改报告（修改稿）：逐项明确了责任单位、完成时限和量化目标。", fileName: nil, file: nil,
+        actor: "demo:\(report.addressee)", at: instant, day: day)
+    }
     for notice in notices where [.approved, .sent].contains(notice.state) {
+      // A notice whose appeal was granted is withdrawn: there is nothing to report on.
       guard let due = notice.reportDue, let answered = reportDay(notice, due: due, among: notices), answered == day,
-        try store.feedback(noticeID: notice.id).isEmpty
+        try store.feedback(noticeID: notice.id).isEmpty,
+        try store.appeals(noticeID: notice.id).allSatisfy({ $0.state != .granted })
       else { continue }
       let what = notice.kind == .precoordination ? "应对措施" : "整改报告"
       try store.recordFeedback(

@@ -68,6 +68,15 @@ struct WebRoutes: Sendable {
     office.get("/appeals") { _, context in
       try AppealPages.list(context: context, actions: actions(try context.signedIn()))
     }
+    // The 发文稿纸 holds the office's own opinions: the office's to read, not the addressee's.
+    office.get("/notices/{id}/form") { _, context in
+      try NoticePages.processingForm(
+        try RequestNumbers.id(context), format: .html, current: live.current, now: clock())
+    }
+    office.get("/notices/{id}/form.docx") { _, context in
+      try NoticePages.processingForm(
+        try RequestNumbers.id(context), format: .docx, current: live.current, now: clock())
+    }
     office.get("/audit") { _, context in
       try AuditPage.render(
         context: context, store: live.store, timeZone: live.current.workspace.configuration.city.timeZone)

@@ -220,7 +220,7 @@ enum NoticePages {
       </dl>
       <div class="actions">\(actions)</div>
       \(account.isOffice ? chainSection(chain: chain, pending: notice.state == .draft ? pending : nil, steps: steps, timeZone: timeZone) : "")
-      <h2>文件 <a href="/notices/\(notice.id)/docx" class="badge">下载 Word 版</a></h2>
+      <h2>文件 <a href="/notices/\(notice.id)/docx" class="badge">下载 Word 版</a>\(account.isOffice ? formLinks(notice) : "")</h2>
       <iframe class="document" sandbox src="/notices/\(notice.id)/document" title="\(notice.title)"></iframe>
       \(edit)
       \(deliveries)
@@ -370,6 +370,41 @@ enum NoticePages {
       ],
       body: .init(
         byteBuffer: ByteBuffer(string: HTMLRenderer.render(try officialDocument(notice, current: current, now: now)))))
+  }
+
+  /// The office's links to the notice's 发文稿纸.
+  static func formLinks(_ notice: NoticeRecord) -> HTML {
+    """
+     <a href="/notices/\(notice.id)/form" class="badge">发文稿纸</a> <a href="/notices/\(notice.id)/form.docx" class="badge">发文稿纸 Word 版</a>
+    """
+  }
+
+  /// The notice's 发文稿纸 (发文处理笺): its number, title, addressees and the 拟稿 / 核稿 / 签发
+  /// steps with names, dates and opinions, as a page to print or a Word file to file.
+  static func processingForm(_ id: Int64, format: DocumentFormat, current: LiveWorkspace.Current, now: Date) throws
+    -> Response
+  {
+    let workspace = current.workspace
+    guard let notice = try workspace.store.notice(id: id),
+      let processing = try workspace.store.processing(noticeID: id, configuration: workspace.configuration)
+    else { throw HTTPError(.notFound, message: "there is no notice \(id)") }
+    let sheet = processing.form(for: try officialDocument(notice, current: current, now: now))
+    if format == .docx {
+      return Response(
+        status: .ok,
+        headers: [
+          .contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          .contentDisposition: "attachment; filename=\"notice-\(notice.id)-form.docx\"", .cacheControl: "no-store",
+        ],
+        body: .init(byteBuffer: ByteBuffer(bytes: try ProcessingFormDOCX.render(sheet))))
+    }
+    return Response(
+      status: .ok,
+      headers: [
+        .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+        .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+      ],
+      body: .init(byteBuffer: ByteBuffer(string: ProcessingFormHTML.render(sheet))))
   }
 
   /// The notice as a Word file, as the office prints and files it.

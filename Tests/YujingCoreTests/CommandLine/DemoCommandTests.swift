@@ -86,5 +86,26 @@ import Testing
     let problems = try #require(try JSONSerialization.jsonObject(with: Data(ledger.out.utf8)) as? [[String: Any]])
     #expect(problems.count == 12)
     #expect(Set(problems.compactMap { $0["light"] as? String }) == ["none", "blue", "yellow", "red"], "\(ledger.out)")
+
+    // The office's decisions: reports accepted (销号), two first reports returned and sent again,
+    // and 市卫健委's appeal granted, which withdrew its reminder by a notice of its own.
+    let reports = try YujingCommand.run(["reports", "list", "--config", config, "--format", "json"])
+    #expect(reports.status == 0, "\(reports.err)")
+    let decided = try #require(try JSONSerialization.jsonObject(with: Data(reports.out.utf8)) as? [[String: Any]])
+    let returned = decided.filter { $0["state"] as? String == "returned" }
+    #expect(Set(returned.compactMap { $0["addressee"] as? String }) == ["市交通运输局", "铜鼓县人民政府"], "\(returned)")
+    for report in returned {
+      let notice = report["notice"] as? Int
+      #expect(decided.contains { $0["notice"] as? Int == notice && $0["state"] as? String == "accepted" })
+    }
+    #expect(decided.filter { $0["state"] as? String == "accepted" }.count > 30)
+    let appeals = try YujingCommand.run(["appeals", "list", "--config", config, "--format", "json"])
+    let appeal = try #require(
+      (try JSONSerialization.jsonObject(with: Data(appeals.out.utf8)) as? [[String: Any]])?.first, "\(appeals.out)")
+    #expect(appeal["state"] as? String == "granted" && appeal["addressee"] as? String == "市卫健委")
+    let all = try YujingCommand.run(["notices", "list", "--config", config, "--format", "json"])
+    let notices = try #require(try JSONSerialization.jsonObject(with: Data(all.out.utf8)) as? [[String: Any]])
+    let withdrawal = try #require(notices.first { $0["corrects"] as? Int == appeal["notice"] as? Int }, "\(all.out)")
+    #expect(withdrawal["number"] is String && (withdrawal["title"] as? String)?.hasPrefix("关于撤回") == true)
   }
 }
