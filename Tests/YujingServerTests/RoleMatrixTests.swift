@@ -11,6 +11,7 @@ import Testing
 
   @Test func everyRouteAnswersEachRoleAsItMay() async throws {
     let office = try await Office.make()
+    try LedgerPagesTests.ledger(office)
     try await office.serve { browser in
       var browsers: [String: Browser] = [:]
       for role in Self.roles { browsers[role ?? "anonymous"] = try await browser(role) }
@@ -75,6 +76,13 @@ import Testing
         ("/api/v1/appeals?state=pending", [401, 200, 200, 200, 200, 200]),
         ("/api/v1/reports?notice=\(draft)", [401, 200, 200, 404, 404, 404]),
         ("/healthz", [200, 200, 200, 200, 200, 200]),
+        // D2020-01: 丰城 leads, 市工信局 (gongxin) assists; 樟树 (zhangshu) has no part in it.
+        ("/problems", [303, 200, 200, 200, 200, 200]),
+        ("/problems/D2020-01", [303, 200, 200, 200, 200, 404]),
+        ("/problems/D2020-02", [303, 200, 200, 404, 404, 200]),
+        ("/problems/no-such", [303, 404, 404, 404, 404, 404]),
+        ("/api/v1/problems", [401, 200, 200, 200, 200, 200]),
+        ("/api/v1/problems/D2020-01", [401, 200, 200, 200, 200, 404]),
       ]
       for (path, expected) in reads {
         var got: [Int] = []
@@ -90,6 +98,10 @@ import Testing
         ("/notices/\(approved)/acknowledge", [:], [303, 403, 403, -1, 403, 404]),
         ("/exemptions", ["region": "360981", "until": "2020-12-31", "reason": "x"], [303, -1, 403, 403, 403, 403]),
         ("/exemptions/1/expire", [:], [303, -1, 403, 403, 403, 403]),
+        ("/problems/D2020-01/progress", ["text": "x"], [303, 403, 403, -1, 403, 404]),
+        ("/problems/D2020-01/request-close", ["text": "x"], [303, 403, 403, -1, 403, 404]),
+        ("/problems/D2020-01/close", [:], [303, 403, -1, 403, 403, 404]),
+        ("/problems/D2020-01/return", ["reason": "x"], [303, 403, -1, 403, 403, 404]),
       ]
       for (path, form, expected) in writes {
         for (role, status) in zip(Self.roles, expected) where status != -1 {
@@ -110,6 +122,7 @@ import Testing
     #expect(try office.state(office.draft.id) == .draft)
     #expect(try office.state(office.approved.id) == .approved)
     #expect(try office.store.exemptions().isEmpty)
+    #expect(try office.store.problemEvents(code: "D2020-01").map(\.action) == ["import"])
   }
 
   @Test func everyWayOfForgingAStateChangeIsRefused() async throws {

@@ -57,6 +57,7 @@ struct APIRoutes: Sendable {
       return NoticesAPI.one(try actions.notice(id))
     }
     addDecisions(to: api)
+    addLedger(to: api)
     api.post("/notices/{id}/feedback") { request, context in
       let actions = try actions(context)
       let body = try await request.decode(as: NoticesAPI.FeedbackBody.self, context: context)
@@ -105,6 +106,9 @@ struct APIErrors: RouterMiddleware {
     } catch let refusal as AppealReview.Refusal {
       return try NoticesAPI.object(
         ["error": ["code": APIRoutes.code(refusal), "message": Glossary.refusal(refusal)]], status: .conflict)
+    } catch let refusal as ProblemLifecycle.Refusal {
+      return try NoticesAPI.object(
+        ["error": ["code": APIRoutes.code(refusal), "message": Glossary.refusal(refusal)]], status: .conflict)
     } catch let refusal as NoticeActionError {
       return try NoticesAPI.object(["error": ["message": refusal.description]], status: .conflict)
     } catch let refusal as RequestNumbers.OutOfRange {
@@ -133,6 +137,12 @@ struct APIErrors: RouterMiddleware {
     case let parts where parts.count == 3 && parts[0] == "reports" && ["accept", "return"].contains(parts[2]):
       return "POST"
     case let parts where parts.count == 3 && parts[0] == "appeals" && ["grant", "deny"].contains(parts[2]):
+      return "POST"
+    case ["problems"]: return "GET"
+    case let parts where parts.count == 2 && parts[0] == "problems": return "GET"
+    case let parts
+    where parts.count == 3 && parts[0] == "problems"
+      && ["progress", "request-close", "close", "return"].contains(parts[2]):
       return "POST"
     default: return nil
     }

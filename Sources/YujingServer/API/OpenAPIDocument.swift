@@ -94,7 +94,23 @@ enum OpenAPIDocument {
               "subjects": {"type": "array", "items": {"type": "string"}, "description": "as rule tests write them: industry_va@360981, project P2020-017"},
               "reason": {"type": "string"}, "filed": {"type": "string"},
               "state": {"type": "string", "enum": [\(AppealReview.State.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]},
-              "decided_by": {"type": "string", "nullable": true}, "decision_reason": {"type": "string", "nullable": true}
+              "decided_by": {"type": "string", "nullable": true}, "decision_reason": {"type": "string", "nullable": true},
+              "file": {"type": "string", "nullable": true, "description": "the name of the file attached"}
+            }
+          },
+          "Problem": {
+            "type": "object",
+            "required": ["code", "title", "state", "level", "unit", "co_units", "leader", "assigned", "due", "light", "rules", "working_days_left", "working_days_overdue", "returns"],
+            "properties": {
+              "code": {"type": "string"}, "title": {"type": "string"},
+              "state": {"type": "string", "enum": [\(ProblemState.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]},
+              "level": {"type": "string", "enum": [\(CoordinationLevel.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]},
+              "unit": {"type": "string", "description": "主办"}, "co_units": {"type": "array", "items": {"type": "string"}, "description": "协办"},
+              "leader": {"type": "string"}, "assigned": {"type": "string"}, "due": {"type": "string"},
+              "light": {"type": "string", "enum": ["none", "blue", "yellow", "orange", "red"], "description": "as of today"},
+              "rules": {"type": "array", "items": {"type": "string"}},
+              "working_days_left": {"type": "integer", "nullable": true}, "working_days_overdue": {"type": "integer"},
+              "returns": {"type": "integer"}
             }
           },
           "AppealDecision": {
@@ -114,7 +130,8 @@ enum OpenAPIDocument {
           }
         },
         "parameters": {
-          "id": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "format": "int64", "minimum": 1}}
+          "id": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "format": "int64", "minimum": 1}},
+          "code": {"name": "code", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[A-Za-z0-9._@-]{1,64}$"}}
         },
         "responses": {
           "Unauthorized": {"description": "not signed in", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -363,6 +380,95 @@ enum OpenAPIDocument {
             }}}},
             "responses": {
               "200": {"description": "the appeal, denied", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AppealDecision"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/problems": {
+          "get": {
+            "summary": "The 督办台账 with each problem's light today: the office sees all, a department those it handles (主办 or 协办)", "security": [{"session": []}],
+            "responses": {
+              "200": {"description": "by code", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}}}}},
+              "401": {"$ref": "#/components/responses/Unauthorized"}
+            }
+          }
+        },
+        "/api/v1/problems/{code}": {
+          "get": {
+            "summary": "One problem with its light today", "security": [{"session": []}],
+            "parameters": [{"$ref": "#/components/parameters/code"}],
+            "responses": {
+              "200": {"description": "the problem", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/api/v1/problems/{code}/progress": {
+          "post": {
+            "summary": "Report progress (进展; the 主办 unit's department account)", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/code"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}
+            }}}},
+            "responses": {
+              "200": {"description": "the problem as it now stands", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/problems/{code}/request-close": {
+          "post": {
+            "summary": "Ask to close it (申请办结; the 主办 unit)", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/code"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}
+            }}}},
+            "responses": {
+              "200": {"description": "the problem as it now stands", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/problems/{code}/close": {
+          "post": {
+            "summary": "Close it (办结销号; reviewers)", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/code"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "properties": {"comment": {"type": "string"}}
+            }}}},
+            "responses": {
+              "200": {"description": "the problem as it now stands", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "409": {"$ref": "#/components/responses/Conflict"}
+            }
+          }
+        },
+        "/api/v1/problems/{code}/return": {
+          "post": {
+            "summary": "Send a request to close back with a reason and a new deadline (reviewers); by default after 3 working days", "security": [{"session": [], "csrf": []}],
+            "parameters": [{"$ref": "#/components/parameters/code"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}, "due": {"type": "string", "description": "YYYY-MM-DD"}}
+            }}}},
+            "responses": {
+              "200": {"description": "the problem as it now stands", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
               "400": {"$ref": "#/components/responses/BadRequest"},
               "401": {"$ref": "#/components/responses/Unauthorized"},
               "403": {"$ref": "#/components/responses/Forbidden"},

@@ -25,6 +25,7 @@ struct WebRoutes: Sendable {
   func add(to router: Router<WebContext>) {
     addPublicPages(router.group())
     addNoticePages(router.area(.signedIn, for: .browser))
+    addLedgerPages(router.area(.signedIn, for: .browser))
     addBulkApproval(router.area(.review, for: .browser))
     addOfficePages(router.area(.office, for: .browser))
     addAdminPages(router.area(.admin, for: .browser))

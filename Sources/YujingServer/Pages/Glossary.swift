@@ -246,6 +246,16 @@ enum Glossary {
     }
   }
 
+  /// Why a step of a problem on the 督办台账 was refused.
+  static func refusal(_ refusal: ProblemLifecycle.Refusal) -> String {
+    switch refusal {
+    case .alreadyClosed(let state): "该问题已\(state.rawValue)，不能再办理。"
+    case .notAwaitingDecision(let state): "该问题目前为“\(state.rawValue)”，只有申请办结的问题才能退回。"
+    case .emptyText: "请填写内容（进展情况、办结情况或退回理由）。"
+    case .dueBeforeDay(let due, let day): "新的办结期限（\(due.chinese)）须晚于退回之日（\(day.chinese)）。"
+    }
+  }
+
   /// Why an appeal (申诉) or the office's decision on one was refused, in the words of whoever made it.
   static func refusal(_ refusal: AppealReview.Refusal) -> String {
     switch refusal {

@@ -11,12 +11,12 @@ enum Layout {
       nav = [
         ("/", "dashboard", "总览"), ("/notices", "notices", "通知"), ("/cases", "cases", Glossary.warningCase),
         ("/findings", "findings", Glossary.findings), ("/reports", "reports", Glossary.report),
-        ("/appeals", "appeals", "申诉"),
+        ("/appeals", "appeals", "申诉"), ("/problems", "problems", "督办台账"),
         ("/notices?kind=summary", "summaries", "调度通报"), ("/feeds", "feeds", "数据源"),
         ("/exemptions", "exemptions", "豁免"), ("/deliveries", "deliveries", "投递"), ("/audit", "audit", "审计日志"),
       ]
     case .department?:
-      nav = [("/notices", "notices", "本单位通知")]
+      nav = [("/notices", "notices", "本单位通知"), ("/problems", "problems", "督办台账")]
     case nil:
       nav = []
     }

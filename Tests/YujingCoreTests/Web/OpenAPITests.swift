@@ -29,7 +29,7 @@ import Testing
     // Every described operation is answered (not 404 or 405) by the server.
     let document = try #require(answer.json)
     let paths = try #require(document["paths"] as? [String: [String: Any]])
-    #expect(paths.count == 15)
+    #expect(paths.count == 21)
     // A report and an appeal of the issued notice, for the paths that name one.
     let store = office.harness.store
     try store.recordFeedback(
@@ -41,18 +41,31 @@ import Testing
       day: Day("2020-05-14")!, actor: "fengcheng", at: fixedNow, calendar: office.harness.thresholds.calendar,
       workingDays: 3
     ).id
+    // And a problem on the ledger, for the paths that name one.
+    let batch = try ProblemFile.read(
+      Data(Self.problemCSV.utf8), isWorkbook: false,
+      units: ProblemCSV.Units(configuration: office.harness.workspace.configuration),
+      calendar: office.harness.thresholds.calendar)
+    #expect(batch.rejections.isEmpty)
+    try store.importProblems(batch, day: Day("2020-05-14")!, actor: "test", at: fixedNow)
     let reviewer = try office.client("rev")
     for (path, operations) in paths where !path.hasSuffix("/session") {
       for method in operations.keys {
         let id =
           path.hasPrefix("/api/v1/reports/") ? report : path.hasPrefix("/api/v1/appeals/") ? appeal : office.draft.id
-        let concrete = path.replacingOccurrences(of: "{id}", with: "\(id)")
+        let concrete = path.replacingOccurrences(of: "{id}", with: "\(id)").replacingOccurrences(
+          of: "{code}", with: "D2020-01")
         let status = try reviewer.send(method.uppercased(), concrete, json: method == "post" ? [:] : nil).status
         #expect(![404, 405].contains(status), "\(method) \(path) → \(status)")
       }
     }
     #expect(office.serve.stop() == 0)
   }
+
+  static let problemCSV = """
+    code,title,description,source,unit,co_units,leader,level,assigned,due,state
+    D2020-01,丰城市工业园区用地报批滞后,,省重点难题清单,丰城市人民政府,市工信局,,city,2020-04-01,2020-05-08,
+    """
 
   @Test(.needs(.schemathesis)) func schemathesisFindsNoServerErrorAndNoAnswerOutsideTheDocument() throws {
     guard let python = Python.with(module: "schemathesis", package: "schemathesis") else { return }
