@@ -202,7 +202,9 @@ import Testing
     let found = error.errors.map(\.description)
     #expect(found.count == 1, "\(found)")
     #expect(
-      found.allSatisfy { $0.hasPrefix("\(directory.path)/mine.yaml:8:") && $0.contains("(needs_it).requires: \(message)") },
+      found.allSatisfy {
+        $0.hasPrefix("\(directory.path)/mine.yaml:8:") && $0.contains("(needs_it).requires: \(message)")
+      },
       "\(found)")
   }
 
@@ -220,7 +222,8 @@ import Testing
     ruleSet.rules[0].requires = []
     ruleSet.rules[0].condition = .measure("grwth", SourceRange(start: 0, end: 5))
     let unknown = try #require(throws: Diagnostic.self) { try CompiledRule(ruleSet.rules[0], kind: .indicators) }
-    #expect(unknown.description == "test.yaml:2:5: rule below.when: 'grwth' is not a measure of indicators (at character 1)")
+    #expect(
+      unknown.description == "test.yaml:2:5: rule below.when: 'grwth' is not a measure of indicators (at character 1)")
   }
 
   private func range(_ name: String) -> SourceRange { SourceRange(start: 0, end: name.unicodeScalars.count) }

@@ -59,7 +59,8 @@ public enum RuleTestRunner {
           report.periods += 1
           let actual: [Finding]
           do throws(Diagnostic) {
-            actual = try evaluate(test, period: expectation.period, thresholds: thresholds, configuration: configuration)
+            actual = try evaluate(
+              test, period: expectation.period, thresholds: thresholds, configuration: configuration)
           } catch {
             report.diagnostics.append(error)
             continue
