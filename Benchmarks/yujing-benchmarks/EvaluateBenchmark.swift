@@ -96,7 +96,7 @@ struct EvaluateBenchmark {
     if arguments.options["phases"] != nil {
       var input: EvaluationInput?
       let load = try measure(repeat: repetitions) { input = try evaluation.input(period: last, asOf: asOf) }
-      let rules = try measure(repeat: repetitions) { _ = Evaluator.evaluate(input!) }
+      let rules = try measure(repeat: repetitions) { _ = try Evaluator.evaluate(input!) }
       print(String(format: "  load %.3f s, rules %.3f s", load, rules))
     }
     print(

@@ -12,7 +12,7 @@ enum DemoLedger {
       into: workspace, calendar: thresholds.calendar, imported: Day(year: 2020, month: 6, day: 1)!,
       through: lastDay, instant: { replay.instant(of: $0) })
     let standings = try workspace.store.problemStandings()
-    let lights = ProblemLights.judge(
+    let lights = try ProblemLights.judge(
       standings, on: lastDay, ruleSet: thresholds.ruleSet, calendar: thresholds.calendar)
     print("")
     print(

@@ -66,7 +66,8 @@ struct Problems: ParsableCommand {
       let (workspace, thresholds, day) = try Problems.open(global, asOf: asOf)
       var standings = try workspace.store.problemStandings()
       if let unit { standings = standings.filter { $0.problem.unit == unit } }
-      let lights = ProblemLights.judge(standings, on: day, ruleSet: thresholds.ruleSet, calendar: thresholds.calendar)
+      let lights = try ProblemLights.judge(
+        standings, on: day, ruleSet: thresholds.ruleSet, calendar: thresholds.calendar)
       switch format {
       case .json:
         print("[" + zip(standings, lights).map { LedgerJSON.problem($0, $1) }.joined(separator: ",\n ") + "]")
@@ -95,8 +96,9 @@ struct Problems: ParsableCommand {
       guard let standing = try workspace.store.problemStanding(code: code) else {
         throw CommandFailure(UnknownProblem(code: code).description)
       }
-      let light = ProblemLights.judge([standing], on: day, ruleSet: thresholds.ruleSet, calendar: thresholds.calendar)[
-        0]
+      let lights = try ProblemLights.judge(
+        [standing], on: day, ruleSet: thresholds.ruleSet, calendar: thresholds.calendar)
+      let light = lights[0]
       let problem = standing.problem
       print("\(problem.code) \(problem.title)")
       if !problem.description.isEmpty { print("  \(problem.description)") }

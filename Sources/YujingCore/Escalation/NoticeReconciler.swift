@@ -104,7 +104,7 @@ extension NoticeSubject {
   /// Measures that change with the day of the evaluation, not with the figures: a notice is not
   /// revised because a later day counts one more day late. (A project's months and days are
   /// counted to its period's end, so they change only with its data.)
-  static let dayDependentMeasures: Set<String> = ["days_late"]
+  static let dayDependentMeasures: Set<String> = [FeedMeasure.daysLate.rawValue]
 
   /// What a notice states about this subject, hashed: a revision of any of it is a new fact.
   public var factsHash: String {

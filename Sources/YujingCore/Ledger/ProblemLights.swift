@@ -38,12 +38,13 @@ public struct ProblemLight: Sendable, Hashable {
 public enum ProblemLights {
   public static func judge(
     _ standings: [ProblemStanding], on day: Day, ruleSet: RuleSet, calendar: WorkingCalendar
-  ) -> [ProblemLight] {
+  ) throws(Diagnostic) -> [ProblemLight] {
     let period = Period(year: day.year, month: day.month)!
     let rules = ruleSet.rules(for: period).filter { $0.subjects == .problems }
     let measured = standings.map { measure($0, on: day, calendar: calendar) }
     let frame = build(period: period, standings: standings, measured: measured)
-    let compiled = rules.map { CompiledRule($0, kind: .problems) }.sorted { $0.id < $1.id }
+    let compiled = try rules.map { rule throws(Diagnostic) in try CompiledRule(rule, kind: .problems) }
+      .sorted { $0.id < $1.id }
     let matchers = compiled.map { _ in { @Sendable (_: Int) -> Bool in true } }
     let levels = Evaluator.pass(compiled, Array(compiled.indices), frame: frame, matchers: matchers)
     return standings.indices.map { slot in
@@ -82,21 +83,20 @@ public enum ProblemLights {
   }
 
   static func build(period: Period, standings: [ProblemStanding], measured: [Measured]) -> Frame {
-    let layout = MeasureLayout.problems
-    var frame = FrameColumns(kind: .problems, slotCount: standings.count)
-    let left = layout.numberIndex["working_days_left"]!
-    let overdue = layout.numberIndex["working_days_overdue"]!
-    let returns = layout.numberIndex["returns"]!
-    let withoutReport = layout.numberIndex["days_without_report"]!
-    let coordination = layout.textIndex["coordination"]!
+    var frame = FrameColumns<ProblemMeasure>(slotCount: standings.count)
+    let left = NumberColumn(ProblemMeasure.workingDaysLeft)
+    let overdue = NumberColumn(ProblemMeasure.workingDaysOverdue)
+    let returns = NumberColumn(ProblemMeasure.returns)
+    let withoutReport = NumberColumn(ProblemMeasure.daysWithoutReport)
+    let coordination = TextColumn(ProblemMeasure.coordination)
     for (slot, standing) in standings.enumerated() where measured[slot].open {
       let measures = measured[slot]
       frame.hasData[slot] = true
-      if let days = measures.left { frame.numbers[left][slot] = Int64(days) * Fixed.scale }
-      frame.numbers[overdue][slot] = Int64(measures.overdue) * Fixed.scale
-      frame.numbers[returns][slot] = Int64(standing.returns) * Fixed.scale
-      frame.numbers[withoutReport][slot] = Int64(measures.withoutReport) * Fixed.scale
-      frame.texts[coordination][slot] = standing.problem.level.rawValue
+      if let days = measures.left { frame[left][slot] = Int64(days) * Fixed.scale }
+      frame[overdue][slot] = Int64(measures.overdue) * Fixed.scale
+      frame[returns][slot] = Int64(standing.returns) * Fixed.scale
+      frame[withoutReport][slot] = Int64(measures.withoutReport) * Fixed.scale
+      frame[coordination][slot] = standing.problem.level.rawValue
     }
     return Frame(period: period, columns: frame)
   }

@@ -53,7 +53,7 @@ public struct PeriodEvaluation: Sendable {
     var timings = EvaluationTimings()
     let input = try EvaluationTimings.measure(&timings.input) { try self.input(period: period, asOf: asOf) }
     let findings = try EvaluationTimings.measure(&timings.rules) {
-      try workspace.store.exemptions().apply(to: Evaluator.evaluate(input))
+      try workspace.store.exemptions().apply(to: try Evaluator.evaluate(input))
     }
     guard !dryRun else {
       return Outcome(period: period, asOf: asOf, findings: findings, stored: nil, timings: timings)

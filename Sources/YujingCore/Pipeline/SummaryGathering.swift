@@ -86,7 +86,7 @@ public struct SummaryGathering: Sendable {
   public func ledger(on day: Day) throws -> LedgerSummary? {
     let standings = try workspace.store.problemStandings()
     guard !standings.isEmpty else { return nil }
-    let lights = ProblemLights.judge(standings, on: day, ruleSet: thresholds.ruleSet, calendar: thresholds.calendar)
+    let lights = try ProblemLights.judge(standings, on: day, ruleSet: thresholds.ruleSet, calendar: thresholds.calendar)
     return LedgerSummary(standings: standings, lights: lights, on: day)
   }
 

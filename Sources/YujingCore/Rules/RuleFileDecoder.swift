@@ -49,12 +49,22 @@ enum RuleFileDecoder {
     }
     let replaces = map.strings("replaces") ?? []
     let requires = map.strings("requires") ?? []
-    for measure in requires where Measures.find(measure, for: subjects) == nil {
-      let hint =
-        Suggestion.closest(to: measure, among: Measures.names(for: subjects)).map { "; did you mean '\($0)'?" } ?? ""
-      sink.error(
-        "\(label).requires: '\(measure)' is not a measure of \(subjects.rawValue)\(hint)",
-        at: map.position(of: "requires"))
+    for measure in requires {
+      switch subjects.measure(named: measure)?.type {
+      case .number, .boolean, .text:
+        continue
+      case .level:
+        // The level is what the other rules give, never missing: there is nothing to require.
+        sink.error(
+          "\(label).requires: '\(measure)' is the level the other rules give, not a figure a subject can lack",
+          at: map.position(of: "requires"))
+      case nil:
+        let names = subjects.measures.filter { $0.type != .level }.map(\.name)
+        let hint = Suggestion.closest(to: measure, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        sink.error(
+          "\(label).requires: '\(measure)' is not a measure of \(subjects.rawValue)\(hint)",
+          at: map.position(of: "requires"))
+      }
     }
 
     func expression(_ key: String, node valueNode: Node?) -> Expression? {

@@ -53,6 +53,14 @@ public struct RuleSet: Sendable {
       diagnostics += sink.diagnostics
     }
     diagnostics += crossCheck(rules)
+    // The checks above and the compiler resolve measures each their own way; a rule they
+    // disagree on is refused here rather than when a period is evaluated. A rule already refused
+    // would only be refused again.
+    if !diagnostics.contains(where: { $0.severity == .error }) {
+      for rule in rules {
+        do throws(Diagnostic) { _ = try CompiledRule(rule, kind: rule.subjects) } catch { diagnostics.append(error) }
+      }
+    }
     guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
     let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
     return RuleSet(rules: rules, hash: hash, files: files.map(\.lastPathComponent))

@@ -28,15 +28,15 @@ import Testing
     standing("G", level: .county, state: .assigned, due: "2021-03-01", assigned: "2021-01-05"),
   ]
 
-  static func summary() -> LedgerSummary {
+  static func summary() throws -> LedgerSummary {
     let thresholds = ProblemLightsTests.thresholds
     let day = Day("2020-12-31")!
-    let lights = ProblemLights.judge(standings, on: day, ruleSet: thresholds.ruleSet, calendar: thresholds.calendar)
+    let lights = try ProblemLights.judge(standings, on: day, ruleSet: thresholds.ruleSet, calendar: thresholds.calendar)
     return LedgerSummary(standings: standings, lights: lights, on: day)
   }
 
   @Test func theRatesCountWhatWasFinishedAndWhatWasOwed() throws {
-    let ledger = Self.summary()
+    let ledger = try Self.summary()
     #expect(ledger.total == 6)
     #expect(ledger.byLevel == [.province: 1, .city: 2, .county: 3])
     #expect(ledger.finished == 2)
@@ -50,9 +50,9 @@ import Testing
     #expect(ledger.lit.map(\.standing.problem.code) == ["C", "D", "E"])
   }
 
-  @Test func theParagraphStatesTheCountsRatesAndLights() {
+  @Test func theParagraphStatesTheCountsRatesAndLights() throws {
     #expect(
-      LedgerSection.paragraph(Self.summary())
+      LedgerSection.paragraph(try Self.summary())
         == "截至2020年12月31日，督办台账共有问题6个（省级1个、市级2个、县级3个）。已办结2个，办结率33.3%；"
         + "应办结3个，按期办结1个，按期办结率33.3%。正在办理4个，其中红灯2个、蓝灯1个，具体如下。")
   }
@@ -64,7 +64,7 @@ import Testing
     let period = Period(year: 2020, month: 12)!
     let without = summary.document(SummaryFacts(period: period, indicators: [], projects: [], notices: []))
     let with = summary.document(
-      SummaryFacts(period: period, indicators: [], projects: [], notices: [], ledger: Self.summary()))
+      SummaryFacts(period: period, indicators: [], projects: [], notices: [], ledger: try Self.summary()))
     func headings(_ document: OfficialDocument) -> [String] {
       document.body.compactMap { if case .heading(1, let text) = $0 { text } else { nil } }
     }
@@ -83,8 +83,8 @@ import Testing
     #expect(table.rows[0][6].level == .red)
   }
 
-  @Test func theLedgersOwnReportListsEveryProblem() {
-    let document = LedgerReport.document(Self.summary(), configuration: try! Configuration.embeddedDefault())
+  @Test func theLedgersOwnReportListsEveryProblem() throws {
+    let document = LedgerReport.document(try Self.summary(), configuration: try! Configuration.embeddedDefault())
     let tables = document.body.compactMap { if case .table(let table) = $0 { table } else { nil } }
     #expect(tables.count == 2)
     #expect(tables.last?.rows.map { $0[0].text } == ["A", "B", "C", "D", "E", "F"])

@@ -15,11 +15,11 @@ import Testing
   static func light(
     due: String, on day: String, state: ProblemState = .inProgress, returns: Int = 0, asked: String? = nil,
     assigned: String = "2020-11-02"
-  ) -> ProblemLight {
+  ) throws -> ProblemLight {
     let problem = Problem(
       code: "T", title: "t", unit: "市发改委", level: .city, assigned: Day(assigned)!, due: Day(due)!, state: state)
     let standing = ProblemStanding(problem: problem, returns: returns, closeRequested: asked.flatMap(Day.init))
-    return ProblemLights.judge(
+    return try ProblemLights.judge(
       [standing], on: Day(day)!, ruleSet: thresholds.ruleSet, calendar: thresholds.calendar)[0]
   }
 
@@ -33,46 +33,46 @@ import Testing
     ("2020-12-18", "2020-12-25", Level.yellow),  // five: still yellow
     ("2020-12-18", "2020-12-28", Level.red),  // six: more than five
   ])
-  func theColourFollowsTheWorkingDaysToOrPastTheDeadline(due: String, day: String, expected: Level) {
-    #expect(Self.light(due: due, on: day).level == expected, "due \(due), judged \(day)")
+  func theColourFollowsTheWorkingDaysToOrPastTheDeadline(due: String, day: String, expected: Level) throws {
+    #expect(try Self.light(due: due, on: day).level == expected, "due \(due), judged \(day)")
   }
 
-  @Test func theDaysBeforeTheDeadlineCountOnlyWorkingDays() {
+  @Test func theDaysBeforeTheDeadlineCountOnlyWorkingDays() throws {
     // 2020-10-09 (Friday) with the National Day holiday before it: 10-01 … 10-08 are days off, and
     // 10-10 (a Saturday) is a make-up working day. From 09-29: 09-30 and 10-09 are the two working
     // days up to the deadline.
-    let light = Self.light(due: "2020-10-09", on: "2020-09-29", assigned: "2020-09-01")
+    let light = try Self.light(due: "2020-10-09", on: "2020-09-29", assigned: "2020-09-01")
     #expect(light.workingDaysLeft == 2)
     #expect(light.level == .blue)
     // 元旦 2021 (01-01 … 01-03): from 2020-12-31 to 2021-01-05 are two working days.
-    #expect(Self.light(due: "2021-01-05", on: "2020-12-31").workingDaysLeft == 2)
+    #expect(try Self.light(due: "2021-01-05", on: "2020-12-31").workingDaysLeft == 2)
   }
 
-  @Test func returnsColourAProblemWhateverItsDeadline() {
-    #expect(Self.light(due: "2021-03-01", on: "2020-12-01", returns: 1).level == .yellow)
-    #expect(Self.light(due: "2021-03-01", on: "2020-12-01", returns: 2).level == .red)
+  @Test func returnsColourAProblemWhateverItsDeadline() throws {
+    #expect(try Self.light(due: "2021-03-01", on: "2020-12-01", returns: 1).level == .yellow)
+    #expect(try Self.light(due: "2021-03-01", on: "2020-12-01", returns: 2).level == .red)
   }
 
-  @Test func aRequestToCloseStopsTheClockOnTheDayItWasMade() {
+  @Test func aRequestToCloseStopsTheClockOnTheDayItWasMade() throws {
     // Asked on the Thursday before a Friday deadline: judged as of that Thursday for as long as
     // the office has not decided, however late it is now.
-    let waiting = Self.light(due: "2020-12-25", on: "2021-01-20", state: .closeRequested, asked: "2020-12-24")
+    let waiting = try Self.light(due: "2020-12-25", on: "2021-01-20", state: .closeRequested, asked: "2020-12-24")
     #expect(waiting.level == .blue)
     #expect(waiting.workingDaysLeft == 1)
     #expect(waiting.workingDaysOverdue == 0)
     // Asked after the deadline: the days overdue stop growing there.
-    let late = Self.light(due: "2020-12-18", on: "2021-01-20", state: .closeRequested, asked: "2020-12-22")
+    let late = try Self.light(due: "2020-12-18", on: "2021-01-20", state: .closeRequested, asked: "2020-12-22")
     #expect(late.workingDaysOverdue == 2)
     #expect(late.level == .yellow)
   }
 
   @Test(arguments: [ProblemState.done, .closed])
-  func aFinishedProblemHasNoLight(state: ProblemState) {
-    #expect(Self.light(due: "2020-06-30", on: "2020-12-31", state: state).level == .none)
+  func aFinishedProblemHasNoLight(state: ProblemState) throws {
+    #expect(try Self.light(due: "2020-06-30", on: "2020-12-31", state: state).level == .none)
   }
 
-  @Test func aProblemNotYetAssignedHasNoLight() {
-    #expect(Self.light(due: "2020-12-18", on: "2020-10-30", assigned: "2020-11-02").level == .none)
+  @Test func aProblemNotYetAssignedHasNoLight() throws {
+    #expect(try Self.light(due: "2020-12-18", on: "2020-10-30", assigned: "2020-11-02").level == .none)
   }
 
   @Test func theProblemRulesAreCheckedLikeEveryOtherRule() throws {

@@ -31,7 +31,7 @@ import Testing
           step.action, code: step.code, day: step.day, actor: "sample", at: fixedNow, calendar: thresholds.calendar)
         taken += 1
       }
-      let lights = ProblemLights.judge(
+      let lights = try ProblemLights.judge(
         try workspace.store.problemStandings(), on: day, ruleSet: thresholds.ruleSet, calendar: thresholds.calendar)
       let actual = Dictionary(uniqueKeysWithValues: lights.map { ($0.code, $0.level.name) })
       guard case .object(let wanted)? = expected[day.description]?["lights"]?.value else {

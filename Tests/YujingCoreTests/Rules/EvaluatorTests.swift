@@ -23,7 +23,12 @@ struct RuleHarness {
       calendar: WorkingCalendar(),
       observations: Dictionary(grouping: observations, by: \.period).mapValues { ObservationTable($0, index: index) },
       targets: Dictionary(grouping: targets, by: \.year).mapValues { TargetTable($0, index: index) })
-    return Evaluator.evaluate(input)
+    do throws(Diagnostic) {
+      return try Evaluator.evaluate(input)
+    } catch {
+      Issue.record("the rules did not compile: \(error)")
+      return []
+    }
   }
 }
 

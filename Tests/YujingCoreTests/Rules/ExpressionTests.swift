@@ -153,15 +153,15 @@ import Testing
 @Suite struct RuleFunctionTests {
   /// The value of a numeric expression for one indicator whose gap and lag are given.
   func value(_ text: String, gap: String, lag: String) throws -> Fixed? {
-    var columns = FrameColumns(kind: .indicators, slotCount: 1)
-    columns.numbers[MeasureLayout.indicators.numberIndex["gap"]!][0] = try Fixed(parsing: gap).units
-    columns.numbers[MeasureLayout.indicators.numberIndex["lag"]!][0] = try Fixed(parsing: lag).units
+    var columns = FrameColumns<IndicatorMeasure>(slotCount: 1)
+    columns[NumberColumn(IndicatorMeasure.gap)][0] = try Fixed(parsing: gap).units
+    columns[NumberColumn(IndicatorMeasure.lag)][0] = try Fixed(parsing: lag).units
     columns.hasData[0] = true
     let frame = Frame(period: Period("2020-05")!, columns: columns)
     let expression = try ExpressionParser.parse(text)
     var checker = TypeChecker(subjects: .indicators)
     #expect(checker.infer(expression) == .number && checker.errors.isEmpty, "\(checker.errors)")
-    guard case .number(let code) = Compiler.compile(expression, kind: .indicators) else {
+    guard case .number(let code) = try Compiler.compile(expression, kind: .indicators) else {
       Issue.record("\(text) did not compile to a number")
       return nil
     }

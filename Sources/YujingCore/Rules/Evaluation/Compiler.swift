@@ -2,6 +2,10 @@
 /// for 120,000 subjects walks no syntax tree and looks up no names.
 ///
 /// Numbers are the `Fixed` units of a figure (`absent` when missing); conditions are `Tri`.
+///
+/// A measure's name is resolved to its column here, once. A name its subjects do not have is an
+/// error at its character, as the type checker reports it: the checker refuses it first, so only a
+/// rule that skipped the checks gets here, and it gets a message rather than a crash.
 enum Compiler {
   typealias NumberCode = @Sendable (Frame, Int) -> Int64
   typealias ConditionCode = @Sendable (Frame, Int) -> Tri
@@ -16,15 +20,14 @@ enum Compiler {
     case text(TextCode)
   }
 
-  static func condition(_ expression: Expression, kind: SubjectKind) -> ConditionCode {
-    guard case .condition(let code) = compile(expression, kind: kind) else {
+  static func condition(_ expression: Expression, kind: SubjectKind) throws(ExpressionError) -> ConditionCode {
+    guard case .condition(let code) = try compile(expression, kind: kind) else {
       preconditionFailure("the type checker admits only conditions here")
     }
     return code
   }
 
-  static func compile(_ expression: Expression, kind: SubjectKind) -> Code {
-    let layout = MeasureLayout.of(kind)
+  static func compile(_ expression: Expression, kind: SubjectKind) throws(ExpressionError) -> Code {
     switch expression {
     case .number(let value, _):
       let units = value.units
@@ -36,47 +39,56 @@ enum Compiler {
       return .level { _, _ in level }
     case .text(let text, _):
       return .text { _, _ in text }
-    case .measure("level", _):
-      return .level { frame, slot in frame.level(slot) }
-    case .measure(let name, _):
-      if let column = layout.numberIndex[name] { return .number { frame, slot in frame.numbers[column][slot] } }
-      if let column = layout.booleanIndex[name] { return .condition { frame, slot in frame.booleans[column][slot] } }
-      if let column = layout.textIndex[name] { return .text { frame, slot in frame.texts[column][slot] } }
-      preconditionFailure("unknown measure \(name) passed the type checker")
+    case .measure(let name, let range):
+      return try measure(name, at: range, kind)
     case .unary(.negate, let operand, _):
-      let code = number(operand, kind)
+      let code = try number(operand, kind)
       return .number { frame, slot in
         let value = code(frame, slot)
         return value == absent ? absent : -value
       }
     case .unary(.not, let operand, _):
-      let code = condition(operand, kind: kind)
+      let code = try condition(operand, kind: kind)
       return .condition { frame, slot in !code(frame, slot) }
     case .binary(let op, let left, let right, _):
-      return binary(op, left, right, kind)
+      return try binary(op, left, right, kind)
     case .call(let name, let arguments, _):
-      return call(name, arguments, kind)
+      return try call(name, arguments, kind)
     }
   }
 
-  static func number(_ expression: Expression, _ kind: SubjectKind) -> NumberCode {
-    guard case .number(let code) = compile(expression, kind: kind) else {
+  private static func measure(_ name: String, at range: SourceRange, _ kind: SubjectKind) throws(ExpressionError)
+    -> Code
+  {
+    switch MeasureLayout.of(kind).column(named: name) {
+    case .number(let column): return .number { frame, slot in frame.numbers[column][slot] }
+    case .boolean(let column): return .condition { frame, slot in frame.booleans[column][slot] }
+    case .text(let column): return .text { frame, slot in frame.texts[column][slot] }
+    case .level: return .level { frame, slot in frame.level(slot) }
+    case nil:
+      throw ExpressionError(offset: range.start, message: "'\(name)' is not a measure of \(kind.rawValue)")
+    }
+  }
+
+  static func number(_ expression: Expression, _ kind: SubjectKind) throws(ExpressionError) -> NumberCode {
+    guard case .number(let code) = try compile(expression, kind: kind) else {
       preconditionFailure("the type checker admits only numbers here")
     }
     return code
   }
 
-  private static func binary(_ op: BinaryOperator, _ left: Expression, _ right: Expression, _ kind: SubjectKind) -> Code
-  {
+  private static func binary(
+    _ op: BinaryOperator, _ left: Expression, _ right: Expression, _ kind: SubjectKind
+  ) throws(ExpressionError) -> Code {
     switch op {
     case .and:
-      let (a, b) = (condition(left, kind: kind), condition(right, kind: kind))
+      let (a, b) = (try condition(left, kind: kind), try condition(right, kind: kind))
       return .condition { frame, slot in a(frame, slot) && b(frame, slot) }
     case .or:
-      let (a, b) = (condition(left, kind: kind), condition(right, kind: kind))
+      let (a, b) = (try condition(left, kind: kind), try condition(right, kind: kind))
       return .condition { frame, slot in a(frame, slot) || b(frame, slot) }
     case .plus, .minus, .times, .divided:
-      let (a, b) = (number(left, kind), number(right, kind))
+      let (a, b) = (try number(left, kind), try number(right, kind))
       return .number { frame, slot in
         let x = a(frame, slot)
         let y = b(frame, slot)
@@ -89,7 +101,7 @@ enum Compiler {
         }
       }
     case .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .notEqual:
-      return comparison(op, compile(left, kind: kind), compile(right, kind: kind))
+      return comparison(op, try compile(left, kind: kind), try compile(right, kind: kind))
     }
   }
 
@@ -133,10 +145,12 @@ enum Compiler {
     }
   }
 
-  private static func call(_ name: String, _ arguments: [Expression], _ kind: SubjectKind) -> Code {
+  private static func call(_ name: String, _ arguments: [Expression], _ kind: SubjectKind) throws(ExpressionError)
+    -> Code
+  {
     guard let function = RuleFunction(rawValue: name) else {
       preconditionFailure("unknown function \(name) passed the type checker")
     }
-    return function.compile(arguments, kind: kind)
+    return try function.compile(arguments, kind: kind)
   }
 }

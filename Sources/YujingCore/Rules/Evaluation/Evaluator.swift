@@ -60,13 +60,15 @@ public enum Evaluator {
 
   static let hysteresisDepth = 24
 
-  public static func evaluate(_ input: EvaluationInput) -> [Finding] {
+  /// Throws only for a rule that does not compile, which a rule set that loaded cannot hold
+  /// (`RuleSet.load` compiles every rule).
+  public static func evaluate(_ input: EvaluationInput) throws(Diagnostic) -> [Finding] {
     let rules = input.ruleSet.rules(for: input.period)
     // Each kind comes out in subject order, and the kinds in the order of `Subject`: no sort.
     var findings: [Finding] = []
-    findings += evaluateIndicators(input, rules: rules.filter { $0.subjects == .indicators })
-    findings += evaluateProjects(input, rules: rules.filter { $0.subjects == .projects })
-    findings += evaluateFeeds(input, rules: rules.filter { $0.subjects == .feeds })
+    findings += try evaluateIndicators(input, rules: rules.filter { $0.subjects == .indicators })
+    findings += try evaluateProjects(input, rules: rules.filter { $0.subjects == .projects })
+    findings += try evaluateFeeds(input, rules: rules.filter { $0.subjects == .feeds })
     return findings
   }
 
@@ -100,7 +102,7 @@ public enum Evaluator {
 
   // MARK: - Subjects
 
-  private static func evaluateIndicators(_ input: EvaluationInput, rules: [Rule]) -> [Finding] {
+  private static func evaluateIndicators(_ input: EvaluationInput, rules: [Rule]) throws(Diagnostic) -> [Finding] {
     let index = input.index
     guard !rules.isEmpty, input.observations[input.period] != nil else { return [] }
     let tables = Array(input.observations)
@@ -131,7 +133,7 @@ public enum Evaluator {
     let indicatorOrder = index.indicators.indices.sorted { index.indicators[$0].code < index.indicators[$1].code }
     let regionOrder = index.regions.indices.sorted { index.regions[$0].code < index.regions[$1].code }
     let order = indicatorOrder.flatMap { indicator in regionOrder.map { indicator * regionCount + $0 } }
-    return run(
+    return try run(
       rules, frame: frame, order: order, subject: subjects,
       matcher: { rule in
         let indicators = index.indicators.map { rule.filter.matches(indicator: $0) }
@@ -140,7 +142,7 @@ public enum Evaluator {
       })
   }
 
-  private static func evaluateProjects(_ input: EvaluationInput, rules: [Rule]) -> [Finding] {
+  private static func evaluateProjects(_ input: EvaluationInput, rules: [Rule]) throws(Diagnostic) -> [Finding] {
     guard !rules.isEmpty, input.projects[input.period] != nil else { return [] }
     let codes = Set(input.projects.values.flatMap { $0.map(\.project.code) }).sorted()
     let slots = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
@@ -155,17 +157,17 @@ public enum Evaluator {
       let previous = frames[frame.period.adding(months: -1)]
       frame.previous = { _ in previous }
     }
-    return run(
+    return try run(
       rules, frame: frames[input.period]!, order: Array(codes.indices), subject: { .project(codes[$0]) },
       matcher: { rule in { slot in rule.filter.matches(project: codes[slot]) } })
   }
 
-  private static func evaluateFeeds(_ input: EvaluationInput, rules: [Rule]) -> [Finding] {
+  private static func evaluateFeeds(_ input: EvaluationInput, rules: [Rule]) throws(Diagnostic) -> [Finding] {
     let feeds = input.configuration.feeds
     guard !rules.isEmpty, !feeds.isEmpty else { return [] }
     let frame = FeedFrameBuilder.build(
       period: input.period, feeds: feeds, arrivals: input.arrivals, asOf: input.asOf, calendar: input.calendar)
-    return run(
+    return try run(
       rules, frame: frame, order: feeds.indices.sorted { feeds[$0].name < feeds[$1].name },
       subject: { .feed(feeds[$0].name) },
       matcher: { rule in { slot in rule.filter.matches(feed: feeds[slot].name) } })
@@ -178,8 +180,9 @@ public enum Evaluator {
   private static func run(
     _ rules: [Rule], frame: Frame, order: [Int], subject: @Sendable (Int) -> Subject,
     matcher: (Rule) -> @Sendable (Int) -> Bool
-  ) -> [Finding] {
-    let compiled = rules.map { CompiledRule($0, kind: frame.kind) }.sorted { $0.id < $1.id }
+  ) throws(Diagnostic) -> [Finding] {
+    let compiled = try rules.map { rule throws(Diagnostic) in try CompiledRule(rule, kind: frame.kind) }
+      .sorted { $0.id < $1.id }
     // Rules that read the subject's `level` run after the others have given it (docs/rules.md#precoordination).
     let first = compiled.indices.filter { !compiled[$0].readsLevel }
     let second = compiled.indices.filter { compiled[$0].readsLevel }
@@ -267,22 +270,31 @@ struct CompiledRule: Sendable {
   let recovery: Compiler.ConditionCode?
   let lowest: Level
 
-  init(_ rule: Rule, kind: SubjectKind) {
-    id = rule.id
-    readsLevel = rule.expressions.contains { $0.names(["level"]) }
-    recovery = rule.recovery.map { Compiler.condition($0, kind: kind) }
-    lowest = rule.outcome.lowest
-    let tiers: [(level: Level, condition: Compiler.ConditionCode?)] =
-      switch rule.outcome {
-      case .level(let level): [(level, nil)]
-      case .tiers(let list): list.map { ($0.level, Compiler.condition($0.condition, kind: kind)) }
+  /// Throws, naming the rule and its file, if the rule names what its subjects do not have.
+  init(_ rule: Rule, kind: SubjectKind) throws(Diagnostic) {
+    func compile(_ expression: Expression, _ key: String) throws(Diagnostic) -> Compiler.ConditionCode {
+      do throws(ExpressionError) {
+        return try Compiler.condition(expression, kind: kind)
+      } catch {
+        throw rule.diagnostic("\(key): \(error.message) (at character \(error.offset + 1))")
       }
+    }
+    id = rule.id
+    readsLevel = rule.expressions.contains { $0.names([IndicatorMeasure.level.rawValue]) }
+    recovery = try rule.recovery.map { expression throws(Diagnostic) in try compile(expression, "recovery") }
+    lowest = rule.outcome.lowest
+    var tiers: [(level: Level, condition: Compiler.ConditionCode?)] = []
+    switch rule.outcome {
+    case .level(let level): tiers = [(level, nil)]
+    case .tiers(let list):
+      for tier in list { tiers.append((tier.level, try compile(tier.condition, "tiers.\(tier.level.name)"))) }
+    }
     var decide = Self.firstTier(tiers)
-    if let condition = rule.condition.map({ Compiler.condition($0, kind: kind) }) {
+    if let condition = try rule.condition.map({ expression throws(Diagnostic) in try compile(expression, "when") }) {
       let tiered = decide
       decide = { frame, slot in condition(frame, slot) == .yes ? tiered(frame, slot) : nil }
     }
-    ownLevel = Self.requiring(rule.requires, kind: kind, then: decide)
+    ownLevel = try Self.requiring(rule, kind: kind, then: decide)
   }
 
   private typealias Decision = @Sendable (Frame, Int) -> Level?
@@ -303,18 +315,21 @@ struct CompiledRule: Sendable {
   }
 
   /// `then`, for the slots that have every measure the rule requires; nil for the others.
-  private static func requiring(_ names: [String], kind: SubjectKind, then decide: @escaping Decision) -> Decision {
-    let layout = MeasureLayout.of(kind)
+  private static func requiring(_ rule: Rule, kind: SubjectKind, then decide: @escaping Decision) throws(Diagnostic)
+    -> Decision
+  {
     var decide = decide
-    for name in names {
+    for name in rule.requires {
       let then = decide
-      if let column = layout.numberIndex[name] {
+      switch MeasureLayout.of(kind).column(named: name) {
+      case .number(let column):
         decide = { frame, slot in frame.numbers[column][slot] != absent ? then(frame, slot) : nil }
-      } else if let column = layout.booleanIndex[name] {
+      case .boolean(let column):
         decide = { frame, slot in frame.booleans[column][slot] != .unknown ? then(frame, slot) : nil }
-      } else {
-        let column = layout.textIndex[name]!
+      case .text(let column):
         decide = { frame, slot in frame.texts[column][slot] != nil ? then(frame, slot) : nil }
+      case .level, nil:
+        throw rule.diagnostic("requires: '\(name)' is not a measure of \(kind.rawValue) that can be missing")
       }
     }
     return decide
@@ -335,11 +350,13 @@ struct CompiledRule: Sendable {
 extension Rule {
   /// Whether the rule names a projection measure (docs/rules.md#precoordination), so that an evaluation needs them.
   var readsProjection: Bool {
-    let names: Set<String> = [
-      "projected_growth", "projection_years", "projection_error", "projection_checks",
-      "projection_method",
-    ]
+    let names = Set(IndicatorMeasure.allCases.filter(\.isProjection).map(\.rawValue))
     return !names.isDisjoint(with: requires) || expressions.contains { $0.names(names) }
+  }
+
+  /// An error at the rule, in its file.
+  func diagnostic(_ message: String) -> Diagnostic {
+    Diagnostic(file: file, position: position, message: "rule \(id).\(message)")
   }
 
   /// Every expression of the rule.

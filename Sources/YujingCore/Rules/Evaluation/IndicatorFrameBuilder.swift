@@ -4,44 +4,44 @@
 /// Figures are exact; derived percentages (progress, time progress) are rounded half-up to one
 /// decimal before anything compares them (61.7 against 66.7 is a lag of exactly −5.0).
 enum IndicatorFrameBuilder {
+  private typealias Number = NumberColumn<IndicatorMeasure>
+
   static func build(
     period: Period, observations: ObservationTable, targets: TargetTable?, index: SubjectIndex,
     projections: ProjectionColumns? = nil
   ) -> Frame {
-    let layout = MeasureLayout.indicators
-    var frame = FrameColumns(kind: .indicators, slotCount: index.slotCount)
-    func column(_ name: String) -> Int { layout.numberIndex[name]! }
-    let growthColumn = column("growth")
-    let valueColumn = column("value")
-    let rankColumn = column("rank")
-    let targetGrowthColumn = column("target_growth")
-    let targetValueColumn = column("target_value")
-    let gapColumn = column("gap")
-    let progressColumn = column("progress")
-    let lagColumn = column("lag")
-    let timeProgressColumn = column("time_progress")
-    let provinceColumn = column("province_growth")
-    let cityColumn = column("city_growth")
-    let sizeColumn = column("group_size")
-    let belowColumn = column("regions_below")
-    let publishedColumn = column("published_rank")
-    let belowTargetColumn = layout.booleanIndex["below_target"]!
+    var frame = FrameColumns<IndicatorMeasure>(slotCount: index.slotCount)
+    let growthColumn = Number(.growth)
+    let valueColumn = Number(.value)
+    let rankColumn = Number(.rank)
+    let targetGrowthColumn = Number(.targetGrowth)
+    let targetValueColumn = Number(.targetValue)
+    let gapColumn = Number(.gap)
+    let progressColumn = Number(.progress)
+    let lagColumn = Number(.lag)
+    let timeProgressColumn = Number(.timeProgress)
+    let provinceColumn = Number(.provinceGrowth)
+    let cityColumn = Number(.cityGrowth)
+    let sizeColumn = Number(.groupSize)
+    let belowColumn = Number(.regionsBelow)
+    let publishedColumn = Number(.publishedRank)
+    let belowTargetColumn = BooleanColumn(IndicatorMeasure.belowTarget)
     let timeProgress = period.timeProgress.units
     let regionCount = index.regions.count
 
-    frame.numbers[growthColumn] = observations.growth
-    frame.numbers[valueColumn] = observations.value
-    frame.numbers[publishedColumn] = observations.publishedRank
+    frame[growthColumn] = observations.growth
+    frame[valueColumn] = observations.value
+    frame[publishedColumn] = observations.publishedRank
     if let targets {
-      frame.numbers[targetGrowthColumn] = targets.growth
-      frame.numbers[targetValueColumn] = targets.value
+      frame[targetGrowthColumn] = targets.growth
+      frame[targetValueColumn] = targets.value
     }
     if let projections {
-      frame.numbers[column("projected_growth")] = projections.growth
-      frame.numbers[column("projection_years")] = projections.years
-      frame.numbers[column("projection_error")] = projections.error
-      frame.numbers[column("projection_checks")] = projections.checks
-      frame.texts[layout.textIndex["projection_method"]!] = projections.method
+      frame[Number(.projectedGrowth)] = projections.growth
+      frame[Number(.projectionYears)] = projections.years
+      frame[Number(.projectionError)] = projections.error
+      frame[Number(.projectionChecks)] = projections.checks
+      frame[TextColumn(IndicatorMeasure.projectionMethod)] = projections.method
     }
     for indicator in index.indicators.indices {
       let published = index.indicators[indicator].periods.publishes(period)
@@ -52,24 +52,24 @@ enum IndicatorFrameBuilder {
         let slot = indicator * regionCount + region
         guard published, observations.hasData(slot) else { continue }
         frame.hasData[slot] = true
-        frame.numbers[timeProgressColumn][slot] = timeProgress
-        frame.numbers[provinceColumn][slot] = provinceGrowth
-        frame.numbers[cityColumn][slot] = cityGrowth
+        frame[timeProgressColumn][slot] = timeProgress
+        frame[provinceColumn][slot] = provinceGrowth
+        frame[cityColumn][slot] = cityGrowth
         let growth = observations.growth[slot]
-        let targetGrowth = frame.numbers[targetGrowthColumn][slot]
-        if growth != absent && targetGrowth != absent { frame.numbers[gapColumn][slot] = growth - targetGrowth }
+        let targetGrowth = frame[targetGrowthColumn][slot]
+        if growth != absent && targetGrowth != absent { frame[gapColumn][slot] = growth - targetGrowth }
         let value = observations.value[slot]
-        let targetValue = frame.numbers[targetValueColumn][slot]
+        let targetValue = frame[targetValueColumn][slot]
         if value != absent && targetValue != absent,
           let percent = Fixed.percentage(Fixed(units: value), of: Fixed(units: targetValue))
         {
           let progress = percent.units
-          frame.numbers[progressColumn][slot] = progress
-          frame.numbers[lagColumn][slot] = progress - timeProgress
+          frame[progressColumn][slot] = progress
+          frame[lagColumn][slot] = progress - timeProgress
         }
         let shortfall =
-          index.indicators[indicator].form == .growth ? frame.numbers[gapColumn][slot] : frame.numbers[lagColumn][slot]
-        if shortfall != absent { frame.booleans[belowTargetColumn][slot] = Tri(shortfall < 0) }
+          index.indicators[indicator].form == .growth ? frame[gapColumn][slot] : frame[lagColumn][slot]
+        if shortfall != absent { frame[belowTargetColumn][slot] = Tri(shortfall < 0) }
       }
       rank(
         indicator: indicator, frame: &frame, index: index,
@@ -81,8 +81,8 @@ enum IndicatorFrameBuilder {
   /// Ranks every group among the regions that have the figure: by growth, or by progress for an
   /// amount-target indicator (docs/rules.md#warning-rules).
   private static func rank(
-    indicator: Int, frame: inout FrameColumns, index: SubjectIndex,
-    columns: (growth: Int, progress: Int, rank: Int, size: Int, below: Int)
+    indicator: Int, frame: inout FrameColumns<IndicatorMeasure>, index: SubjectIndex,
+    columns: (growth: Number, progress: Number, rank: Number, size: Number, below: Number)
   ) {
     let polarity = index.indicators[indicator].polarity
     let byColumn = index.indicators[indicator].form == .growth ? columns.growth : columns.progress
@@ -91,7 +91,7 @@ enum IndicatorFrameBuilder {
       figures.reserveCapacity(members.count)
       for region in members {
         let slot = index.slot(indicator: indicator, region: region)
-        let figure = frame.numbers[byColumn][slot]
+        let figure = frame[byColumn][slot]
         if frame.hasData[slot] && figure != absent { figures.append((slot, figure)) }
       }
       guard !figures.isEmpty else { continue }
@@ -102,9 +102,9 @@ enum IndicatorFrameBuilder {
         while end + 1 < figures.count && figures[end + 1].figure == figures[start].figure { end += 1 }
         for position in start...end {
           let slot = figures[position].slot
-          frame.numbers[columns.rank][slot] = Int64(start + 1) * Fixed.scale
-          frame.numbers[columns.size][slot] = Int64(figures.count) * Fixed.scale
-          frame.numbers[columns.below][slot] = Int64(figures.count - end - 1) * Fixed.scale
+          frame[columns.rank][slot] = Int64(start + 1) * Fixed.scale
+          frame[columns.size][slot] = Int64(figures.count) * Fixed.scale
+          frame[columns.below][slot] = Int64(figures.count - end - 1) * Fixed.scale
         }
         start = end + 1
       }

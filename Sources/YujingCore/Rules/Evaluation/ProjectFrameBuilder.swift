@@ -21,11 +21,20 @@ enum ProjectFrameBuilder {
   static func build(
     period: Period, records: [ProjectRecord], milestones: [String: [Milestone]], slots: [String: Int]
   ) -> Frame {
-    let layout = MeasureLayout.projects
-    var frame = FrameColumns(kind: .projects, slotCount: slots.count)
-    func number(_ name: String) -> Int { layout.numberIndex[name]! }
-    func boolean(_ name: String) -> Int { layout.booleanIndex[name]! }
-    func text(_ name: String) -> Int { layout.textIndex[name]! }
+    var frame = FrameColumns<ProjectMeasure>(slotCount: slots.count)
+    let annualPlan = NumberColumn(ProjectMeasure.annualPlan)
+    let completedYearToDate = NumberColumn(ProjectMeasure.completedYearToDate)
+    let totalInvestment = NumberColumn(ProjectMeasure.totalInvestment)
+    let timeProgressColumn = NumberColumn(ProjectMeasure.timeProgress)
+    let completionColumn = NumberColumn(ProjectMeasure.completion)
+    let behind = NumberColumn(ProjectMeasure.behind)
+    let status = TextColumn(ProjectMeasure.status)
+    let startedColumn = BooleanColumn(ProjectMeasure.started)
+    let registered = BooleanColumn(ProjectMeasure.registered)
+    let monthsSincePlannedStart = NumberColumn(ProjectMeasure.monthsSincePlannedStart)
+    let monthsSinceStart = NumberColumn(ProjectMeasure.monthsSinceStart)
+    let overdueDays = NumberColumn(ProjectMeasure.overdueDays)
+    let overdueMilestone = TextColumn(ProjectMeasure.overdueMilestone)
     let timeProgress = period.timeProgress
     let periodEnd = Day.lastDay(of: period)
     for record in records {
@@ -33,34 +42,34 @@ enum ProjectFrameBuilder {
       let project = record.project
       let progress = record.progress
       frame.hasData[slot] = true
-      frame.numbers[number("annual_plan")][slot] = project.annualPlan.units
-      frame.numbers[number("completed_ytd")][slot] = progress.completedYearToDate.units
-      frame.numbers[number("total_investment")][slot] = project.totalInvestment.units
-      frame.numbers[number("time_progress")][slot] = timeProgress.units
+      frame[annualPlan][slot] = project.annualPlan.units
+      frame[completedYearToDate][slot] = progress.completedYearToDate.units
+      frame[totalInvestment][slot] = project.totalInvestment.units
+      frame[timeProgressColumn][slot] = timeProgress.units
       if project.annualPlan.units > 0,
         let completion = Fixed.percentage(progress.completedYearToDate, of: project.annualPlan)
       {
-        frame.numbers[number("completion")][slot] = completion.units
-        frame.numbers[number("behind")][slot] = (timeProgress - completion).units
+        frame[completionColumn][slot] = completion.units
+        frame[behind][slot] = (timeProgress - completion).units
       }
-      frame.texts[text("status")][slot] = progress.status.rawValue
+      frame[status][slot] = progress.status.rawValue
       let started = progress.actualStart.map { $0 <= periodEnd } ?? false
-      frame.booleans[boolean("started")][slot] = Tri(started)
-      frame.booleans[boolean("registered")][slot] = Tri(progress.registered.map { $0 <= periodEnd } ?? false)
+      frame[startedColumn][slot] = Tri(started)
+      frame[registered][slot] = Tri(progress.registered.map { $0 <= periodEnd } ?? false)
       if let plannedStart = project.plannedStart {
-        frame.numbers[number("months_since_planned_start")][slot] =
+        frame[monthsSincePlannedStart][slot] =
           Int64(plannedStart.wholeMonths(until: periodEnd)) * Fixed.scale
       }
       if started, let actualStart = progress.actualStart {
-        frame.numbers[number("months_since_start")][slot] =
+        frame[monthsSinceStart][slot] =
           Int64(actualStart.wholeMonths(until: periodEnd)) * Fixed.scale
       }
       if let stages = milestones[project.code], !stages.isEmpty {
         let open = stages.filter { ($0.done.map { $0 > periodEnd } ?? true) && $0.due < periodEnd }
         let worst = open.min { ($0.due, $0.stage) < ($1.due, $1.stage) }
-        frame.numbers[number("overdue_days")][slot] =
+        frame[overdueDays][slot] =
           Int64(worst.map { periodEnd.ordinal - $0.due.ordinal } ?? 0) * Fixed.scale
-        frame.texts[text("overdue_milestone")][slot] = worst?.stage
+        frame[overdueMilestone][slot] = worst?.stage
       }
     }
     return Frame(period: period, columns: frame)
@@ -75,10 +84,9 @@ enum FeedFrameBuilder {
   static func build(
     period: Period, feeds: [FeedConfiguration], arrivals: Arrivals, asOf: Day, calendar: WorkingCalendar
   ) -> Frame {
-    let layout = MeasureLayout.feeds
-    var frame = FrameColumns(kind: .feeds, slotCount: feeds.count)
-    let late = layout.booleanIndex["late"]!
-    let daysLate = layout.numberIndex["days_late"]!
+    var frame = FrameColumns<FeedMeasure>(slotCount: feeds.count)
+    let late = BooleanColumn(FeedMeasure.late)
+    let daysLate = NumberColumn(FeedMeasure.daysLate)
     for (slot, feed) in feeds.enumerated() {
       // A feed is expected from the first period it ever delivered: the months before it began
       // (or a history loaded in one run) are not late.
@@ -86,17 +94,17 @@ enum FeedFrameBuilder {
       frame.hasData[slot] = true
       let deadline = Timeliness.deadline(of: period, dueDay: dueDay, calendar: calendar)
       guard asOf > deadline else {
-        frame.booleans[late][slot] = .no
+        frame[late][slot] = .no
         continue
       }
       let arrival = arrivals[feed.name]?[period]
       if let arrival, arrival <= deadline {
-        frame.booleans[late][slot] = .no
+        frame[late][slot] = .no
         continue
       }
-      frame.booleans[late][slot] = .yes
+      frame[late][slot] = .yes
       let until = arrival.map { min($0, asOf) } ?? asOf
-      frame.numbers[daysLate][slot] = Int64(calendar.workingDays(after: deadline, through: until)) * Fixed.scale
+      frame[daysLate][slot] = Int64(calendar.workingDays(after: deadline, through: until)) * Fixed.scale
     }
     return Frame(period: period, columns: frame)
   }

@@ -57,7 +57,14 @@ public enum RuleTestRunner {
         report.tests += 1
         for expectation in test.expected {
           report.periods += 1
-          let actual = evaluate(test, period: expectation.period, thresholds: thresholds, configuration: configuration)
+          let actual: [Finding]
+          do throws(Diagnostic) {
+            actual = try evaluate(
+              test, period: expectation.period, thresholds: thresholds, configuration: configuration)
+          } catch {
+            report.diagnostics.append(error)
+            continue
+          }
           let differences = compare(expected: expectation.findings, actual: actual)
           if !differences.isEmpty {
             report.failures.append(
@@ -74,7 +81,7 @@ public enum RuleTestRunner {
   /// The findings of one test in one period. Without an `as_of`, the evaluation date is the 20th
   /// of the month after the period (after the usual due days).
   static func evaluate(_ test: RuleTest, period: Period, thresholds: Thresholds, configuration: Configuration)
-    -> [Finding]
+    throws(Diagnostic) -> [Finding]
   {
     let index = SubjectIndex(configuration: configuration)
     let byPeriod = Dictionary(grouping: test.observations, by: \.period)
@@ -91,7 +98,7 @@ public enum RuleTestRunner {
       calendar: thresholds.calendar, observations: observations, targets: targets,
       projects: Dictionary(grouping: test.projects, by: \.progress.period),
       milestones: Dictionary(grouping: test.milestones, by: \.project), arrivals: test.arrivals)
-    return Evaluator.evaluate(input)
+    return try Evaluator.evaluate(input)
   }
 
   static func compare(expected: [ExpectedFinding], actual: [Finding]) -> [String] {
