@@ -104,4 +104,59 @@ import Testing
       #expect(try await lead.send(.post, "/api/v1/problems/D2020-01/close", json: [:]).status == 403)
     }
   }
+
+  @Test func theOfficeEntersAndCorrectsAProblemAsAFileRowIsChecked() async throws {
+    let office = try await Office.make()
+    try await office.serve { browser in
+      let reviewer = try await browser("rev")
+      #expect(try await reviewer.get("/problems").body.contains("action=\"/problems\""))
+      var fields = [
+        "code": "D2020-09", "title": "高速互通<连接线>征迁滞后", "unit": "丰城市人民政府", "co_units": "市工信局",
+        "level": "county", "assigned": "2020-05-11", "due": "三十天",
+      ]
+      let refused = try await reviewer.send(.post, "/problems", form: fields)
+      #expect(refused.status == 422 && refused.body.contains("“办结期限”填写有误"), "\(refused.body)")
+      // What was entered is shown again, escaped.
+      #expect(refused.body.contains("value=\"高速互通&lt;连接线&gt;征迁滞后\""), "\(refused.body)")
+      #expect(try office.store.problemStanding(code: "D2020-09") == nil)
+      fields["due"] = "10"
+      #expect(try await browser("fengcheng").send(.post, "/problems", form: fields).status == 403)
+      #expect(try await browser("admin").send(.post, "/problems", form: fields).status == 403)
+      #expect(try await reviewer.send(.post, "/problems", form: fields).status == 303)
+      let added = try #require(try office.store.problemStanding(code: "D2020-09")).problem
+      // Ten working days after Monday 2020-05-11.
+      #expect(added.due == Day("2020-05-25") && added.coUnits == ["市工信局"] && added.state == .assigned)
+
+      fields["title"] = "高速互通连接线征迁滞后"
+      #expect(try await reviewer.send(.post, "/problems/D2020-09/edit", form: fields).status == 303)
+      #expect(try office.store.problemStanding(code: "D2020-09")?.problem.title == "高速互通连接线征迁滞后")
+      #expect(try office.store.problemEvents(code: "D2020-09").map(\.action) == ["import", "revise"])
+      let page = try await reviewer.get("/problems/D2020-09").body
+      #expect(page.contains("action=\"/problems/D2020-09/edit\"") && page.contains("修订"))
+      #expect(!(try await browser("fengcheng").get("/problems/D2020-09").body.contains("/edit\"")))
+    }
+  }
+
+  @Test func theAPIAddsAProblemThenRevisesItAndNamesARefusedField() async throws {
+    let office = try await Office.make()
+    try await office.serve { browser in
+      let reviewer = try await browser("rev")
+      var body: [String: Any] = [
+        "code": "D2020-10", "title": "园区污水管网未接通", "unit": "丰城市人民政府", "co_units": ["市工信局"],
+        "level": "city", "assigned": "2020-05-11", "due": "2020-06-30",
+      ]
+      let created = try await reviewer.send(.post, "/api/v1/problems", json: body)
+      #expect(created.status == 201 && created.json?["due"] as? String == "2020-06-30", "\(created.body)")
+      body["due"] = "2020-07-31"
+      let revised = try await reviewer.send(.post, "/api/v1/problems", json: body)
+      #expect(revised.status == 200 && revised.json?["due"] as? String == "2020-07-31", "\(revised.body)")
+      body["unit"] = "丰城市人民政俯"
+      let refused = try await reviewer.send(.post, "/api/v1/problems", json: body)
+      let error = refused.json?["error"] as? [String: Any]
+      #expect(
+        refused.status == 400 && error?["code"] as? String == "invalid_field" && error?["field"] as? String == "unit")
+      #expect((error?["message"] as? String)?.contains("did you mean '丰城市人民政府'") == true, "\(refused.body)")
+      #expect(try await browser("fengcheng").send(.post, "/api/v1/problems", json: body).status == 403)
+    }
+  }
 }

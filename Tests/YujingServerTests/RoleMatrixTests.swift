@@ -102,6 +102,12 @@ import Testing
         ("/problems/D2020-01/request-close", ["text": "x"], [303, 403, 403, -1, 403, 404]),
         ("/problems/D2020-01/close", [:], [303, 403, -1, 403, 403, 404]),
         ("/problems/D2020-01/return", ["reason": "x"], [303, 403, -1, 403, 403, 404]),
+        (
+          "/problems",
+          ["code": "X1", "title": "t", "unit": "丰城市人民政府", "level": "city", "assigned": "2020-05-01", "due": "5"],
+          [303, 403, -1, 403, 403, 403]
+        ),
+        ("/problems/D2020-01/edit", ["title": "t"], [303, 403, -1, 403, 403, 403]),
       ]
       for (path, form, expected) in writes {
         for (role, status) in zip(Self.roles, expected) where status != -1 {
@@ -123,6 +129,7 @@ import Testing
     #expect(try office.state(office.approved.id) == .approved)
     #expect(try office.store.exemptions().isEmpty)
     #expect(try office.store.problemEvents(code: "D2020-01").map(\.action) == ["import"])
+    #expect(try office.store.problemStanding(code: "X1") == nil)
   }
 
   @Test func everyWayOfForgingAStateChangeIsRefused() async throws {

@@ -50,6 +50,73 @@ public enum ProblemCSV {
     init(_ reason: String) { self.reason = reason }
   }
 
+  /// Why a problem's fields were refused: the field at fault and the reason.
+  public struct FieldRefusal: Error, Sendable, Hashable {
+    public var field: String
+    public var reason: String
+    init(_ field: String, _ reason: String) {
+      self.field = field
+      self.reason = reason
+    }
+  }
+
+  /// One problem from its fields by name, trimmed (a row of the file, or the office's form): the
+  /// problem and the state it gives (nil when left empty), or the field at fault and why.
+  public static func problem(_ text: (String) -> String, units: Units, calendar: WorkingCalendar)
+    -> Result<(Problem, ProblemState?), FieldRefusal>
+  {
+    let code = text("code")
+    guard !code.isEmpty else {
+      return .failure(FieldRefusal("code", "code is empty: every problem needs its own code"))
+    }
+    guard code.count <= 64, !code.contains(where: \.isNewline) else {
+      return .failure(FieldRefusal("code", "code '\(code.prefix(64))…' is longer than 64 characters"))
+    }
+    let title = text("title")
+    guard !title.isEmpty else { return .failure(FieldRefusal("title", "title is empty")) }
+    let unit: String
+    switch units.resolve(text("unit")) {
+    case .success(let name): unit = name
+    case .failure(let refusal): return .failure(FieldRefusal("unit", "unit \(refusal.reason)"))
+    }
+    var coUnits: [String] = []
+    for name in text("co_units").split(whereSeparator: { $0 == ";" || $0 == "；" }) {
+      let name = String(name).trimmingSpaces
+      guard !name.isEmpty else { continue }
+      switch units.resolve(name) {
+      case .success(let resolved) where resolved != unit && !coUnits.contains(resolved): coUnits.append(resolved)
+      case .success: continue
+      case .failure(let refusal): return .failure(FieldRefusal("co_units", "co_units: \(refusal.reason)"))
+      }
+    }
+    guard let level = CoordinationLevel(rawValue: text("level").lowercased()) else {
+      return .failure(FieldRefusal("level", "level '\(text("level"))' is not one of county, city, province"))
+    }
+    guard let assigned = Day(text("assigned")) else {
+      return .failure(FieldRefusal("assigned", "assigned '\(text("assigned"))' is not a date YYYY-MM-DD"))
+    }
+    let due: Day
+    switch ProblemDue.parse(text("due"), assigned: assigned, calendar: calendar) {
+    case .success(let day): due = day
+    case .failure(let refusal): return .failure(FieldRefusal("due", refusal.reason))
+    }
+    var state: ProblemState?
+    let stateText = text("state")
+    if !stateText.isEmpty {
+      guard let parsed = ProblemState(name: stateText) else {
+        return .failure(
+          FieldRefusal(
+            "state",
+            "state '\(stateText)' is not one of \(ProblemState.allCases.map(\.rawValue).joined(separator: "、"))"))
+      }
+      state = parsed
+    }
+    let problem = Problem(
+      code: code, title: title, description: text("description"), source: text("source"), unit: unit,
+      coUnits: coUnits, leader: text("leader"), level: level, assigned: assigned, due: due, state: state ?? .assigned)
+    return .success((problem, state))
+  }
+
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, units: Units, calendar: WorkingCalendar)
     throws(FeedReadError) -> Batch
   {
@@ -61,55 +128,15 @@ public enum ProblemCSV {
         batch.rejections.append(locate(Rejection(location: location, field: name, reason: reason, raw: raw())))
       }
       func text(_ name: String) -> String { field(name)?.trimmingSpaces ?? "" }
-      let code = text("code")
-      guard !code.isEmpty else { return reject("code", "code is empty: every problem needs its own code") }
-      guard code.count <= 64, !code.contains(where: \.isNewline) else {
-        return reject("code", "code '\(code.prefix(64))…' is longer than 64 characters")
+      let problem: Problem
+      let state: ProblemState?
+      switch Self.problem(text, units: units, calendar: calendar) {
+      case .success(let read): (problem, state) = read
+      case .failure(let refusal): return reject(refusal.field, refusal.reason)
       }
-      let title = text("title")
-      guard !title.isEmpty else { return reject("title", "title is empty") }
-      let unit: String
-      switch units.resolve(text("unit")) {
-      case .success(let name): unit = name
-      case .failure(let refusal): return reject("unit", "unit \(refusal.reason)")
-      }
-      var coUnits: [String] = []
-      for name in text("co_units").split(whereSeparator: { $0 == ";" || $0 == "；" }) {
-        let name = String(name).trimmingSpaces
-        guard !name.isEmpty else { continue }
-        switch units.resolve(name) {
-        case .success(let resolved) where resolved != unit && !coUnits.contains(resolved): coUnits.append(resolved)
-        case .success: continue
-        case .failure(let refusal): return reject("co_units", "co_units: \(refusal.reason)")
-        }
-      }
-      guard let level = CoordinationLevel(rawValue: text("level").lowercased()) else {
-        return reject("level", "level '\(text("level"))' is not one of county, city, province")
-      }
-      guard let assigned = Day(text("assigned")) else {
-        return reject("assigned", "assigned '\(text("assigned"))' is not a date YYYY-MM-DD")
-      }
-      let due: Day
-      switch ProblemDue.parse(text("due"), assigned: assigned, calendar: calendar) {
-      case .success(let day): due = day
-      case .failure(let refusal): return reject("due", refusal.reason)
-      }
-      var state: ProblemState?
-      let stateText = text("state")
-      if !stateText.isEmpty {
-        guard let parsed = ProblemState(name: stateText) else {
-          return reject(
-            "state",
-            "state '\(stateText)' is not one of \(ProblemState.allCases.map(\.rawValue).joined(separator: "、"))")
-        }
-        state = parsed
-      }
+      let code = problem.code
       if let first = seen[code] { return reject("code", "duplicate of \(first): the problem \(code) appears twice") }
       seen[code] = location
-      let problem = Problem(
-        code: code, title: title, description: text("description"), source: text("source"), unit: unit,
-        coUnits: coUnits, leader: text("leader"), level: level, assigned: assigned, due: due,
-        state: state ?? .assigned)
       batch.rows.append(Row(problem: problem, state: state, location: location))
     }
     batch.rejections += problems.rejections

@@ -89,6 +89,17 @@ extension Store {
     return summary
   }
 
+  /// Adds one problem, or revises it, as the office enters it: the same guarantees as a file's row
+  /// (the earlier values recorded, the state kept when `state` is nil). Says whether it was new.
+  @discardableResult
+  public func saveProblem(_ problem: Problem, state: ProblemState?, day: Day, actor: String, at instant: Date)
+    throws -> Bool
+  {
+    var batch = ProblemCSV.Batch()
+    batch.rows = [ProblemCSV.Row(problem: problem, state: state, location: RowLocation(record: 1))]
+    return try importProblems(batch, day: day, actor: actor, at: instant).added == [problem.code]
+  }
+
   /// Every problem on the ledger, by code.
   public func problemStandings() throws -> [ProblemStanding] {
     try writer.read { db in

@@ -106,6 +106,9 @@ struct APIErrors: RouterMiddleware {
     } catch let refusal as AppealReview.Refusal {
       return try NoticesAPI.object(
         ["error": ["code": APIRoutes.code(refusal), "message": Glossary.refusal(refusal)]], status: .conflict)
+    } catch let refusal as ProblemCSV.FieldRefusal {
+      return try NoticesAPI.object(
+        ["error": ["code": "invalid_field", "field": refusal.field, "message": refusal.reason]], status: .badRequest)
     } catch let refusal as ProblemLifecycle.Refusal {
       return try NoticesAPI.object(
         ["error": ["code": APIRoutes.code(refusal), "message": Glossary.refusal(refusal)]], status: .conflict)
@@ -138,7 +141,7 @@ struct APIErrors: RouterMiddleware {
       return "POST"
     case let parts where parts.count == 3 && parts[0] == "appeals" && ["grant", "deny"].contains(parts[2]):
       return "POST"
-    case ["problems"]: return "GET"
+    case ["problems"]: return "GET, POST"
     case let parts where parts.count == 2 && parts[0] == "problems": return "GET"
     case let parts
     where parts.count == 3 && parts[0] == "problems"

@@ -7,6 +7,33 @@ import YujingCore
 /// close; a department reads those it handles and reports on those it leads.
 extension APIRoutes {
   struct ProblemTextBody: Decodable { var text: String }
+  /// A problem as the office enters it, with the file's column names.
+  struct ProblemBody: Decodable {
+    var code: String
+    var title: String
+    var description: String?
+    var source: String?
+    var unit: String
+    var coUnits: [String]?
+    var leader: String?
+    var level: String
+    var assigned: String
+    var due: String
+    var state: String?
+
+    enum CodingKeys: String, CodingKey {
+      case code, title, description, source, unit, leader, level, assigned, due, state
+      case coUnits = "co_units"
+    }
+
+    var fields: [String: String] {
+      [
+        "code": code, "title": title, "description": description ?? "", "source": source ?? "", "unit": unit,
+        "co_units": (coUnits ?? []).joined(separator: ";"), "leader": leader ?? "", "level": level,
+        "assigned": assigned, "due": due, "state": state ?? "",
+      ]
+    }
+  }
   struct ProblemCloseBody: Decodable { var comment: String? }
   struct ProblemReturnBody: Decodable {
     var reason: String
@@ -16,6 +43,14 @@ extension APIRoutes {
   func addLedger(to api: RouterGroup<WebContext>) {
     api.get("/problems") { _, context in
       NoticesAPI.json(DecisionJSON.list(try actions(context).problems(), LedgerJSON.problem))
+    }
+    api.post("/problems") { request, context in
+      let actions = try actions(context)
+      try actions.requireReviewer()
+      let body = try await request.decode(as: ProblemBody.self, context: context)
+      let saved = try actions.saveProblem(body.fields)
+      let (standing, light) = try actions.problem(saved.code)
+      return NoticesAPI.json(LedgerJSON.problem(standing, light), status: saved.added ? .created : .ok)
     }
     api.get("/problems/{code}") { _, context in
       let (standing, light) = try actions(context).problem(try RequestNumbers.code(context, "code"))

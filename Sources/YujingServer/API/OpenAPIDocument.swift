@@ -395,6 +395,28 @@ enum OpenAPIDocument {
               "200": {"description": "by code", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}}}}},
               "401": {"$ref": "#/components/responses/Unauthorized"}
             }
+          },
+          "post": {
+            "summary": "Add a problem, or revise the one of that code (reviewers), checked as a row of the ledger's file; a field refused is a 400 with code invalid_field and the field", "security": [{"session": [], "csrf": []}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "required": ["code", "title", "unit", "level", "assigned", "due"],
+              "properties": {
+                "code": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"},
+                "source": {"type": "string"}, "unit": {"type": "string", "description": "主办: an addressee's name or a department's code"},
+                "co_units": {"type": "array", "items": {"type": "string"}}, "leader": {"type": "string"},
+                "level": {"type": "string", "enum": [\(CoordinationLevel.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]},
+                "assigned": {"type": "string", "description": "YYYY-MM-DD"},
+                "due": {"type": "string", "description": "YYYY-MM-DD, or working days after assigned"},
+                "state": {"type": "string"}
+              }
+            }}}},
+            "responses": {
+              "200": {"description": "the problem, revised", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+              "201": {"description": "the problem, added", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}
+            }
           }
         },
         "/api/v1/problems/{code}": {

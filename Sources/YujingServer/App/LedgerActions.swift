@@ -42,6 +42,21 @@ extension ReviewActions {
       action, code: code, day: today, actor: account.name, at: clock(), calendar: current.thresholds.calendar)
   }
 
+  /// A reviewer adds a problem or revises one from its fields by name (as the file's columns are
+  /// named), checked as a file's row is. Says whether it was new.
+  @discardableResult
+  func saveProblem(_ fields: [String: String], code fixed: String? = nil) throws -> (code: String, added: Bool) {
+    try requireReviewer()
+    let read = ProblemCSV.problem(
+      { name in
+        (name == "code" ? fixed ?? fields[name] : fields[name])?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+      },
+      units: ProblemCSV.Units(configuration: configuration), calendar: current.thresholds.calendar)
+    let (problem, state) = try read.get()
+    let added = try store.saveProblem(problem, state: state, day: today, actor: account.name, at: clock())
+    return (problem.code, added)
+  }
+
   func mayRead(_ standing: ProblemStanding) -> Bool {
     if account.isOffice { return true }
     guard account.role == .department, let unit = account.addressee else { return false }

@@ -24,6 +24,41 @@ extension WebRoutes {
     }
   }
 
+  /// The office enters a problem, or corrects one: a reviewer's alone. A refused field shows the
+  /// form again with what was entered and why.
+  func addLedgerEntry(_ review: RouterGroup<WebContext>) {
+    review.post("/problems") { request, context in
+      let actions = actions(try context.signedIn())
+      var request = request
+      let form = try await BodyReader.sessionForm(&request, context: context).fields
+      do {
+        let saved = try actions.saveProblem(form.dictionary)
+        return Response.redirect(to: "/problems/\(saved.code)")
+      } catch let refusal as ProblemCSV.FieldRefusal {
+        var response = try LedgerPages.list(
+          context: context, actions: actions, message: LedgerPages.refusal(refusal), entered: form)
+        response.status = .unprocessableContent
+        return response
+      }
+    }
+    review.post("/problems/{code}/edit") { request, context in
+      let code = try RequestNumbers.code(context, "code")
+      let actions = actions(try context.signedIn())
+      _ = try actions.problem(code)
+      var request = request
+      let form = try await BodyReader.sessionForm(&request, context: context).fields
+      do {
+        try actions.saveProblem(form.dictionary, code: code)
+        return Response.redirect(to: "/problems/\(code)")
+      } catch let refusal as ProblemCSV.FieldRefusal {
+        var response = try LedgerPages.show(
+          code, context: context, actions: actions, message: LedgerPages.refusal(refusal))
+        response.status = .unprocessableContent
+        return response
+      }
+    }
+  }
+
   /// A step on one problem: on success back to its page; on a refusal its page again, saying why.
   /// The body is read only once the account may read the problem at all.
   func addProblemAction(

@@ -27,6 +27,7 @@ struct WebRoutes: Sendable {
     addNoticePages(router.area(.signedIn, for: .browser))
     addLedgerPages(router.area(.signedIn, for: .browser))
     addBulkApproval(router.area(.review, for: .browser))
+    addLedgerEntry(router.area(.review, for: .browser))
     addOfficePages(router.area(.office, for: .browser))
     addAdminPages(router.area(.admin, for: .browser))
     APIRoutes(live: live, signIn: signIn, clock: clock).add(to: router)

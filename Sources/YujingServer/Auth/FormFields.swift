@@ -6,6 +6,14 @@ struct FormFields: Sendable {
 
   init() {}
 
+  /// Fields with one value each, as a form is shown filled in.
+  init(_ single: [String: String]) {
+    for (name, value) in single { append(value, for: name) }
+  }
+
+  /// The fields with their last value each.
+  var dictionary: [String: String] { values.compactMapValues(\.last) }
+
   subscript(name: String) -> String? {
     get { values[name].map { $0.count == 1 ? $0[0] : $0.joined(separator: ",") } }
   }

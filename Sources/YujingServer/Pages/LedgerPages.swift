@@ -7,7 +7,9 @@ import YujingCore
 /// has its history, the 主办 unit's forms (进展, 申请办结) and the office's decision on a request
 /// to close (办结销号, 退回).
 enum LedgerPages {
-  static func list(context: WebContext, actions: ReviewActions) throws -> Response {
+  static func list(context: WebContext, actions: ReviewActions, message: String? = nil, entered: FormFields? = nil)
+    throws -> Response
+  {
     let problems = try actions.problems()
     let rows = problems.map { standing, light -> HTML in
       let problem = standing.problem
@@ -25,10 +27,21 @@ enum LedgerPages {
       actions.account.isOffice
       ? "台账共 \(problems.count) 件问题\(counts.isEmpty ? "" : "，亮灯：" + counts.joined(separator: "、"))。灯按今日判定：临近期限 3 个工作日内亮蓝灯，逾期或退回一次亮黄灯，逾期超过 5 个工作日或退回两次亮红灯。"
       : "本单位主办或协办的问题 \(problems.count) 件。主办单位在问题页报送进展、申请办结。"
+    var add: HTML = ""
+    if actions.account.mayReview, let session = context.session {
+      add = """
+        <details\(message == nil ? "" : " open")><summary>新增问题</summary>
+        <form method="post" action="/problems">\(Layout.csrfField(session))\(fields(entered, configuration: actions.configuration))
+        <button>新增</button></form></details>
+        """
+    }
+    let error: HTML = message.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
     return Layout.page(
       "督办台账", context: context, active: "problems",
       """
+      \(error)
       <p>\(intro)</p>
+      \(add)
       <table><tr><th>编号</th><th>问题</th><th>督办灯</th><th>状态</th><th>协调层级</th><th>主办单位</th><th>办结期限</th><th>期限情况</th></tr>\(rows)</table>
       """)
   }
@@ -69,6 +82,20 @@ enum LedgerPages {
         <button class="danger">退回</button></form>
         """
     }
+    if actions.account.mayReview {
+      let current = FormFields(
+        [
+          "title": problem.title, "description": problem.description, "source": problem.source, "unit": problem.unit,
+          "co_units": problem.coUnits.joined(separator: ";"), "leader": problem.leader, "level": problem.level.rawValue,
+          "assigned": problem.assigned.description, "due": problem.due.description,
+        ])
+      forms = """
+        \(forms)
+        <details><summary>修改问题</summary>
+        <form method="post" action="/problems/\(problem.code)/edit">\(Layout.csrfField(session))\(fields(current, configuration: actions.configuration, code: problem.code))
+        <button class="secondary">保存修改</button></form></details>
+        """
+    }
     let error: HTML = message.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
     return Layout.page(
       "\(problem.code) \(problem.title)", context: context, active: "problems",
@@ -91,6 +118,43 @@ enum LedgerPages {
       <h2>办理记录</h2>
       <table><tr><th>日期</th><th>时间</th><th>事项</th><th>办理人</th><th>内容</th></tr>\(events)</table>
       """)
+  }
+
+  /// The fields of a problem as the office enters it, named as the file's columns; `code` fixed
+  /// when editing. Units are chosen by name; 协办 units are separated by ；.
+  static func fields(_ values: FormFields?, configuration: Configuration, code: String? = nil) -> HTML {
+    func value(_ name: String) -> String { values?[name] ?? "" }
+    let units = configuration.addressees.map { name -> HTML in
+      "<option value=\"\(name)\"\(value("unit") == name ? " selected" : "")>\(name)</option>"
+    }
+    let levels = CoordinationLevel.allCases.map { level -> HTML in
+      "<option value=\"\(level.rawValue)\"\(value("level") == level.rawValue ? " selected" : "")>\(level.chinese)</option>"
+    }
+    let codeField: HTML =
+      code == nil
+      ? "<label for=\"p-code\">编号</label><input id=\"p-code\" name=\"code\" required maxlength=\"64\" value=\"\(value("code"))\">"
+      : ""
+    return """
+      \(codeField)
+      <label for="p-title">问题</label><input id="p-title" name="title" required value="\(value("title"))">
+      <label for="p-description">情况</label><textarea id="p-description" name="description">\(value("description"))</textarea>
+      <label for="p-source">来源</label><input id="p-source" name="source" value="\(value("source"))">
+      <label for="p-unit">主办单位</label><select id="p-unit" name="unit">\(units)</select>
+      <label for="p-co">协办单位（以；分隔）</label><input id="p-co" name="co_units" value="\(value("co_units"))">
+      <label for="p-leader">包抓领导</label><input id="p-leader" name="leader" value="\(value("leader"))">
+      <label for="p-level">协调层级</label><select id="p-level" name="level">\(levels)</select>
+      <label for="p-assigned">交办日期</label><input id="p-assigned" name="assigned" type="date" required value="\(value("assigned"))">
+      <label for="p-due">办结期限（日期，或交办后的工作日数）</label><input id="p-due" name="due" required value="\(value("due"))">
+      """
+  }
+
+  /// A refused field, for the office: which field, and the system's words for why.
+  static func refusal(_ refusal: ProblemCSV.FieldRefusal) -> String {
+    let names = [
+      "code": "编号", "title": "问题", "unit": "主办单位", "co_units": "协办单位", "level": "协调层级",
+      "assigned": "交办日期", "due": "办结期限", "state": "状态",
+    ]
+    return "“\(names[refusal.field] ?? refusal.field)”填写有误，请改正后重新提交。（系统说明：\(refusal.reason)）"
   }
 
   static func lamp(_ level: Level) -> HTML {
