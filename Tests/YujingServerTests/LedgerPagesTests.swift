@@ -20,7 +20,7 @@ import Testing
       Data(csv.utf8), isWorkbook: false, units: ProblemCSV.Units(configuration: office.workspace.configuration),
       calendar: office.thresholds.calendar)
     #expect(batch.rejections.isEmpty, "\(batch.rejections)")
-    try office.store.importProblems(batch, day: Day("2020-05-01")!, actor: "test", at: Office.start)
+    _ = try office.store.importProblems(batch, day: Day("2020-05-01")!, actor: "test", at: Office.start)
   }
 
   @Test func theLeadUnitReportsAndAsksToCloseAndAReviewerClosesIt() async throws {

@@ -40,7 +40,7 @@ extension SampleOffice {
     let clock: @Sendable () -> Date = { instant }
     let decisions = AppealDecision(workspace: workspace, thresholds: thresholds, clock: clock)
     for appeal in try store.appeals(state: .pending) where appeal.filedDay < day {
-      try decisions.decide(appeal.id, .grant(reason: Self.appeal.grant), actor: Self.checker.name)
+      _ = try decisions.decide(appeal.id, .grant(reason: Self.appeal.grant), actor: Self.checker.name)
     }
     for notice in try store.notices(period: Self.appeal.period, kind: .reminder, addressee: Self.appeal.addressee)
     where notice.corrects == nil {

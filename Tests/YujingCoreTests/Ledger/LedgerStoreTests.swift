@@ -76,7 +76,7 @@ import Testing
     let workspace = try openDefaultWorkspace(directory)
     let calendar = ProblemLightsTests.thresholds.calendar
     let file = Self.header + "C1,t,,,fgw,,,city,2020-11-02,2020-11-30,办理中\n"
-    try workspace.store.importProblems(
+    _ = try workspace.store.importProblems(
       try Self.read(file, workspace: workspace), day: Day("2020-11-02")!, actor: "t", at: fixedNow)
     try workspace.store.applyProblemAction(
       .requestClose(text: "已完成"), code: "C1", day: Day("2020-11-25")!, actor: "unit", at: fixedNow,
@@ -98,7 +98,7 @@ import Testing
     let directory = try TemporaryDirectory()
     let workspace = try openDefaultWorkspace(directory)
     let calendar = ProblemLightsTests.thresholds.calendar
-    try workspace.store.importProblems(
+    _ = try workspace.store.importProblems(
       try Self.read(Self.header + "D1,t,,,fgw,,,city,2020-11-02,2020-11-30,\n", workspace: workspace),
       day: Day("2020-11-02")!, actor: "t", at: fixedNow)
     #expect(throws: ProblemLifecycle.Refusal.notAwaitingDecision(.assigned)) {

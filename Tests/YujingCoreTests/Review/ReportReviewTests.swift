@@ -95,7 +95,7 @@ import Testing
 
   @Test func aReportSentAgainInTimeAfterAReturnIsOnTimeAndHoldsTheCase() throws {
     let (harness, reminder, report) = try answeredReminder()
-    try decide(harness, report, .sendBack(reason: "措施不具体", due: Day("2020-09-30")), on: "2020-09-22")
+    _ = try decide(harness, report, .sendBack(reason: "措施不具体", due: Day("2020-09-30")), on: "2020-09-22")
     // After the notice's own deadline, before the return's.
     let onTime = try harness.workspace.store.recordFeedback(
       noticeID: reminder.id, text: "修改后的整改措施", fileName: nil, file: nil, actor: "dept", at: fixedNow,

@@ -47,7 +47,7 @@ import Testing
       units: ProblemCSV.Units(configuration: office.harness.workspace.configuration),
       calendar: office.harness.thresholds.calendar)
     #expect(batch.rejections.isEmpty)
-    try store.importProblems(batch, day: Day("2020-05-14")!, actor: "test", at: fixedNow)
+    _ = try store.importProblems(batch, day: Day("2020-05-14")!, actor: "test", at: fixedNow)
     let reviewer = try office.client("rev")
     for (path, operations) in paths where !path.hasSuffix("/session") {
       for method in operations.keys {
