@@ -1,17 +1,13 @@
 import Foundation
 
-/// A reviewer and a signer at work: on a thread of its own, it lists the drafts through the API and
+/// A reviewer and a signer at work: on a thread of its own (`BackgroundLoop`), it lists the drafts through the API and
 /// takes each one's steps — the reviewer's check (a talk with a time and a place), the signer's
 /// signature where the chain asks for one — again and again until stopped. Errors are expected while
 /// the daemon is down or killed; they are kept, the last few, for a failure message.
 final class DraftApprover: @unchecked Sendable {
   private let client: WebClient
   private let signer: WebClient
-  private let lock = NSLock()
-  private var stopped = false
-  private var approvedCount = 0
-  private var errors: [String] = []
-  private let done = DispatchSemaphore(value: 0)
+  private var loop: BackgroundLoop!
 
   /// Signs in (the account must exist) and starts approving.
   init(address: String, name: String, password: String, signer account: (name: String, password: String)) throws {
@@ -23,39 +19,21 @@ final class DraftApprover: @unchecked Sendable {
         throw WebClientFailure("sign-in as \(name) answered \(answer.status): \(answer.body)")
       }
     }
-    Thread { [self] in
-      while !isStopped {
-        do {
-          if try approveDrafts() == 0 { Thread.sleep(forTimeInterval: 0.02) }
-        } catch {
-          note("\(error)")
-          Thread.sleep(forTimeInterval: 0.05)
-        }
-      }
-      done.signal()
-    }.start()
+    loop = BackgroundLoop { [client, signer] loop in try Self.approveDrafts(client, signer, loop) }
   }
 
-  var approved: Int { lock.withLock { approvedCount } }
-  var lastErrors: [String] { lock.withLock { errors } }
-  private var isStopped: Bool { lock.withLock { stopped } }
-
-  private func note(_ error: String) {
-    lock.withLock {
-      errors.append(error)
-      if errors.count > 5 { errors.removeFirst() }
-    }
-  }
+  var approved: Int { loop.count }
+  var lastErrors: [String] { loop.lastErrors }
 
   /// One look at the drafts, approving what it finds; how many it approved.
-  private func approveDrafts() throws -> Int {
+  private static func approveDrafts(_ client: WebClient, _ signer: WebClient, _ loop: BackgroundLoop) throws -> Int {
     let list = try client.get("/api/v1/notices?state=draft&limit=1000")
     guard list.status == 200, let notices = list.json?["notices"] as? [[String: Any]] else {
       throw WebClientFailure("listing drafts answered \(list.status): \(list.body.prefix(200))")
     }
     var count = 0
     for notice in notices {
-      guard !isStopped, let id = notice["id"] as? Int else { break }
+      guard !loop.isStopped, let id = notice["id"] as? Int else { break }
       var body: [String: Any] = [:]
       if notice["kind"] as? String == "talk" {
         // A time of its own: two talks at one time in one room, or with one leader, clash.
@@ -67,24 +45,21 @@ final class DraftApprover: @unchecked Sendable {
       let waitsForSignature =
         (answer.status == 200 && answer.json?["state"] as? String == "draft")
         || (answer.json?["error"] as? [String: Any])?["code"] as? String == "wrong_role"
-      if waitsForSignature, !isStopped {
+      if waitsForSignature, !loop.isStopped {
         answer = try signer.send("POST", "/api/v1/notices/\(id)/approve", json: [:])
       }
       if answer.status == 200 {
         count += 1
-        lock.withLock { approvedCount += 1 }
+        loop.completed()
       } else {
-        note("approving \(id) answered \(answer.status): \(answer.body.prefix(200))")
+        loop.note("approving \(id) answered \(answer.status): \(answer.body.prefix(200))")
       }
     }
     return count
   }
 
   /// Stops after the request in flight, and waits for that.
-  func stop() {
-    lock.withLock { stopped = true }
-    done.wait()
-  }
+  func stop() { loop.stop() }
 }
 
 struct WebClientFailure: Error, CustomStringConvertible {
